@@ -1,0 +1,105 @@
+package dev.seatkeeper.customers;
+
+import dev.seatkeeper.platform.JsonText;
+import dev.seatkeeper.platform.Timestamps;
+import jakarta.json.JsonObject;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.UUID;
+
+@Entity
+@Table(name = "customers",
+        uniqueConstraints = {
+                @UniqueConstraint(name = "uq_customers_email", columnNames = {"organization_id", "email_key"}),
+                @UniqueConstraint(name = "uq_customers_external_id", columnNames = {"organization_id", "external_id"})},
+        indexes = @Index(name = "ix_customers_organization_created", columnList = "organization_id, created_at"))
+@NamedQuery(name = "Customer.byEmail",
+        query = "select c from Customer c where c.organizationId = :org and c.emailKey = :emailKey")
+@NamedQuery(name = "Customer.byExternalId",
+        query = "select c from Customer c where c.organizationId = :org and c.externalId = :externalId")
+public class Customer {
+    @Id
+    private UUID id;
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+    @Column(name = "modified_at")
+    private OffsetDateTime modifiedAt;
+    @Column(name = "organization_id", nullable = false)
+    private UUID organizationId;
+    @Column(nullable = false, length = 320)
+    private String email;
+    /** The e-mail in lower case: e-mails are unique per organization regardless of case. */
+    @Column(name = "email_key", nullable = false, length = 320)
+    private String emailKey;
+    @Column(length = 256)
+    private String name;
+    @Column(name = "external_id", length = 256)
+    private String externalId;
+    @Column(nullable = false, length = 8000)
+    private String metadata;
+    /** {@code individual} or {@code team}, as Polar's customer types. */
+    @Column(nullable = false, length = 16)
+    private String type;
+
+    protected Customer() {
+    }
+
+    public Customer(UUID organizationId, String type, String email, String name, String externalId, JsonObject metadata) {
+        this.id = UUID.randomUUID();
+        this.createdAt = Timestamps.now();
+        this.organizationId = organizationId;
+        this.email = email;
+        this.emailKey = emailKey(email);
+        this.name = name;
+        this.externalId = externalId;
+        this.metadata = JsonText.text(metadata);
+        this.type = type;
+    }
+
+    public static String emailKey(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime modifiedAt() {
+        return modifiedAt;
+    }
+
+    public UUID organizationId() {
+        return organizationId;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String externalId() {
+        return externalId;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public JsonObject metadata() {
+        return JsonText.object(metadata);
+    }
+}

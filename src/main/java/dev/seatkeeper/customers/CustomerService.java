@@ -1,0 +1,108 @@
+package dev.seatkeeper.customers;
+
+import dev.seatkeeper.organizations.OrganizationService;
+import dev.seatkeeper.platform.ApiException;
+import dev.seatkeeper.platform.PageRequest;
+import dev.seatkeeper.platform.RequestValidationException;
+import dev.seatkeeper.platform.ValidationIssue;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Stateless
+public class CustomerService {
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    OrganizationService organizations;
+    @Inject
+    MemberService members;
+
+    public record NewCustomer(String type, String email, String name, String externalId, JsonObject metadata,
+                              Owner owner) {
+    }
+
+    /** The owner member to create with the customer; by default the customer's own e-mail and name. */
+    public record Owner(String email, String name, String externalId) {
+    }
+
+    public Customer create(UUID organizationId, NewCustomer request) {
+        if (findByEmail(organizationId, request.email()).isPresent()) {
+            throw new RequestValidationException(new ValidationIssue("value_error", List.of("body", "email"),
+                    "A customer with this email address already exists.", request.email()));
+        }
+        if (request.externalId() != null && findByExternalId(organizationId, request.externalId()).isPresent()) {
+            throw new RequestValidationException(new ValidationIssue("value_error", List.of("body", "external_id"),
+                    "A customer with this external ID already exists.", request.externalId()));
+        }
+        var customer = new Customer(organizationId, request.type(), request.email(), request.name(),
+                request.externalId(), request.metadata());
+        em.persist(customer);
+        // In the member model every customer has exactly one owner, who can act for it in the portal.
+        if (organizations.get(organizationId).memberModelEnabled()) {
+            Owner owner = request.owner() != null ? request.owner() : new Owner(request.email(), request.name(), null);
+            members.add(customer, owner.email(), owner.name(), owner.externalId(), MemberRole.OWNER);
+        }
+        return customer;
+    }
+
+    /**
+     * Adds a member to one of the organization's customers. An existing member with the same e-mail is returned
+     * as it is, as Polar does, so that retrying a create is harmless.
+     */
+    public Member addMember(UUID organizationId, UUID customerId, String email, String name, String externalId,
+                            MemberRole role) {
+        var customer = get(organizationId, customerId);
+        var organization = organizations.get(organizationId);
+        if (!organization.memberModelEnabled() && !organization.seatBasedPricingEnabled()) {
+            throw ApiException.notPermitted("Member management is not enabled for this organization");
+        }
+        return members.add(customer, email, name, externalId, role);
+    }
+
+    /** The organization's customer; another organization's id is indistinguishable from a missing one. */
+    public Customer get(UUID organizationId, UUID customerId) {
+        return find(organizationId, customerId).orElseThrow(() -> ApiException.notFound("Customer not found"));
+    }
+
+    public Optional<Customer> find(UUID organizationId, UUID customerId) {
+        return Optional.ofNullable(em.find(Customer.class, customerId))
+                .filter(c -> c.organizationId().equals(organizationId));
+    }
+
+    public Optional<Customer> findByEmail(UUID organizationId, String email) {
+        return em.createNamedQuery("Customer.byEmail", Customer.class)
+                .setParameter("org", organizationId).setParameter("emailKey", Customer.emailKey(email))
+                .getResultStream().findFirst();
+    }
+
+    public Optional<Customer> findByExternalId(UUID organizationId, String externalId) {
+        return em.createNamedQuery("Customer.byExternalId", Customer.class)
+                .setParameter("org", organizationId).setParameter("externalId", externalId)
+                .getResultStream().findFirst();
+    }
+
+    public List<Customer> list(UUID organizationId, Optional<String> email, PageRequest page) {
+        return filtered("select c", organizationId, email, " order by c.createdAt desc, c.id", Customer.class)
+                .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+    }
+
+    public long count(UUID organizationId, Optional<String> email) {
+        return filtered("select count(c)", organizationId, email, "", Long.class).getSingleResult();
+    }
+
+    private <T> TypedQuery<T> filtered(String select, UUID organizationId, Optional<String> email, String orderBy,
+                                       Class<T> type) {
+        String jpql = select + " from Customer c where c.organizationId = :org"
+                + (email.isPresent() ? " and c.emailKey = :emailKey" : "") + orderBy;
+        var query = em.createQuery(jpql, type).setParameter("org", organizationId);
+        email.ifPresent(e -> query.setParameter("emailKey", Customer.emailKey(e)));
+        return query;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.seatkeeper.customers;
+
+import dev.seatkeeper.platform.Timestamps;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** A person acting under a customer: the holder of seats in the member model, and a portal user by role. */
+@Entity
+@Table(name = "members",
+        uniqueConstraints = @UniqueConstraint(name = "uq_members_customer_email", columnNames = {"customer_id", "email_key"}),
+        indexes = {
+                @Index(name = "ix_members_organization", columnList = "organization_id, created_at"),
+                @Index(name = "ix_members_external_id", columnList = "organization_id, external_id")})
+@NamedQuery(name = "Member.byCustomerAndEmail",
+        query = "select m from Member m where m.customer.id = :customerId and m.emailKey = :emailKey")
+@NamedQuery(name = "Member.byCustomerAndRole",
+        query = "select m from Member m where m.customer.id = :customerId and m.role = :role order by m.createdAt")
+@NamedQuery(name = "Member.byExternalId",
+        query = "select m from Member m where m.organizationId = :org and m.externalId = :externalId")
+public class Member {
+    @Id
+    private UUID id;
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+    @Column(name = "modified_at")
+    private OffsetDateTime modifiedAt;
+    @Column(name = "organization_id", nullable = false)
+    private UUID organizationId;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "customer_id", nullable = false)
+    private Customer customer;
+    @Column(nullable = false, length = 320)
+    private String email;
+    @Column(name = "email_key", nullable = false, length = 320)
+    private String emailKey;
+    @Column(length = 256)
+    private String name;
+    @Column(name = "external_id", length = 256)
+    private String externalId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private MemberRole role;
+
+    protected Member() {
+    }
+
+    public Member(Customer customer, String email, String name, String externalId, MemberRole role) {
+        this.id = UUID.randomUUID();
+        this.createdAt = Timestamps.now();
+        this.organizationId = customer.organizationId();
+        this.customer = customer;
+        this.email = email;
+        this.emailKey = Customer.emailKey(email);
+        this.name = name;
+        this.externalId = externalId;
+        this.role = role;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime modifiedAt() {
+        return modifiedAt;
+    }
+
+    public UUID organizationId() {
+        return organizationId;
+    }
+
+    public Customer customer() {
+        return customer;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String externalId() {
+        return externalId;
+    }
+
+    public MemberRole role() {
+        return role;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.seatkeeper.customers;
+
+import dev.seatkeeper.platform.PageRequest;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Stateless
+public class MemberService {
+    @PersistenceContext
+    EntityManager em;
+
+    /** The customer's member with this e-mail (any case), or a new one with the given role. */
+    public Member add(Customer customer, String email, String name, String externalId, MemberRole role) {
+        return findByEmail(customer, email).orElseGet(() -> {
+            var member = new Member(customer, email.strip(), name, externalId, role);
+            em.persist(member);
+            return member;
+        });
+    }
+
+    public Optional<Member> findByEmail(Customer customer, String email) {
+        return em.createNamedQuery("Member.byCustomerAndEmail", Member.class)
+                .setParameter("customerId", customer.id()).setParameter("emailKey", Customer.emailKey(email))
+                .getResultStream().findFirst();
+    }
+
+    public Optional<Member> find(Customer customer, UUID memberId) {
+        return Optional.ofNullable(em.find(Member.class, memberId)).filter(m -> m.customer().id().equals(customer.id()));
+    }
+
+    public Optional<Member> findByExternalId(Customer customer, String externalId) {
+        return em.createNamedQuery("Member.byExternalId", Member.class)
+                .setParameter("org", customer.organizationId()).setParameter("externalId", externalId)
+                .getResultStream().filter(m -> m.customer().id().equals(customer.id())).findFirst();
+    }
+
+    public Optional<Member> owner(Customer customer) {
+        return em.createNamedQuery("Member.byCustomerAndRole", Member.class)
+                .setParameter("customerId", customer.id()).setParameter("role", MemberRole.OWNER)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    public List<Member> list(UUID organizationId, Optional<UUID> customerId, Optional<String> externalCustomerId,
+                             Optional<MemberRole> role, PageRequest page) {
+        return filtered("select m", organizationId, customerId, externalCustomerId, role, " order by m.createdAt, m.id",
+                Member.class).setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+    }
+
+    public long count(UUID organizationId, Optional<UUID> customerId, Optional<String> externalCustomerId,
+                      Optional<MemberRole> role) {
+        return filtered("select count(m)", organizationId, customerId, externalCustomerId, role, "", Long.class)
+                .getSingleResult();
+    }
+
+    private <T> jakarta.persistence.TypedQuery<T> filtered(String select, UUID organizationId, Optional<UUID> customerId,
+                                                           Optional<String> externalCustomerId, Optional<MemberRole> role,
+                                                           String orderBy, Class<T> type) {
+        var jpql = new StringBuilder(select).append(" from Member m where m.organizationId = :org");
+        customerId.ifPresent(x -> jpql.append(" and m.customer.id = :customerId"));
+        externalCustomerId.ifPresent(x -> jpql.append(" and m.customer.externalId = :externalCustomerId"));
+        role.ifPresent(x -> jpql.append(" and m.role = :role"));
+        var query = em.createQuery(jpql.append(orderBy).toString(), type).setParameter("org", organizationId);
+        customerId.ifPresent(id -> query.setParameter("customerId", id));
+        externalCustomerId.ifPresent(id -> query.setParameter("externalCustomerId", id));
+        role.ifPresent(r -> query.setParameter("role", r));
+        return query;
+    }
+}

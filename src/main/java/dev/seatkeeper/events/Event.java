@@ -1,0 +1,66 @@
+package dev.seatkeeper.events;
+
+import dev.seatkeeper.platform.Timestamps;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** One webhook event waiting in the outbox; {@code dispatched_at} is set once it has been delivered. */
+@Entity
+@Table(name = "events", indexes = {
+        @Index(name = "ix_events_undispatched", columnList = "dispatched_at, created_at"),
+        @Index(name = "ix_events_organization", columnList = "organization_id, created_at")})
+public class Event {
+    @Id
+    private UUID id;
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+    @Column(name = "organization_id", nullable = false)
+    private UUID organizationId;
+    @Column(nullable = false, length = 64)
+    private String type;
+    /** The webhook body's {@code data}, as JSON text. */
+    @Column(nullable = false, length = 16000)
+    private String payload;
+    @Column(name = "dispatched_at")
+    private OffsetDateTime dispatchedAt;
+
+    protected Event() {
+    }
+
+    public Event(UUID organizationId, String type, String payload) {
+        this.id = UUID.randomUUID();
+        this.createdAt = Timestamps.now();
+        this.organizationId = organizationId;
+        this.type = type;
+        this.payload = payload;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public UUID organizationId() {
+        return organizationId;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String payload() {
+        return payload;
+    }
+
+    public OffsetDateTime dispatchedAt() {
+        return dispatchedAt;
+    }
+}

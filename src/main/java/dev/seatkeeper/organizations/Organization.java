@@ -1,0 +1,79 @@
+package dev.seatkeeper.organizations;
+
+import dev.seatkeeper.platform.ApiException;
+import dev.seatkeeper.platform.Timestamps;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+@Entity
+@Table(name = "organizations", uniqueConstraints = @UniqueConstraint(name = "uq_organizations_slug", columnNames = "slug"))
+@NamedQuery(name = "Organization.bySlug", query = "select o from Organization o where o.slug = :slug")
+public class Organization {
+    @Id
+    private UUID id;
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+    @Column(name = "modified_at")
+    private OffsetDateTime modifiedAt;
+    @Column(nullable = false)
+    private String name;
+    @Column(nullable = false)
+    private String slug;
+    @Column(name = "seat_based_pricing_enabled", nullable = false)
+    private boolean seatBasedPricingEnabled;
+    @Column(name = "member_model_enabled", nullable = false)
+    private boolean memberModelEnabled;
+
+    protected Organization() {
+    }
+
+    public Organization(String name, String slug, boolean seatBasedPricingEnabled, boolean memberModelEnabled) {
+        this.id = UUID.randomUUID();
+        this.createdAt = Timestamps.now();
+        this.name = name;
+        this.slug = slug;
+        this.seatBasedPricingEnabled = seatBasedPricingEnabled;
+        this.memberModelEnabled = memberModelEnabled;
+    }
+
+    /** Every seat operation of an organization that has not turned seat-based pricing on is refused with 403. */
+    public void requireSeatBasedPricing() {
+        if (!seatBasedPricingEnabled) {
+            throw new ApiException(403, "FeatureNotEnabled", "Seat-based pricing is not enabled for this organization");
+        }
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public OffsetDateTime modifiedAt() {
+        return modifiedAt;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public boolean seatBasedPricingEnabled() {
+        return seatBasedPricingEnabled;
+    }
+
+    public boolean memberModelEnabled() {
+        return memberModelEnabled;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.seatkeeper.organizations;
+
+import dev.seatkeeper.platform.ApiException;
+import dev.seatkeeper.platform.Ids;
+import dev.seatkeeper.platform.JsonBody;
+import dev.seatkeeper.security.Caller;
+import dev.seatkeeper.security.RequiresScope;
+import dev.seatkeeper.security.Scope;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/organizations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "organizations")
+@SecurityRequirement(name = "access_token")
+public class OrganizationResource {
+    @Inject
+    OrganizationService organizations;
+    @Inject
+    Caller caller;
+
+    @POST
+    @RequiresScope(Scope.ORGANIZATIONS_WRITE)
+    @Operation(operationId = "organizations:create", summary = "Create Organization (operator token)")
+    @APIResponse(responseCode = "201", description = "Organization created.")
+    @APIResponse(responseCode = "401", description = "Not the operator token.")
+    @APIResponse(responseCode = "422", description = "Validation Error")
+    public Response create(JsonBody body) {
+        String name = body.requiredText("name");
+        String slug = body.requiredText("slug");
+        if (slug != null && !slug.matches("[a-z0-9][a-z0-9-]{1,62}[a-z0-9]")) {
+            body.reject("slug", "string_pattern_mismatch",
+                    "Slug must be 3 to 64 lowercase letters, digits or hyphens, not starting or ending with a hyphen.");
+        }
+        var features = body.optionalNested("feature_settings");
+        boolean seatBased = features.flatMap(f -> f.optionalBoolean("seat_based_pricing_enabled")).orElse(false);
+        // Polar turns the member model on for every new organization unless told otherwise.
+        boolean memberModel = features.flatMap(f -> f.optionalBoolean("member_model_enabled")).orElse(true);
+        body.check();
+        var created = organizations.create(new OrganizationService.NewOrganization(name.strip(), slug, seatBased, memberModel));
+        return Response.status(201).entity(OrganizationResponse.of(created)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RequiresScope({Scope.ORGANIZATIONS_READ})
+    @Operation(operationId = "organizations:get", summary = "Get Organization")
+    @APIResponse(responseCode = "200", description = "The token's own organization.")
+    @APIResponse(responseCode = "404", description = "Organization not found.")
+    @APIResponse(responseCode = "422", description = "Validation Error")
+    public OrganizationResponse get(@PathParam("id") String id) {
+        UUID organizationId = Ids.path("id", id);
+        if (!organizationId.equals(caller.organizationId())) {
+            throw ApiException.notFound("Organization not found");
+        }
+        return OrganizationResponse.of(organizations.get(organizationId));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.seatkeeper.platform;
+
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+
+/** Stored JSON documents (metadata) are kept as text and handed back as objects. */
+public final class JsonText {
+    private JsonText() {
+    }
+
+    public static String text(JsonObject object) {
+        return object == null ? "{}" : object.toString();
+    }
+
+    public static JsonObject object(String text) {
+        if (text == null || text.isBlank()) {
+            return jakarta.json.JsonValue.EMPTY_JSON_OBJECT;
+        }
+        try (var reader = jakarta.json.Json.createReader(new StringReader(text))) {
+            return reader.readObject();
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.seatkeeper.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The service's configuration, read once through MicroProfile Config (each key is also an environment variable;
+ * defaults are in META-INF/microprofile-config.properties).
+ */
+@ApplicationScoped
+public class Settings {
+    private static final Logger LOG = Logger.getLogger(Settings.class.getName());
+
+    private Optional<String> adminToken;
+    private byte[] secret;
+    private Duration invitationTtl;
+    private Duration sessionTtl;
+    private String publicUrl;
+    private Optional<Smtp> smtp;
+
+    /** Where invitations are sent from; present only when a host is configured. */
+    public record Smtp(String host, int port, Optional<String> username, Optional<String> password, String from) {
+    }
+
+    @PostConstruct
+    void load() {
+        Config config = ConfigProvider.getConfig();
+        adminToken = config.getOptionalValue("SEATKEEPER_ADMIN_TOKEN", String.class).filter(s -> !s.isBlank());
+        invitationTtl = Duration.parse(config.getOptionalValue("SEATKEEPER_INVITATION_TTL", String.class).orElse("P1D"));
+        sessionTtl = Duration.parse(config.getOptionalValue("SEATKEEPER_SESSION_TTL", String.class).orElse("PT1H"));
+        publicUrl = stripTrailingSlash(config.getOptionalValue("SEATKEEPER_PUBLIC_URL", String.class)
+                .orElse("http://localhost:8080"));
+        URI.create(publicUrl);
+        Path dataDir = Path.of(config.getOptionalValue("SEATKEEPER_DATA_DIR", String.class).orElse("data"));
+        secret = config.getOptionalValue("SEATKEEPER_SECRET", String.class).filter(s -> !s.isBlank())
+                .map(s -> s.getBytes(StandardCharsets.UTF_8))
+                .orElseGet(() -> storedSecret(dataDir.resolve("secret")));
+        smtp = config.getOptionalValue("SEATKEEPER_SMTP_HOST", String.class).filter(s -> !s.isBlank())
+                .map(host -> new Smtp(host,
+                        config.getOptionalValue("SEATKEEPER_SMTP_PORT", Integer.class).orElse(25),
+                        config.getOptionalValue("SEATKEEPER_SMTP_USERNAME", String.class).filter(s -> !s.isBlank()),
+                        config.getOptionalValue("SEATKEEPER_SMTP_PASSWORD", String.class).filter(s -> !s.isBlank()),
+                        config.getOptionalValue("SEATKEEPER_SMTP_FROM", String.class).orElse("seatkeeper@localhost")));
+        if (adminToken.isEmpty()) {
+            LOG.warning("SEATKEEPER_ADMIN_TOKEN is not set: organizations and access tokens cannot be created.");
+        }
+    }
+
+    /** The HMAC key must survive restarts, or every stored token hash would stop matching. */
+    private static byte[] storedSecret(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file, StandardCharsets.US_ASCII).strip().getBytes(StandardCharsets.US_ASCII);
+            }
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "secret", ".tmp");
+            Files.writeString(tmp, encoded, StandardCharsets.US_ASCII);
+            try {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the directory's own protection has to do
+            }
+            try {
+                Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException raced) {
+                Files.deleteIfExists(tmp);
+            }
+            LOG.info("Generated the token-hashing secret at " + file.toAbsolutePath());
+            return Files.readString(file, StandardCharsets.US_ASCII).strip().getBytes(StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read or create the secret at " + file.toAbsolutePath()
+                    + "; set SEATKEEPER_SECRET or make the data directory writable", e);
+        }
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public Optional<String> adminToken() {
+        return adminToken;
+    }
+
+    public byte[] secret() {
+        return secret.clone();
+    }
+
+    public Duration invitationTtl() {
+        return invitationTtl;
+    }
+
+    public Duration sessionTtl() {
+        return sessionTtl;
+    }
+
+    public String publicUrl() {
+        return publicUrl;
+    }
+
+    public Optional<Smtp> smtp() {
+        return smtp;
+    }
+}

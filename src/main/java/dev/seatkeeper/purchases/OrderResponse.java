@@ -1,0 +1,36 @@
+package dev.seatkeeper.purchases;
+
+import dev.seatkeeper.catalog.ProductResponse;
+import dev.seatkeeper.customers.CustomerResponse;
+import jakarta.json.JsonObject;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Polar's Order for a one-time seat purchase: one item, no tax, no discount, no refunds. */
+public record OrderResponse(
+        UUID id, OffsetDateTime createdAt, OffsetDateTime modifiedAt, String status, boolean paid, long subtotalAmount,
+        long discountAmount, long netAmount, long taxAmount, long totalAmount, long appliedBalanceAmount,
+        long dueAmount, long refundedAmount, long refundedTaxAmount, String currency, String billingReason,
+        String billingName, Object billingAddress, String invoiceNumber, boolean isInvoiceGenerated,
+        String receiptNumber, int seats, UUID customerId, UUID productId, UUID discountId, UUID subscriptionId,
+        UUID checkoutId, JsonObject metadata, JsonObject customFieldData, long platformFeeAmount,
+        String platformFeeCurrency, CustomerResponse customer, ProductResponse product, Object discount,
+        Object subscription, List<Item> items, String description, long refundableAmount, long refundableTaxAmount) {
+
+    public record Item(OffsetDateTime createdAt, OffsetDateTime modifiedAt, UUID id, String label, long amount,
+                       long taxAmount, boolean proration, UUID productPriceId) {
+    }
+
+    public static OrderResponse of(Order o) {
+        long amount = o.amount();
+        var item = new Item(o.createdAt(), o.modifiedAt(), o.id(), o.product().name() + " (" + o.seats() + " seats)",
+                amount, 0, false, o.product().priceId());
+        return new OrderResponse(o.id(), o.createdAt(), o.modifiedAt(), o.status(), o.isPaid(), amount, 0, amount, 0,
+                amount, 0, o.isPaid() ? 0 : amount, 0, 0, o.currency(), "purchase", null, null, null, false, null,
+                o.seats(), o.customer().id(), o.product().id(), null, null, null, o.metadata(),
+                JsonObject.EMPTY_JSON_OBJECT, 0, null, CustomerResponse.of(o.customer()),
+                ProductResponse.of(o.product()), null, null, List.of(item), o.product().name(),
+                o.isPaid() ? amount : 0, 0);
+    }
+}

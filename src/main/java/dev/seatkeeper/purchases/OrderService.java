@@ -1,0 +1,34 @@
+package dev.seatkeeper.purchases;
+
+import dev.seatkeeper.platform.ApiException;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Optional;
+import java.util.UUID;
+
+@Stateless
+public class OrderService {
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    PurchaseTerms purchaseTerms;
+
+    public Order create(UUID organizationId, NewPurchase request, String status) {
+        var terms = purchaseTerms.resolve(organizationId, request, false);
+        var order = new Order(terms.customer(), terms.product(), terms.seats(),
+                SubscriptionService.priceOf(terms.product(), terms.seats()), status, request.metadata());
+        em.persist(order);
+        return order;
+    }
+
+    public Order get(UUID organizationId, UUID orderId) {
+        return find(organizationId, orderId).orElseThrow(() -> ApiException.notFound("Order not found"));
+    }
+
+    public Optional<Order> find(UUID organizationId, UUID orderId) {
+        return Optional.ofNullable(em.find(Order.class, orderId)).filter(o -> o.organizationId().equals(organizationId));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.seatkeeper.purchases;
+
+import dev.seatkeeper.catalog.Product;
+import dev.seatkeeper.catalog.ProductService;
+import dev.seatkeeper.catalog.SeatTier;
+import dev.seatkeeper.customers.Customer;
+import dev.seatkeeper.customers.CustomerService;
+import dev.seatkeeper.platform.ApiException;
+import dev.seatkeeper.platform.RequestValidationException;
+import dev.seatkeeper.platform.ValidationIssue;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Resolves a {@link NewPurchase} into the organization's customer and product and a seat count the product's
+ * tiers allow. Unknown references are validation errors on the field that names them, as Polar reports them.
+ */
+@Stateless
+public class PurchaseTerms {
+    @Inject
+    CustomerService customers;
+    @Inject
+    ProductService products;
+
+    public record Terms(Customer customer, Product product, int seats) {
+    }
+
+    public Terms resolve(UUID organizationId, NewPurchase request, boolean recurring) {
+        var issues = new ArrayList<ValidationIssue>();
+        Customer customer = request.customerId()
+                .map(id -> customers.find(organizationId, id).orElse(null))
+                .or(() -> request.externalCustomerId().flatMap(ext -> customers.findByExternalId(organizationId, ext)))
+                .orElse(null);
+        if (customer == null) {
+            String field = request.customerId().isPresent() ? "customer_id" : "external_customer_id";
+            issues.add(new ValidationIssue("value_error", List.of("body", field), "Customer does not exist.",
+                    request.customerId().map(Object::toString).or(request::externalCustomerId).orElse(null)));
+        }
+        Product product = null;
+        try {
+            product = products.get(organizationId, request.productId());
+        } catch (ApiException notFound) {
+            issues.add(new ValidationIssue("value_error", List.of("body", "product_id"), "Product does not exist.",
+                    request.productId().toString()));
+        }
+        if (product != null && product.isRecurring() != recurring) {
+            issues.add(new ValidationIssue("value_error", List.of("body", "product_id"), recurring
+                    ? "Product is not recurring: buy it with an order." : "Product is recurring: buy it with a subscription.",
+                    request.productId().toString()));
+        }
+        long seats = 0;
+        if (product != null) {
+            var tiers = product.seatTiers();
+            seats = request.seats().orElse(tiers.stream().mapToLong(SeatTier::minSeats).min().orElse(1));
+            if (product.tierFor(seats).isEmpty()) {
+                issues.add(new ValidationIssue("value_error", List.of("body", "seats"),
+                        "The product's seat tiers do not allow " + seats + " seats.", seats));
+            }
+        }
+        if (!issues.isEmpty()) {
+            throw new RequestValidationException(issues);
+        }
+        return new Terms(customer, product, Math.toIntExact(seats));
+    }
+}

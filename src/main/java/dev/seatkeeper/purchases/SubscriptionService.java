@@ -1,0 +1,109 @@
+package dev.seatkeeper.purchases;
+
+import dev.seatkeeper.catalog.Product;
+import dev.seatkeeper.catalog.SeatTier;
+import dev.seatkeeper.platform.ApiException;
+import dev.seatkeeper.platform.PageRequest;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Stateless
+public class SubscriptionService {
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    AssignedSeats assignedSeats;
+    @Inject
+    Event<SubscriptionRevoked> revoked;
+
+    @Inject
+    PurchaseTerms purchaseTerms;
+
+    public Subscription create(UUID organizationId, NewPurchase request) {
+        var terms = purchaseTerms.resolve(organizationId, request, true);
+        var subscription = new Subscription(terms.customer(), terms.product(), terms.seats(),
+                priceOf(terms.product(), terms.seats()), request.metadata());
+        em.persist(subscription);
+        return subscription;
+    }
+
+    /** Volume pricing: every seat costs the price of the tier the total falls in. */
+    static long priceOf(Product product, long seats) {
+        return product.tierFor(seats).map(t -> t.pricePerSeat() * seats).orElse(0L);
+    }
+
+    public Subscription get(UUID organizationId, UUID subscriptionId) {
+        return find(organizationId, subscriptionId).orElseThrow(() -> ApiException.notFound("Subscription not found"));
+    }
+
+    public Optional<Subscription> find(UUID organizationId, UUID subscriptionId) {
+        return Optional.ofNullable(em.find(Subscription.class, subscriptionId))
+                .filter(s -> s.organizationId().equals(organizationId));
+    }
+
+    /**
+     * Changes the number of seats bought. The subscription row is locked first, as seat assignment does, so a
+     * decrease cannot slip under an assignment running at the same time.
+     */
+    public Subscription updateSeats(UUID organizationId, UUID subscriptionId, int seats) {
+        get(organizationId, subscriptionId);
+        var subscription = em.find(Subscription.class, subscriptionId, LockModeType.PESSIMISTIC_WRITE);
+        if (!subscription.isActive()) {
+            throw new ApiException(403, "AlreadyCanceledSubscription",
+                    "This subscription is already canceled or will be at the end of the period.");
+        }
+        List<SeatTier> tiers = subscription.product().seatTiers();
+        long minimum = tiers.stream().mapToLong(SeatTier::minSeats).min().orElse(1);
+        if (seats < minimum) {
+            throw new ApiException(400, "BelowMinimumSeats", "Minimum " + minimum + " seats required.");
+        }
+        boolean bounded = tiers.stream().noneMatch(t -> t.maxSeats() == null);
+        long maximum = tiers.stream().mapToLong(t -> t.maxSeats() == null ? Long.MAX_VALUE : t.maxSeats()).max().orElse(minimum);
+        if (bounded && seats > maximum) {
+            throw new ApiException(400, "AboveMaximumSeats", "Maximum " + maximum + " seats allowed.");
+        }
+        long taken = assignedSeats.countTaken(subscription);
+        if (seats < taken) {
+            throw new ApiException(400, "SeatsAlreadyAssigned", "Cannot decrease seats to " + seats + ". Currently "
+                    + taken + " seats are assigned. Revoke seats first.");
+        }
+        subscription.changeSeats(seats, priceOf(subscription.product(), seats));
+        return subscription;
+    }
+
+    /** Ends the subscription now, and with it every seat on it, in one transaction. */
+    public Subscription revoke(UUID organizationId, UUID subscriptionId) {
+        get(organizationId, subscriptionId);
+        var subscription = em.find(Subscription.class, subscriptionId, LockModeType.PESSIMISTIC_WRITE);
+        if (!subscription.isActive()) {
+            throw new ApiException(403, "AlreadyCanceledSubscription",
+                    "This subscription is already canceled or will be at the end of the period.");
+        }
+        subscription.revoke();
+        revoked.fire(new SubscriptionRevoked(subscription));
+        return subscription;
+    }
+
+    public List<Subscription> list(UUID organizationId, Optional<UUID> customerId, PageRequest page) {
+        String jpql = "select s from Subscription s where s.organizationId = :org"
+                + (customerId.isPresent() ? " and s.customer.id = :customerId" : "") + " order by s.createdAt desc, s.id";
+        var query = em.createQuery(jpql, Subscription.class).setParameter("org", organizationId);
+        customerId.ifPresent(id -> query.setParameter("customerId", id));
+        return query.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+    }
+
+    public long count(UUID organizationId, Optional<UUID> customerId) {
+        String jpql = "select count(s) from Subscription s where s.organizationId = :org"
+                + (customerId.isPresent() ? " and s.customer.id = :customerId" : "");
+        var query = em.createQuery(jpql, Long.class).setParameter("org", organizationId);
+        customerId.ifPresent(id -> query.setParameter("customerId", id));
+        return query.getSingleResult();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.seatkeeper.security;
+
+import dev.seatkeeper.customers.MemberRole;
+import java.util.Set;
+import java.util.UUID;
+
+/** Who a valid bearer token stands for. */
+public sealed interface Principal {
+
+    Scope.TokenKind kind();
+
+    Set<Scope> scopes();
+
+    /** Whoever runs the service: creates organizations and their access tokens. */
+    record Operator() implements Principal {
+        @Override
+        public Scope.TokenKind kind() {
+            return Scope.TokenKind.OPERATOR;
+        }
+
+        @Override
+        public Set<Scope> scopes() {
+            return Set.of(Scope.ORGANIZATIONS_WRITE, Scope.ORGANIZATION_ACCESS_TOKENS_WRITE);
+        }
+    }
+
+    /** A merchant backend holding an organization access token. */
+    record OrganizationToken(UUID organizationId, UUID tokenId, Set<Scope> scopes) implements Principal {
+        @Override
+        public Scope.TokenKind kind() {
+            return Scope.TokenKind.ORGANIZATION;
+        }
+    }
+
+    /** A portal user: a billing customer, or a member acting for its customer. */
+    sealed interface PortalUser extends Principal {
+        UUID organizationId();
+
+        UUID customerId();
+
+        /** Billing customers, owners and billing managers may manage seats; plain members may only look. */
+        boolean managesBilling();
+
+        @Override
+        default Scope.TokenKind kind() {
+            return Scope.TokenKind.PORTAL_SESSION;
+        }
+
+        @Override
+        default Set<Scope> scopes() {
+            return Set.of(Scope.CUSTOMER_PORTAL_READ, Scope.CUSTOMER_PORTAL_WRITE);
+        }
+    }
+
+    record CustomerSessionUser(UUID organizationId, UUID customerId, UUID sessionId) implements PortalUser {
+        @Override
+        public boolean managesBilling() {
+            return true;
+        }
+    }
+
+    record MemberSessionUser(UUID organizationId, UUID customerId, UUID memberId, MemberRole role, UUID sessionId)
+            implements PortalUser {
+        @Override
+        public boolean managesBilling() {
+            return role.managesBilling();
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.seatkeeper.sessions;
+
+import dev.seatkeeper.customers.Customer;
+import dev.seatkeeper.customers.CustomerService;
+import dev.seatkeeper.customers.Member;
+import dev.seatkeeper.customers.MemberRole;
+import dev.seatkeeper.customers.MemberService;
+import dev.seatkeeper.organizations.OrganizationService;
+import dev.seatkeeper.platform.RequestValidationException;
+import dev.seatkeeper.platform.Settings;
+import dev.seatkeeper.platform.Timestamps;
+import dev.seatkeeper.platform.ValidationIssue;
+import dev.seatkeeper.security.TokenFormat;
+import dev.seatkeeper.security.TokenHasher;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Opens portal sessions. The clear token exists only in the answer; the database keeps its hash. */
+@Stateless
+public class SessionService {
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    TokenHasher hasher;
+    @Inject
+    Settings settings;
+    @Inject
+    CustomerService customers;
+    @Inject
+    MemberService members;
+    @Inject
+    OrganizationService organizations;
+
+    public record NewSession(Optional<UUID> customerId, Optional<String> externalCustomerId, Optional<UUID> memberId,
+                             Optional<String> externalMemberId, String returnUrl) {
+    }
+
+    /** An opened session: who it is for, its expiry, and the token to hand to the browser. */
+    public record OpenedSession(UUID id, String token, Customer customer, Member member,
+                                java.time.OffsetDateTime createdAt, java.time.OffsetDateTime expiresAt, String returnUrl) {
+    }
+
+    /**
+     * Opens the session the merchant asks for. In a member-model organization this is a member session, for the
+     * member named or for the customer's owner (created if missing); otherwise a customer session.
+     */
+    public OpenedSession open(UUID organizationId, NewSession request) {
+        Customer customer = request.customerId().flatMap(id -> customers.find(organizationId, id))
+                .or(() -> request.externalCustomerId().flatMap(ext -> customers.findByExternalId(organizationId, ext)))
+                .orElseThrow(() -> {
+                    String field = request.customerId().isPresent() ? "customer_id" : "external_customer_id";
+                    return new RequestValidationException(new ValidationIssue("value_error", List.of("body", field),
+                            "Customer does not exist.",
+                            request.customerId().map(Object::toString).or(request::externalCustomerId).orElse(null)));
+                });
+        if (!organizations.get(organizationId).memberModelEnabled()) {
+            return openForCustomer(customer, request.returnUrl());
+        }
+        Member member;
+        if (request.memberId().isPresent()) {
+            member = members.find(customer, request.memberId().get())
+                    .orElseThrow(() -> memberMissing("member_id", request.memberId().get().toString()));
+        } else if (request.externalMemberId().isPresent()) {
+            member = members.findByExternalId(customer, request.externalMemberId().get())
+                    .orElseThrow(() -> memberMissing("external_member_id", request.externalMemberId().get()));
+        } else if ("team".equals(customer.type())) {
+            throw new RequestValidationException(new ValidationIssue("value_error", List.of("body", "member_id"),
+                    "member_id is required for team customers.", null));
+        } else {
+            member = members.owner(customer).orElseGet(
+                    () -> members.add(customer, customer.email(), customer.name(), null, MemberRole.OWNER));
+        }
+        return openForMember(member, request.returnUrl());
+    }
+
+    private static RequestValidationException memberMissing(String field, String input) {
+        return new RequestValidationException(new ValidationIssue("value_error", List.of("body", field),
+                "Member does not exist for this customer.", input));
+    }
+
+    public OpenedSession openForCustomer(Customer customer, String returnUrl) {
+        String token = TokenFormat.generate(TokenFormat.CUSTOMER_SESSION);
+        var session = new CustomerSession(customer, hasher.hash(token), expiry(), returnUrl);
+        em.persist(session);
+        return new OpenedSession(session.id(), token, customer, null, session.createdAt(), session.expiresAt(), returnUrl);
+    }
+
+    public OpenedSession openForMember(Member member, String returnUrl) {
+        String token = TokenFormat.generate(TokenFormat.MEMBER_SESSION);
+        var session = new MemberSession(member, hasher.hash(token), expiry(), returnUrl);
+        em.persist(session);
+        return new OpenedSession(session.id(), token, member.customer(), member, session.createdAt(),
+                session.expiresAt(), returnUrl);
+    }
+
+    private java.time.OffsetDateTime expiry() {
+        return Timestamps.now().plus(settings.sessionTtl());
+    }
+
+    /** Ends every session of a member at once: their tokens stop working on the next request. */
+    public int endMemberSessions(Member member) {
+        return em.createNamedQuery("MemberSession.deleteByMember").setParameter("memberId", member.id()).executeUpdate();
+    }
+
+    public Optional<CustomerSession> findCustomerSession(UUID id) {
+        return Optional.ofNullable(em.find(CustomerSession.class, id));
+    }
+
+    public Optional<MemberSession> findMemberSession(UUID id) {
+        return Optional.ofNullable(em.find(MemberSession.class, id));
+    }
+}

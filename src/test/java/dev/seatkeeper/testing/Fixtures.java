@@ -1,0 +1,102 @@
+package dev.seatkeeper.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Builds the data a test needs through the public API, the way a merchant would, each time with fresh names so
+ * that tests never depend on each other or on their order.
+ */
+public final class Fixtures {
+    public static final String OPERATOR = "test-operator-token";
+    public static final List<String> ALL_SCOPES = List.of("customers:read", "customers:write", "members:read",
+            "members:write", "products:read", "products:write", "subscriptions:read", "subscriptions:write",
+            "orders:read", "orders:write", "customer_seats:read", "customer_seats:write", "customer_sessions:write",
+            "organizations:read");
+
+    private final Api api;
+
+    public Fixtures(Api api) {
+        this.api = api;
+    }
+
+    /** A new organization and an access token for it. */
+    public record Tenant(String organizationId, String slug, String token) {
+    }
+
+    public Tenant tenant(boolean seatBasedPricing, boolean memberModel) {
+        return tenant(seatBasedPricing, memberModel, ALL_SCOPES);
+    }
+
+    public Tenant tenant(boolean seatBasedPricing, boolean memberModel, List<String> scopes) {
+        String slug = "org-" + UUID.randomUUID().toString().substring(0, 8);
+        var org = api.post("/v1/organizations/", OPERATOR, Json.createObjectBuilder().add("name", "Org " + slug)
+                .add("slug", slug).add("feature_settings", Json.createObjectBuilder()
+                        .add("seat_based_pricing_enabled", seatBasedPricing).add("member_model_enabled", memberModel))
+                .build());
+        check(org, 201);
+        String organizationId = org.string("id");
+        return new Tenant(organizationId, slug, token(organizationId, scopes));
+    }
+
+    public String token(String organizationId, List<String> scopes) {
+        JsonArrayBuilder granted = Json.createArrayBuilder();
+        scopes.forEach(granted::add);
+        var token = api.post("/v1/organization-access-tokens/", OPERATOR, Json.createObjectBuilder()
+                .add("organization_id", organizationId).add("comment", "tests").add("scopes", granted).build());
+        check(token, 201);
+        return token.string("token");
+    }
+
+    /** A recurring product with tiers 1-10 at 1000 and 11+ at 800. */
+    public JsonObject product(Tenant tenant, String interval) {
+        var body = Json.createObjectBuilder().add("name", "Team plan " + UUID.randomUUID().toString().substring(0, 6));
+        if (interval == null) {
+            body.addNull("recurring_interval");
+        } else {
+            body.add("recurring_interval", interval);
+        }
+        body.add("prices", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("amount_type", "seat_based").add("price_currency", "usd")
+                .add("seat_tiers", Json.createObjectBuilder().add("tiers", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("min_seats", 1).add("max_seats", 10).add("price_per_seat", 1000))
+                        .add(Json.createObjectBuilder().add("min_seats", 11).add("price_per_seat", 800))))));
+        var reply = api.post("/v1/products/", tenant.token(), body.build());
+        check(reply, 201);
+        return reply.json();
+    }
+
+    public JsonObject customer(Tenant tenant, String email) {
+        var reply = api.post("/v1/customers/", tenant.token(), Json.createObjectBuilder().add("email", email)
+                .add("name", "Customer " + email).build());
+        check(reply, 201);
+        return reply.json();
+    }
+
+    public static String email(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+
+    public JsonObject subscription(Tenant tenant, String productId, String customerId, int seats) {
+        var reply = api.post("/v1/subscriptions/", tenant.token(), Json.createObjectBuilder()
+                .add("product_id", productId).add("customer_id", customerId).add("seats", seats).build());
+        check(reply, 201);
+        return reply.json();
+    }
+
+    public JsonObject session(Tenant tenant, String customerId) {
+        var reply = api.post("/v1/customer-sessions/", tenant.token(),
+                Json.createObjectBuilder().add("customer_id", customerId).build());
+        check(reply, 201);
+        return reply.json();
+    }
+
+    private static void check(Api.Reply reply, int expected) {
+        if (reply.status() != expected) {
+            throw new AssertionError("Expected " + expected + " but got " + reply);
+        }
+    }
+}

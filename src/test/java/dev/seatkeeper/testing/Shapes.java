@@ -1,0 +1,52 @@
+package dev.seatkeeper.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.json.JsonObject;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** The exact key sets of Polar's SDK models, so that a missing (or null-dropped) key fails a test. */
+public final class Shapes {
+    public static final Set<String> CUSTOMER = Set.of("id", "created_at", "modified_at", "metadata", "external_id",
+            "email", "email_verified", "type", "name", "billing_name", "billing_address", "tax_id", "locale",
+            "organization_id", "default_payment_method_id", "deleted_at", "avatar_url");
+    public static final Set<String> MEMBER = Set.of("id", "created_at", "modified_at", "customer_id", "email", "name",
+            "external_id", "role");
+    public static final Set<String> CUSTOMER_SESSION = Set.of("created_at", "modified_at", "id", "token", "expires_at",
+            "return_url", "customer_portal_url", "customer_id", "customer");
+
+    private Shapes() {
+    }
+
+    public static void assertKeys(Set<String> expected, JsonObject actual) {
+        assertEquals(new TreeSet<>(expected), new TreeSet<>(actual.keySet()), "keys of " + actual);
+    }
+
+    public static void assertValidationError(Api.Reply reply, String type, Object... loc) {
+        assertEquals(422, reply.status(), reply.toString());
+        var detail = reply.json().getJsonArray("detail");
+        assertEquals("RequestValidationError", reply.string("error"));
+        var expectedLoc = jakarta.json.Json.createArrayBuilder();
+        for (Object part : loc) {
+            if (part instanceof Integer i) {
+                expectedLoc.add(i);
+            } else {
+                expectedLoc.add(part.toString());
+            }
+        }
+        var wanted = expectedLoc.build();
+        boolean found = detail.stream().map(v -> v.asJsonObject())
+                .anyMatch(d -> d.getString("type").equals(type) && d.getJsonArray("loc").equals(wanted));
+        org.junit.jupiter.api.Assertions.assertTrue(found, "no " + type + " at " + wanted + " in " + reply);
+    }
+
+    public static void assertError(Api.Reply reply, int status, String error, String detail) {
+        assertEquals(status, reply.status(), reply.toString());
+        org.junit.jupiter.api.Assertions.assertTrue(reply.isJson(), "JSON content type: " + reply.headers().map());
+        assertEquals(error, reply.string("error"), reply.toString());
+        if (detail != null) {
+            assertEquals(detail, reply.string("detail"), reply.toString());
+        }
+    }
+}
