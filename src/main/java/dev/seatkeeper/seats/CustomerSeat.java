@@ -43,9 +43,10 @@ public class CustomerSeat {
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "subscription_id")
     private Subscription subscription;
+    /** Not named "order": that is a reserved word in JPQL. */
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "order_id")
-    private Order order;
+    private Order oneTimeOrder;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private SeatStatus status;
@@ -77,7 +78,7 @@ public class CustomerSeat {
         this.createdAt = Timestamps.now();
         this.organizationId = organizationId;
         this.subscription = subscription;
-        this.order = order;
+        this.oneTimeOrder = order;
         this.status = SeatStatus.PENDING;
         this.customer = customer;
         this.member = member;
@@ -106,7 +107,7 @@ public class CustomerSeat {
     }
 
     public Order order() {
-        return order;
+        return oneTimeOrder;
     }
 
     public SeatStatus status() {

@@ -18,7 +18,7 @@ public class SeatCounter implements AssignedSeats {
 
     @Override
     public long countTaken(SeatContainer container) {
-        String column = container instanceof Order ? "order" : "subscription";
+        String column = container instanceof Order ? "oneTimeOrder" : "subscription";
         return em.createQuery("select count(s) from CustomerSeat s where s." + column + ".id = :id and s.status in :taken",
                         Long.class)
                 .setParameter("id", container.id()).setParameter("taken", TAKEN).getSingleResult();
