@@ -5,7 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
@@ -38,7 +37,7 @@ public class Member {
     private OffsetDateTime modifiedAt;
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @ManyToOne(optional = false)
     @JoinColumn(name = "customer_id", nullable = false)
     private Customer customer;
     @Column(nullable = false, length = 320)
@@ -66,6 +65,12 @@ public class Member {
         this.name = name;
         this.externalId = externalId;
         this.role = role;
+    }
+
+    /** Links a member found by e-mail to the merchant's own id for it, once. */
+    public void assignExternalId(String externalId) {
+        this.externalId = externalId;
+        this.modifiedAt = dev.seatkeeper.platform.Timestamps.now();
     }
 
     public UUID id() {

@@ -49,6 +49,20 @@ public class Organization {
         }
     }
 
+    /** Changes what the operator may change: the name and the feature settings. */
+    public void update(String name, Boolean seatBasedPricingEnabled, Boolean memberModelEnabled) {
+        if (name != null) {
+            this.name = name;
+        }
+        if (seatBasedPricingEnabled != null) {
+            this.seatBasedPricingEnabled = seatBasedPricingEnabled;
+        }
+        if (memberModelEnabled != null) {
+            this.memberModelEnabled = memberModelEnabled;
+        }
+        this.modifiedAt = Timestamps.now();
+    }
+
     public UUID id() {
         return id;
     }

@@ -8,6 +8,7 @@ import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -50,6 +51,25 @@ public class OrganizationResource {
         body.check();
         var created = organizations.create(new OrganizationService.NewOrganization(name.strip(), slug, seatBased, memberModel));
         return Response.status(201).entity(OrganizationResponse.of(created)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RequiresScope(Scope.ORGANIZATIONS_WRITE)
+    @Operation(operationId = "organizations:update", summary = "Update Organization (operator token)",
+            description = "Changes the name and the feature settings; fields left out keep their value.")
+    @APIResponse(responseCode = "200", description = "The updated organization.")
+    @APIResponse(responseCode = "404", description = "Organization not found.")
+    @APIResponse(responseCode = "422", description = "Validation Error")
+    public OrganizationResponse update(@PathParam("id") String id, JsonBody body) {
+        UUID organizationId = Ids.path("id", id);
+        String name = body.has("name") ? body.requiredText("name") : null;
+        var features = body.optionalNested("feature_settings");
+        Boolean seatBased = features.flatMap(f -> f.optionalBoolean("seat_based_pricing_enabled")).orElse(null);
+        Boolean memberModel = features.flatMap(f -> f.optionalBoolean("member_model_enabled")).orElse(null);
+        body.check();
+        return OrganizationResponse.of(organizations.update(organizationId, name == null ? null : name.strip(),
+                seatBased, memberModel));
     }
 
     @GET

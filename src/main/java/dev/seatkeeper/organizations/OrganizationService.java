@@ -56,6 +56,12 @@ public class OrganizationService {
         return find(id).orElseThrow(() -> ApiException.notFound("Organization not found"));
     }
 
+    public Organization update(UUID id, String name, Boolean seatBasedPricingEnabled, Boolean memberModelEnabled) {
+        var organization = get(id);
+        organization.update(name, seatBasedPricingEnabled, memberModelEnabled);
+        return organization;
+    }
+
     public IssuedToken issueToken(NewAccessToken request) {
         get(request.organizationId());
         String token = TokenFormat.generate(TokenFormat.ORGANIZATION_ACCESS_TOKEN);

@@ -6,6 +6,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -46,21 +47,58 @@ public final class JsonBody {
             throw new RequestValidationException(ValidationIssue.missing(List.of("body"), null));
         }
         JsonValue value;
-        try (var reader = Json.createReader(new StringReader(text))) {
-            value = reader.readValue();
+        long end;
+        boolean trailing;
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            parser.next();
+            value = parser.getValue();
+            end = parser.getLocation().getStreamOffset();
+            trailing = trailingContent(parser);
         } catch (JsonParsingException e) {
-            long offset = e.getLocation() == null ? 0 : Math.max(0, e.getLocation().getStreamOffset());
-            throw new RequestValidationException(new ValidationIssue("json_invalid", List.of("body", offset),
-                    "JSON decode error", Json.createObjectBuilder().build()));
+            throw malformed(errorOffset(text, e));
         } catch (RuntimeException e) {
-            throw new RequestValidationException(new ValidationIssue("json_invalid", List.of("body", 0),
-                    "JSON decode error", Json.createObjectBuilder().build()));
+            throw malformed(0);
+        }
+        if (trailing) {
+            throw malformed(firstNonBlank(text, (int) Math.min(Math.max(end, 0), text.length())));
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new RequestValidationException(new ValidationIssue("model_attributes_type", List.of("body"),
                     "Input should be a valid dictionary or object to extract fields from", value));
         }
         return new JsonBody(value.asJsonObject(), List.of("body"), new ArrayList<>());
+    }
+
+    private static boolean trailingContent(JsonParser parser) {
+        try {
+            return parser.hasNext();
+        } catch (JsonParsingException e) {
+            return true;
+        }
+    }
+
+    /**
+     * Where Python's decoder would say the error is: the start of the offending token, or the end of the text when
+     * it ended too early (the parser's own offset is unreliable there).
+     */
+    private static long errorOffset(String text, JsonParsingException e) {
+        if (e.getLocation() == null || e.getMessage() != null && e.getMessage().contains("EOF")) {
+            return text.length();
+        }
+        return Math.min(Math.max(0, e.getLocation().getStreamOffset()), text.length());
+    }
+
+    private static long firstNonBlank(String text, int from) {
+        int i = from;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static RequestValidationException malformed(long offset) {
+        return new RequestValidationException(new ValidationIssue("json_invalid", List.of("body", offset),
+                "JSON decode error", Json.createObjectBuilder().build()));
     }
 
     public static JsonBody of(String json) {

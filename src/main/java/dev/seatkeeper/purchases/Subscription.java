@@ -7,7 +7,6 @@ import dev.seatkeeper.platform.Timestamps;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
@@ -32,10 +31,10 @@ public class Subscription implements SeatContainer {
     private OffsetDateTime modifiedAt;
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @ManyToOne(optional = false)
     @JoinColumn(name = "customer_id", nullable = false)
     private Customer customer;
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @ManyToOne(optional = false)
     @JoinColumn(name = "product_id", nullable = false)
     private Product product;
     @Column(nullable = false, length = 32)

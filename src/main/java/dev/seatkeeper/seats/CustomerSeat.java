@@ -5,32 +5,37 @@ import dev.seatkeeper.customers.Member;
 import dev.seatkeeper.platform.JsonText;
 import dev.seatkeeper.platform.Timestamps;
 import dev.seatkeeper.purchases.Order;
+import dev.seatkeeper.purchases.SeatContainer;
 import dev.seatkeeper.purchases.Subscription;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * One seat of a subscription or an order. A revoked seat is kept as history and never reused:
- * a later assignment makes a new row.
+ * One seat of a subscription or an order: pending (invited), claimed, or revoked. A revoked seat is kept as
+ * history and never reused: a later assignment makes a new row.
  */
 @Entity
 @Table(name = "customer_seats", indexes = {
         @Index(name = "ix_seats_invitation_token_hash", columnList = "invitation_token_hash", unique = true),
         @Index(name = "ix_seats_subscription_status", columnList = "subscription_id, status"),
         @Index(name = "ix_seats_order_status", columnList = "order_id, status"),
+        @Index(name = "ix_seats_subscription_email", columnList = "subscription_id, email_key"),
+        @Index(name = "ix_seats_order_email", columnList = "order_id, email_key"),
         @Index(name = "ix_seats_member_status", columnList = "member_id, status"),
         @Index(name = "ix_seats_customer_status", columnList = "customer_id, status")})
+@NamedQuery(name = "CustomerSeat.byTokenHash",
+        query = "select s from CustomerSeat s where s.invitationTokenHash = :hash")
 public class CustomerSeat {
     @Id
     private UUID id;
@@ -40,24 +45,28 @@ public class CustomerSeat {
     private OffsetDateTime modifiedAt;
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
-    @ManyToOne(fetch = FetchType.LAZY)
+    @ManyToOne
     @JoinColumn(name = "subscription_id")
     private Subscription subscription;
     /** Not named "order": that is a reserved word in JPQL. */
-    @ManyToOne(fetch = FetchType.LAZY)
+    @ManyToOne
     @JoinColumn(name = "order_id")
     private Order oneTimeOrder;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private SeatStatus status;
-    @ManyToOne(fetch = FetchType.LAZY)
+    /** The billing customer in the member model; the seat holder's own customer in the legacy model. */
+    @ManyToOne
     @JoinColumn(name = "customer_id")
     private Customer customer;
-    @ManyToOne(fetch = FetchType.LAZY)
+    @ManyToOne
     @JoinColumn(name = "member_id")
     private Member member;
     @Column(length = 320)
     private String email;
+    /** The e-mail in lower case, for the one-seat-per-person check. */
+    @Column(name = "email_key", length = 320)
+    private String emailKey;
     @Column(name = "invitation_token_hash", length = 64)
     private String invitationTokenHash;
     @Column(name = "invitation_token_expires_at")
@@ -72,18 +81,85 @@ public class CustomerSeat {
     protected CustomerSeat() {
     }
 
-    CustomerSeat(UUID organizationId, Subscription subscription, Order order, Customer customer, Member member,
-                 String email, JsonObject seatMetadata) {
+    CustomerSeat(SeatContainer container, Customer customer, Member member, String email, JsonObject seatMetadata) {
         this.id = UUID.randomUUID();
         this.createdAt = Timestamps.now();
-        this.organizationId = organizationId;
-        this.subscription = subscription;
-        this.oneTimeOrder = order;
+        this.organizationId = container.organizationId();
+        if (container instanceof Subscription s) {
+            this.subscription = s;
+        } else {
+            this.oneTimeOrder = (Order) container;
+        }
         this.status = SeatStatus.PENDING;
         this.customer = customer;
         this.member = member;
+        setEmail(email);
+        this.seatMetadata = JsonText.text(seatMetadata);
+    }
+
+    private void setEmail(String email) {
         this.email = email;
-        this.seatMetadata = seatMetadata == null ? null : JsonText.text(seatMetadata);
+        this.emailKey = email == null ? null : Customer.emailKey(email);
+    }
+
+    /** A new invitation: a fresh token hash and expiry, replacing any earlier one, which stops working. */
+    void invite(String tokenHash, OffsetDateTime expiresAt) {
+        this.invitationTokenHash = tokenHash;
+        this.invitationTokenExpiresAt = expiresAt;
+        touch();
+    }
+
+    boolean hasInvitation(String tokenHash) {
+        return tokenHash.equals(invitationTokenHash);
+    }
+
+    boolean canBeClaimedAt(OffsetDateTime now) {
+        return status == SeatStatus.PENDING && invitationTokenHash != null
+                && invitationTokenExpiresAt != null && invitationTokenExpiresAt.isAfter(now);
+    }
+
+    /** The seat is taken by its holder; the invitation is used up. */
+    void claim(Member holder) {
+        if (holder != null) {
+            this.member = holder;
+            if (email == null) {
+                setEmail(holder.email());
+            }
+        }
+        this.status = SeatStatus.CLAIMED;
+        this.claimedAt = Timestamps.now();
+        this.invitationTokenHash = null;
+        touch();
+    }
+
+    /** The seat is freed: nothing about its holder stays on it except the dates. */
+    void revoke() {
+        this.status = SeatStatus.REVOKED;
+        this.revokedAt = Timestamps.now();
+        this.invitationTokenHash = null;
+        this.customer = null;
+        this.member = null;
+        setEmail(null);
+        touch();
+    }
+
+    private void touch() {
+        this.modifiedAt = Timestamps.now();
+    }
+
+    public SeatContainer container() {
+        return subscription != null ? subscription : oneTimeOrder;
+    }
+
+    /** The address the invitation goes to, as Polar resolves it: the seat's, else its member's, else its customer's. */
+    public String customerEmail() {
+        if (email != null) {
+            return email;
+        }
+        if (member != null) {
+            return member.email();
+        }
+        return customer == null ? null : customer.email();
     }
 
     public UUID id() {

@@ -1,15 +1,21 @@
 package dev.seatkeeper.seats;
 
+import dev.seatkeeper.customers.Customer;
+import dev.seatkeeper.customers.Member;
 import dev.seatkeeper.purchases.AssignedSeats;
 import dev.seatkeeper.purchases.Order;
 import dev.seatkeeper.purchases.SeatContainer;
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 
-/** Counts the seats that hold capacity (pending or claimed), by the container index. */
-@Stateless
+/**
+ * Counts of seats that hold capacity (pending or claimed), each answered by an index on the seats table.
+ * A plain CDI bean: its queries run in the transaction of the service that asks.
+ */
+@ApplicationScoped
 public class SeatCounter implements AssignedSeats {
     static final List<SeatStatus> TAKEN = List.of(SeatStatus.PENDING, SeatStatus.CLAIMED);
 
@@ -18,9 +24,31 @@ public class SeatCounter implements AssignedSeats {
 
     @Override
     public long countTaken(SeatContainer container) {
-        String column = container instanceof Order ? "oneTimeOrder" : "subscription";
-        return em.createQuery("select count(s) from CustomerSeat s where s." + column + ".id = :id and s.status in :taken",
+        return takenIn(container, "").getSingleResult();
+    }
+
+    /** Taken seats of the container invited at this address, in any case. */
+    public long countTakenByEmail(SeatContainer container, String email) {
+        return takenIn(container, " and s.emailKey = :emailKey")
+                .setParameter("emailKey", Customer.emailKey(email)).getSingleResult();
+    }
+
+    public long countTakenByCustomer(SeatContainer container, Customer customer) {
+        return takenIn(container, " and s.customer.id = :customerId")
+                .setParameter("customerId", customer.id()).getSingleResult();
+    }
+
+    /** Claimed seats a member holds: a member belongs to one customer, so these are all of that customer's. */
+    public long countClaimedBy(Member member) {
+        return em.createQuery("select count(s) from CustomerSeat s where s.member.id = :memberId and s.status = :claimed",
                         Long.class)
-                .setParameter("id", container.id()).setParameter("taken", TAKEN).getSingleResult();
+                .setParameter("memberId", member.id()).setParameter("claimed", SeatStatus.CLAIMED).getSingleResult();
+    }
+
+    private TypedQuery<Long> takenIn(SeatContainer container, String condition) {
+        String path = container instanceof Order ? "oneTimeOrder" : "subscription";
+        return em.createQuery("select count(s) from CustomerSeat s where s." + path + ".id = :id"
+                        + " and s.status in :taken" + condition, Long.class)
+                .setParameter("id", container.id()).setParameter("taken", TAKEN);
     }
 }

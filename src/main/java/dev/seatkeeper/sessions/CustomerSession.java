@@ -4,7 +4,6 @@ import dev.seatkeeper.customers.Customer;
 import dev.seatkeeper.platform.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
@@ -29,7 +28,7 @@ public class CustomerSession {
     private OffsetDateTime modifiedAt;
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @ManyToOne(optional = false)
     @JoinColumn(name = "customer_id", nullable = false)
     private Customer customer;
     @Column(name = "token_hash", nullable = false, length = 64)

@@ -4,7 +4,6 @@ import dev.seatkeeper.customers.Member;
 import dev.seatkeeper.platform.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
@@ -20,7 +19,7 @@ import java.util.UUID;
         @Index(name = "ix_member_sessions_token_hash", columnList = "token_hash", unique = true),
         @Index(name = "ix_member_sessions_member", columnList = "member_id")})
 @NamedQuery(name = "MemberSession.byHash",
-        query = "select s from MemberSession s join fetch s.member m join fetch m.customer where s.tokenHash = :hash")
+        query = "select s from MemberSession s join fetch s.member where s.tokenHash = :hash")
 @NamedQuery(name = "MemberSession.deleteByMember", query = "delete from MemberSession s where s.member.id = :memberId")
 public class MemberSession {
     @Id
@@ -31,7 +30,7 @@ public class MemberSession {
     private OffsetDateTime modifiedAt;
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @ManyToOne(optional = false)
     @JoinColumn(name = "member_id", nullable = false)
     private Member member;
     @Column(name = "token_hash", nullable = false, length = 64)

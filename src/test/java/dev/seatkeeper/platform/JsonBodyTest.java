@@ -20,6 +20,19 @@ class JsonBodyTest {
     }
 
     @Test
+    void offsetsAreWherePythonsDecoderPutsThem() {
+        assertEquals(6L, offsetOf("{\"a\": }"), "start of the unexpected token");
+        assertEquals(21L, offsetOf("{\"invitation_token\": "), "end of a text that stops too early");
+        assertEquals(8L, offsetOf("{\"a\":1} x"), "the first character after the value");
+    }
+
+    private static long offsetOf(String text) {
+        var e = assertThrows(RequestValidationException.class, () -> JsonBody.of(text));
+        assertEquals("json_invalid", e.issues().get(0).type());
+        return ((Number) e.issues().get(0).loc().get(1)).longValue();
+    }
+
+    @Test
     void everyProblemIsCollectedBeforeFailing() {
         var body = JsonBody.of("{\"name\": 3, \"id\": \"nope\", \"count\": 1.5, \"flag\": \"maybe\"}");
         body.requiredString("name");

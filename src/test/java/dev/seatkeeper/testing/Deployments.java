@@ -13,6 +13,6 @@ public final class Deployments {
     public static WebArchive seatkeeper() {
         File war = new File(System.getProperty("seatkeeper.war", "target/seatkeeper.war"));
         return ShrinkWrap.create(ZipImporter.class, "seatkeeper.war").importFrom(war).as(WebArchive.class)
-                .addClass(TestSupportResource.class);
+                .addClasses(TestSupportResource.class, Api.class, Api.Reply.class);
     }
 }

@@ -94,6 +94,47 @@ public final class Fixtures {
         return reply.json();
     }
 
+    /** Assigns a pending seat of a subscription to an e-mail; the response carries the invitation token. */
+    public JsonObject assign(Tenant tenant, String subscriptionId, String email) {
+        var reply = api.post("/v1/customer-seats", tenant.token(), Json.createObjectBuilder()
+                .add("subscription_id", subscriptionId).add("email", email).build());
+        check(reply, 200);
+        return reply.json();
+    }
+
+    /** Claims with the token; the response holds the seat and the holder's session token. */
+    public JsonObject claim(String invitationToken) {
+        var reply = api.post("/v1/customer-seats/claim", null,
+                Json.createObjectBuilder().add("invitation_token", invitationToken).build());
+        check(reply, 200);
+        return reply.json();
+    }
+
+    /** A member session for a new member of the customer with the given role. */
+    public String memberSession(Tenant tenant, String customerId, String role) {
+        var member = api.post("/v1/customers/" + customerId + "/members", tenant.token(), Json.createObjectBuilder()
+                .add("email", email(role)).add("role", role).build());
+        check(member, 201);
+        var session = api.post("/v1/customer-sessions/", tenant.token(), Json.createObjectBuilder()
+                .add("customer_id", customerId).add("member_id", member.string("id")).build());
+        check(session, 201);
+        return session.string("token");
+    }
+
+    public void disableSeats(Tenant tenant) {
+        check(api.patch("/v1/organizations/" + tenant.organizationId(), OPERATOR, Json.createObjectBuilder()
+                .add("feature_settings", Json.createObjectBuilder().add("seat_based_pricing_enabled", false)).build()), 200);
+    }
+
+    /** The outbox events recorded for the organization, oldest first. */
+    public jakarta.json.JsonArray events(Tenant tenant) {
+        var reply = api.get("/test-support/events/" + tenant.organizationId(), null);
+        check(reply, 200);
+        try (var reader = Json.createReader(new java.io.StringReader(reply.text()))) {
+            return reader.readArray();
+        }
+    }
+
     private static void check(Api.Reply reply, int expected) {
         if (reply.status() != expected) {
             throw new AssertionError("Expected " + expected + " but got " + reply);

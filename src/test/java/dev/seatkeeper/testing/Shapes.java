@@ -16,6 +16,19 @@ public final class Shapes {
     public static final Set<String> CUSTOMER_SESSION = Set.of("created_at", "modified_at", "id", "token", "expires_at",
             "return_url", "customer_portal_url", "customer_id", "customer");
 
+    public static final Set<String> CUSTOMER_SEAT = Set.of("id", "created_at", "modified_at", "subscription_id",
+            "order_id", "status", "customer_id", "member_id", "member", "email", "customer_email",
+            "invitation_token_expires_at", "claimed_at", "revoked_at", "seat_metadata");
+    public static final Set<String> INVITED_SEAT = union(CUSTOMER_SEAT, Set.of("invitation_token", "invitation_url"));
+    public static final Set<String> CLAIM_INFO = Set.of("product_name", "product_id", "organization_name",
+            "organization_slug", "customer_email", "can_claim");
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        var all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+
     private Shapes() {
     }
 

@@ -5,11 +5,15 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.time.ZoneOffset;
 
 /**
@@ -23,6 +27,45 @@ public class TestSupportResource {
     EntityManager em;
     @Inject
     TokenHasher hasher;
+
+    /** Moves a pending seat's invitation expiry into the past. */
+    @POST
+    @Path("/expire-invitation/{token}")
+    public Response expireInvitation(@PathParam("token") String token) {
+        int changed = em.createQuery("update CustomerSeat s set s.invitationTokenExpiresAt = :t where s.invitationTokenHash = :h")
+                .setParameter("t", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1))
+                .setParameter("h", hasher.hash(token)).executeUpdate();
+        return Response.status(changed == 1 ? 204 : 404).build();
+    }
+
+    /** What the database holds for a seat's invitation: the hash, never the token. */
+    @GET
+    @Path("/seats/{id}/stored-invitation")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String storedInvitation(@PathParam("id") String id) {
+        List<?> rows = em.createNativeQuery("SELECT invitation_token_hash FROM customer_seats WHERE id = ?1")
+                .setParameter(1, id).getResultList();
+        var body = jakarta.json.Json.createObjectBuilder();
+        if (rows.isEmpty() || rows.get(0) == null) {
+            body.addNull("invitation_token_hash");
+        } else {
+            body.add("invitation_token_hash", rows.get(0).toString());
+        }
+        return body.build().toString();
+    }
+
+    /** The outbox rows of an organization, oldest first, as {@code {"type", "payload"}}. */
+    @GET
+    @Path("/events/{organizationId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String events(@PathParam("organizationId") String organizationId) {
+        var array = jakarta.json.Json.createArrayBuilder();
+        em.createQuery("select e from Event e where e.organizationId = :org order by e.createdAt", dev.seatkeeper.events.Event.class)
+                .setParameter("org", java.util.UUID.fromString(organizationId)).getResultList()
+                .forEach(e -> array.add(jakarta.json.Json.createObjectBuilder().add("type", e.type())
+                        .add("payload", dev.seatkeeper.testing.Api.json(e.payload()))));
+        return array.build().toString();
+    }
 
     @POST
     @Path("/expire-session/{token}")

@@ -1,0 +1,282 @@
+#!/usr/bin/env bash
+# Smoke test: deploys the Seatkeeper WAR, unchanged, to WildFly (standalone.xml) and sends it real requests.
+#
+#   server-config/wildfly/smoke.sh [path/to/seatkeeper.war]      (default: <repo>/target/seatkeeper.war)
+#
+# - Fetches org.wildfly:wildfly-dist:$WILDFLY_VERSION:zip from Maven Central through Maven (cached in ~/.m2) and
+#   unpacks it once into <repo>/target/wildfly/wildfly-$WILDFLY_VERSION; later runs reuse that copy.
+# - Every run starts from the distribution's own standalone.xml with empty data/tmp/log/deployments, applies
+#   configure-datasource.cli and configure-microprofile.cli offline, copies the WAR to
+#   standalone/deployments/seatkeeper.war and starts bin/standalone.sh -c standalone.xml on a free port offset.
+# - Checks: POST /seatkeeper/v1/organizations/ with the operator token (201), the same without a token (401),
+#   GET /openapi (200). The server is always stopped on exit; the last line is a one-line PASS/FAIL summary.
+#
+# Environment (all optional): WILDFLY_VERSION (default 39.0.1.Final), SMOKE_PORT_OFFSET (default: the first offset
+# from a random start in 100..899 whose ports are all free), SMOKE_TIMEOUT (seconds to wait for the deployment,
+# default 240).
+set -euo pipefail
+
+started_at=$SECONDS
+script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+repo_root=$(cd "$script_dir/../.." && pwd)
+version=${WILDFLY_VERSION:-39.0.1.Final}
+timeout=${SMOKE_TIMEOUT:-240}
+
+war=${1:-$repo_root/target/seatkeeper.war}
+if [[ ! -f $war ]]; then
+    echo "FAIL wildfly-smoke: no WAR at $war (build it with 'mvn package', or pass its path)" >&2
+    exit 2
+fi
+war=$(cd "$(dirname "$war")" && pwd)/$(basename "$war")
+
+wf_parent=$repo_root/target/wildfly
+wf_home=$wf_parent/wildfly-$version
+pristine=$wf_parent/standalone-$version.xml.pristine
+run_dir=$wf_parent/run
+deployments=$wf_home/standalone/deployments
+server_log=$wf_home/standalone/log/server.log
+console_log=$run_dir/console.log
+cli_log=$run_dir/cli.log
+
+server_pid=""
+launcher_pid=""
+summary_done=""
+phase="setup"
+
+log() { echo "[wildfly-smoke] $*"; }
+
+print_tail() {
+    local file=$1 lines=${2:-80}
+    if [[ -s $file ]]; then
+        echo "----- last $lines lines of $file -----"
+        tail -n "$lines" "$file"
+        echo "----- end of $file -----"
+    fi
+}
+
+stop_server() {
+    local pid
+    if [[ -z $server_pid && -f $run_dir/wildfly.pid ]]; then
+        server_pid=$(cat "$run_dir/wildfly.pid" 2>/dev/null || true)
+    fi
+    for pid in $server_pid $launcher_pid; do
+        if [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null; then
+            kill -TERM "$pid" 2>/dev/null || true
+        fi
+    done
+    for pid in $server_pid $launcher_pid; do
+        [[ -n $pid ]] || continue
+        local waited=0
+        while kill -0 "$pid" 2>/dev/null && ((waited < 60)); do
+            sleep 0.5
+            waited=$((waited + 1))
+        done
+        if kill -0 "$pid" 2>/dev/null; then
+            log "process $pid did not stop within 30 s; killing it"
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
+    done
+    server_pid=""
+    launcher_pid=""
+}
+
+fail() {
+    echo "[wildfly-smoke] FAILED during $phase: $*" >&2
+    if [[ $phase == configure ]]; then
+        print_tail "$cli_log" 60 >&2
+    else
+        print_tail "$server_log" 80 >&2
+        [[ -s $server_log ]] || print_tail "$console_log" 80 >&2
+    fi
+    echo "FAIL wildfly-smoke: WildFly $version, $phase: $* ($((SECONDS - started_at)) s)"
+    summary_done=1
+    exit 1
+}
+
+on_exit() {
+    local rc=$?
+    stop_server
+    if [[ -z $summary_done ]]; then
+        if ((rc != 0)); then
+            print_tail "$server_log" 80 >&2
+            echo "FAIL wildfly-smoke: WildFly $version, $phase: exited with status $rc ($((SECONDS - started_at)) s)"
+        fi
+    fi
+    exit "$rc"
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---- 1. WildFly distribution (downloaded once, then reused) ----
+phase="download"
+t0=$SECONDS
+if [[ ! -x $wf_home/bin/standalone.sh || ! -f $pristine ]]; then
+    log "fetching org.wildfly:wildfly-dist:$version:zip through Maven"
+    rm -rf "$wf_home" "$wf_parent/unpack"
+    mkdir -p "$wf_parent/unpack"
+    # Run from a directory without a pom.xml, with a pinned plugin version: independent of the project's build.
+    (cd "$wf_parent/unpack" && mvn -B -q -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+        "-Dartifact=org.wildfly:wildfly-dist:$version:zip" "-DoutputDirectory=$wf_parent/unpack") \
+        > "$wf_parent/download.log" 2>&1 \
+        || { cat "$wf_parent/download.log" >&2; fail "could not fetch org.wildfly:wildfly-dist:$version:zip"; }
+    zip=$wf_parent/unpack/wildfly-dist-$version.zip
+    if command -v unzip >/dev/null; then
+        unzip -q "$zip" -d "$wf_parent/unpack" || fail "could not unpack $zip"
+    else
+        (cd "$wf_parent/unpack" && jar xf "$zip") || fail "could not unpack $zip"
+        chmod +x "$wf_parent/unpack/wildfly-$version"/bin/*.sh
+    fi
+    cp "$wf_parent/unpack/wildfly-$version/standalone/configuration/standalone.xml" "$wf_parent/unpack/pristine.xml"
+    mv "$wf_parent/unpack/wildfly-$version" "$wf_home"
+    mv "$wf_parent/unpack/pristine.xml" "$pristine"
+    rm -rf "$wf_parent/unpack"
+fi
+t_download=$((SECONDS - t0))
+
+# ---- 2. Fresh standalone.xml and server state, then the configure scripts ----
+phase="configure"
+t0=$SECONDS
+rm -rf "$run_dir"
+mkdir -p "$run_dir"
+cp "$pristine" "$wf_home/standalone/configuration/standalone.xml"
+rm -rf "$wf_home/standalone/data" "$wf_home/standalone/tmp" "$wf_home/standalone/log" \
+    "$wf_home/standalone/configuration/standalone_xml_history"
+find "$deployments" -mindepth 1 ! -name README.txt -exec rm -rf {} +
+# One CLI process runs both scripts (each embeds and stops its own offline server).
+cat "$script_dir/configure-datasource.cli" "$script_dir/configure-microprofile.cli" > "$run_dir/configure.cli"
+"$wf_home/bin/jboss-cli.sh" --file="$run_dir/configure.cli" > "$cli_log" 2>&1 \
+    || fail "jboss-cli.sh --file=configure-datasource.cli + configure-microprofile.cli failed"
+grep -q 'jndi-name="java:/jdbc/seatkeeper"' "$wf_home/standalone/configuration/standalone.xml" \
+    || fail "standalone.xml has no java:/jdbc/seatkeeper data source after configure-datasource.cli"
+grep -q 'microprofile-openapi-smallrye' "$wf_home/standalone/configuration/standalone.xml" \
+    || fail "standalone.xml has no microprofile-openapi-smallrye subsystem after configure-microprofile.cli"
+t_configure=$((SECONDS - t0))
+
+# ---- 3. Free ports: every socket binding in standalone.xml is shifted by the offset ----
+phase="ports"
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+offset_free() {
+    local base
+    for base in 8080 8443 8009 9990 9993 4712 4713; do
+        if port_in_use $((base + $1)); then return 1; fi
+    done
+    return 0
+}
+if [[ -n ${SMOKE_PORT_OFFSET:-} ]]; then
+    offset=$SMOKE_PORT_OFFSET
+    offset_free "$offset" || fail "a port of offset $offset (e.g. $((8080 + offset)), $((9990 + offset))) is in use"
+else
+    offset=""
+    start=$((100 + RANDOM % 800))
+    for ((i = 0; i < 200; i++)); do
+        candidate=$(((start + i * 7) % 1000 + 100))
+        if offset_free "$candidate"; then
+            offset=$candidate
+            break
+        fi
+    done
+    [[ -n $offset ]] || fail "found no port offset with all ports free"
+fi
+http_port=$((8080 + offset))
+base_url="http://127.0.0.1:$http_port"
+
+# ---- 4. Start the server with the WAR in deployments/ ----
+phase="boot+deploy"
+t0=$SECONDS
+export SEATKEEPER_ADMIN_TOKEN=smoke-operator
+export SEATKEEPER_SECRET="smoke-secret-$RANDOM$RANDOM$RANDOM$RANDOM"
+# The smoke test always uses the default H2 file under standalone/data, never a caller's database.
+unset SEATKEEPER_DB_URL SEATKEEPER_DB_USER SEATKEEPER_DB_PASSWORD
+export LAUNCH_JBOSS_IN_BACKGROUND=1
+export JBOSS_PIDFILE=$run_dir/wildfly.pid
+cp "$war" "$deployments/seatkeeper.war"
+log "starting WildFly $version (port offset $offset: HTTP $http_port, management $((9990 + offset)))"
+(cd "$run_dir" && exec "$wf_home/bin/standalone.sh" -c standalone.xml \
+    "-Djboss.socket.binding.port-offset=$offset") > "$console_log" 2>&1 < /dev/null &
+launcher_pid=$!
+
+deadline=$((SECONDS + timeout))
+while true; do
+    if [[ -z $server_pid && -s $JBOSS_PIDFILE ]]; then
+        server_pid=$(cat "$JBOSS_PIDFILE")
+    fi
+    if [[ -f $deployments/seatkeeper.war.deployed ]]; then
+        break
+    fi
+    if [[ -f $deployments/seatkeeper.war.failed ]]; then
+        echo "----- $deployments/seatkeeper.war.failed -----" >&2
+        cat "$deployments/seatkeeper.war.failed" >&2 || true
+        echo >&2
+        fail "deployment of seatkeeper.war failed"
+    fi
+    if ! kill -0 "$launcher_pid" 2>/dev/null; then
+        fail "the server exited before seatkeeper.war was deployed"
+    fi
+    if ((SECONDS > deadline)); then
+        fail "seatkeeper.war was not deployed within $timeout s"
+    fi
+    sleep 0.5
+done
+# The marker can precede the end of boot by a moment: wait until the HTTP listener answers.
+until curl -s -o /dev/null --max-time 2 "$base_url/"; do
+    ((SECONDS <= deadline)) || fail "no HTTP answer on $base_url within $timeout s"
+    kill -0 "$launcher_pid" 2>/dev/null || fail "the server exited after deploying seatkeeper.war"
+    sleep 0.3
+done
+t_boot=$((SECONDS - t0))
+log "seatkeeper.war deployed in $t_boot s"
+
+# ---- 5. Real requests ----
+phase="checks"
+t0=$SECONDS
+passed=0
+failed=0
+failures=()
+body_file=$run_dir/body
+
+# check NAME EXPECTED_STATUS EXPECTED_SUBSTRING CURL_ARGS...
+check() {
+    local name=$1 want_status=$2 want_text=$3
+    shift 3
+    local status
+    status=$(curl -sS -o "$body_file" -w '%{http_code}' --max-time 30 "$@" 2>"$run_dir/curl.err") || status="curl-error"
+    if [[ $status == "$want_status" ]] && grep -qF -- "$want_text" "$body_file"; then
+        passed=$((passed + 1))
+        log "ok   $name -> $status"
+    else
+        failed=$((failed + 1))
+        failures+=("$name")
+        log "FAIL $name: expected HTTP $want_status with '$want_text', got $status"
+        if [[ -s $run_dir/curl.err ]]; then cat "$run_dir/curl.err"; fi
+        echo "----- response body (first 2000 bytes) -----"
+        head -c 2000 "$body_file" 2>/dev/null || true
+        echo
+        echo "-----"
+    fi
+}
+
+slug="smoke-$(date +%s)-$RANDOM"
+org_json="{\"name\":\"Smoke\",\"slug\":\"$slug\",\"feature_settings\":{\"seat_based_pricing_enabled\":true}}"
+check "POST /seatkeeper/v1/organizations/ (operator token)" 201 '"slug"' \
+    -X POST -H 'Authorization: Bearer smoke-operator' -H 'Content-Type: application/json' \
+    -H 'Accept: application/json' --data "$org_json" "$base_url/seatkeeper/v1/organizations/"
+check "POST /seatkeeper/v1/organizations/ (no token)" 401 '"Unauthorized"' \
+    -X POST -H 'Content-Type: application/json' -H 'Accept: application/json' \
+    --data "${org_json/$slug/$slug-anon}" "$base_url/seatkeeper/v1/organizations/"
+check "GET /openapi" 200 'organizations:create' "$base_url/openapi"
+t_checks=$((SECONDS - t0))
+
+# ---- 6. Stop and report ----
+phase="shutdown"
+t0=$SECONDS
+stop_server
+t_stop=$((SECONDS - t0))
+timings="total $((SECONDS - started_at)) s: download $t_download s, configure $t_configure s, boot+deploy $t_boot s, checks $t_checks s, stop $t_stop s"
+summary_done=1
+if ((failed > 0)); then
+    print_tail "$server_log" 80 >&2
+    echo "FAIL wildfly-smoke: WildFly $version, $passed of $((passed + failed)) checks passed (failed: $(IFS=';'; echo "${failures[*]}")); $timings"
+    exit 1
+fi
+echo "PASS wildfly-smoke: WildFly $version, $passed of $passed checks passed on port $http_port; $timings"

@@ -1,0 +1,110 @@
+package dev.seatkeeper.portal;
+
+import dev.seatkeeper.platform.Ids;
+import dev.seatkeeper.platform.JsonBody;
+import dev.seatkeeper.security.Caller;
+import dev.seatkeeper.security.RequiresScope;
+import dev.seatkeeper.security.Scope;
+import dev.seatkeeper.seats.SeatAssignment;
+import dev.seatkeeper.seats.SeatResponses.CustomerSeatResponse;
+import dev.seatkeeper.seats.SeatResponses.InvitedSeatResponse;
+import dev.seatkeeper.seats.SeatResponses.SeatsListResponse;
+import dev.seatkeeper.seats.SeatScope;
+import dev.seatkeeper.seats.SeatService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Seats as the billing customer and its members see them. Every route acts for the caller's customer only. */
+@Path("/v1/customer-portal/seats")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "customer_portal")
+@SecurityRequirement(name = "customer_session")
+@SecurityRequirement(name = "member_session")
+public class PortalSeatResource {
+    @Inject
+    SeatService seats;
+    @Inject
+    Caller caller;
+
+    private SeatScope scope() {
+        var user = caller.portalUser();
+        return SeatScope.customer(user.organizationId(), user.customerId());
+    }
+
+    @GET
+    @RequiresScope({Scope.CUSTOMER_PORTAL_READ, Scope.CUSTOMER_PORTAL_WRITE})
+    @Operation(operationId = "customer_portal:seats:list_seats", summary = "List Seats")
+    @APIResponse(responseCode = "200", description = "The seats of one of the customer's subscriptions or orders.")
+    @APIResponse(responseCode = "400", description = "Neither subscription_id nor order_id.")
+    @APIResponse(responseCode = "401", description = "Authentication required")
+    @APIResponse(responseCode = "403", description = "Seat-based pricing not enabled")
+    @APIResponse(responseCode = "404", description = "Subscription or order not found")
+    @APIResponse(responseCode = "422", description = "Validation Error")
+    public SeatsListResponse list(@QueryParam("subscription_id") String subscriptionId,
+                                  @QueryParam("order_id") String orderId) {
+        var listed = seats.list(scope(), Ids.query("subscription_id", subscriptionId), Ids.query("order_id", orderId));
+        return new SeatsListResponse(listed.seats().stream().map(CustomerSeatResponse::of).toList(),
+                listed.availableSeats(), listed.totalSeats());
+    }
+
+    @POST
+    @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)
+    @Operation(operationId = "customer_portal:seats:assign_seat", summary = "Assign Seat")
+    @APIResponse(responseCode = "200", description = "Seat assigned.")
+    @APIResponse(responseCode = "400", description = "No seat available, already assigned, or order not paid.")
+    @APIResponse(responseCode = "401", description = "Authentication required")
+    @APIResponse(responseCode = "403", description = "Not permitted or seat-based pricing not enabled")
+    @APIResponse(responseCode = "404", description = "Subscription or order not found")
+    @APIResponse(responseCode = "422", description = "Validation Error")
+    public InvitedSeatResponse assign(JsonBody body) {
+        var user = caller.billingManager();
+        var request = SeatAssignment.read(body, true);
+        return InvitedSeatResponse.of(seats.assign(SeatScope.customer(user.organizationId(), user.customerId()), request));
+    }
+
+    @DELETE
+    @Path("/{seat_id}")
+    @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)
+    @Operation(operationId = "customer_portal:seats:revoke_seat", summary = "Revoke Seat")
+    @APIResponse(responseCode = "200", description = "Successful Response",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CustomerSeatResponse.class)))
+    @APIResponse(responseCode = "401", description = "Authentication required")
+    @APIResponse(responseCode = "403", description = "Not permitted or seat-based pricing not enabled")
+    @APIResponse(responseCode = "404", description = "Seat not found")
+    @APIResponse(responseCode = "422", description = "Validation Error")
+    public CustomerSeatResponse revoke(@PathParam("seat_id") String seatId) {
+        var user = caller.billingManager();
+        return CustomerSeatResponse.of(seats.revoke(SeatScope.customer(user.organizationId(), user.customerId()),
+                Ids.path("seat_id", seatId)));
+    }
+
+    @POST
+    @Path("/{seat_id}/resend")
+    @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)
+    @Operation(operationId = "customer_portal:seats:resend_invitation", summary = "Resend Invitation")
+    @APIResponse(responseCode = "200", description = "The seat with its new invitation.")
+    @APIResponse(responseCode = "400", description = "Seat is not in pending status")
+    @APIResponse(responseCode = "401", description = "Authentication required")
+    @APIResponse(responseCode = "403", description = "Not permitted or seat-based pricing not enabled")
+    @APIResponse(responseCode = "404", description = "Seat not found")
+    @APIResponse(responseCode = "422", description = "Validation Error")
+    public InvitedSeatResponse resend(@PathParam("seat_id") String seatId) {
+        var user = caller.billingManager();
+        return InvitedSeatResponse.of(seats.resend(SeatScope.customer(user.organizationId(), user.customerId()),
+                Ids.path("seat_id", seatId)));
+    }
+}
