@@ -38,12 +38,48 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (e instanceof NotAllowedException) {
             return error(405, "MethodNotAllowed", "Method Not Allowed");
         }
+        // HYT00: H2's lock timeout; 40001 and 40P01: serialization failure and deadlock (SQL standard, PostgreSQL).
+        if (isCause(thrown, "LockTimeoutException", "PessimisticLockException", "LockAcquisitionException")
+                || java.util.Set.of("HYT00", "40001", "40P01").contains(sqlState(thrown))) {
+            LOG.log(Level.WARNING, "A request waited too long for a row lock", thrown);
+            return retryable(503, "ServiceUnavailable", "The resource is busy with other changes. Retry the request.");
+        }
+        if (isCause(thrown, "SQLIntegrityConstraintViolationException", "ConstraintViolationException")
+                || sqlState(thrown).startsWith("23")) {
+            // Two requests created the same thing at once; the loser's transaction rolled back, nothing was stored.
+            LOG.log(Level.INFO, "A concurrent request created the same record", thrown);
+            return retryable(409, "Conflict", "A concurrent request changed the same data. Retry the request.");
+        }
         if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             var status = web.getResponse().getStatusInfo();
             return error(status.getStatusCode(), status.getReasonPhrase().replace(" ", ""), status.getReasonPhrase());
         }
         LOG.log(Level.SEVERE, "Unexpected failure while serving a request", thrown);
         return error(500, "InternalServerError", "An unexpected error occurred. It has been logged.");
+    }
+
+    private static boolean isCause(Throwable thrown, String... simpleNames) {
+        for (Throwable c = thrown; c != null; c = c.getCause()) {
+            for (String name : simpleNames) {
+                if (c.getClass().getSimpleName().equals(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String sqlState(Throwable thrown) {
+        for (Throwable c = thrown; c != null; c = c.getCause()) {
+            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return "";
+    }
+
+    private static Response retryable(int status, String error, String detail) {
+        return Response.fromResponse(error(status, error, detail)).header("Retry-After", "1").build();
     }
 
     /** EJB containers wrap system exceptions; the cause is what the caller should hear about. */

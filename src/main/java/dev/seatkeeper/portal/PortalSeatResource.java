@@ -2,6 +2,10 @@ package dev.seatkeeper.portal;
 
 import dev.seatkeeper.platform.Ids;
 import dev.seatkeeper.platform.JsonBody;
+import dev.seatkeeper.platform.ListResource;
+import dev.seatkeeper.platform.PageRequest;
+import dev.seatkeeper.purchases.CustomerSubscriptionResponse;
+import dev.seatkeeper.security.Principal;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
@@ -20,6 +24,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -58,6 +64,25 @@ public class PortalSeatResource {
         var listed = seats.list(scope(), Ids.query("subscription_id", subscriptionId), Ids.query("order_id", orderId));
         return new SeatsListResponse(listed.seats().stream().map(CustomerSeatResponse::of).toList(),
                 listed.availableSeats(), listed.totalSeats());
+    }
+
+    @GET
+    @Path("/subscriptions")
+    @RequiresScope({Scope.CUSTOMER_PORTAL_READ, Scope.CUSTOMER_PORTAL_WRITE})
+    @Operation(operationId = "customer_portal:seats:list_claimed_subscriptions", summary = "List Claimed Subscriptions",
+            description = "The subscriptions on which the caller holds a claimed seat.")
+    @APIResponse(responseCode = "200", description = "A page of subscriptions.")
+    @APIResponse(responseCode = "401", description = "Authentication required")
+    @APIResponse(responseCode = "422", description = "Validation Error")
+    public ListResource<CustomerSubscriptionResponse> claimedSubscriptions(@QueryParam("page") String page,
+                                                                           @QueryParam("limit") String limit) {
+        var request = PageRequest.of(page, limit);
+        var user = caller.portalUser();
+        Optional<UUID> memberId = user instanceof Principal.MemberSessionUser member
+                ? Optional.of(member.memberId()) : Optional.empty();
+        var held = seats.heldSubscriptions(user.organizationId(), user.customerId(), memberId, request);
+        return ListResource.of(held.items().stream()
+                .map(s -> CustomerSubscriptionResponse.of(s, held.organization())).toList(), held.totalCount(), request);
     }
 
     @POST

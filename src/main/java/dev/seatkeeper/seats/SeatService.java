@@ -9,6 +9,7 @@ import dev.seatkeeper.events.EventRecorder;
 import dev.seatkeeper.organizations.Organization;
 import dev.seatkeeper.organizations.OrganizationService;
 import dev.seatkeeper.platform.ApiException;
+import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.platform.Settings;
 import dev.seatkeeper.platform.Timestamps;
 import dev.seatkeeper.purchases.Order;
@@ -58,6 +59,8 @@ public class SeatService {
     EventRecorder events;
     @Inject
     SeatCounter counter;
+    @Inject
+    jakarta.enterprise.event.Event<InvitationIssued> invitations;
 
     /** A seat as assigned or re-sent, with the clear invitation token and link when it is pending. */
     public record InvitedSeat(CustomerSeat seat, String token, String url) {
@@ -286,11 +289,40 @@ public class SeatService {
         return new SeatList(seats, Math.max(0, container.seats() - taken), container.seats());
     }
 
+    /** A page of the subscriptions on which a portal user holds a claimed seat, with their organization. */
+    public record HeldSubscriptions(List<Subscription> items, long totalCount, Organization organization) {
+    }
+
+    /**
+     * The subscriptions on which the caller holds a claimed seat: as a member by its member id, as a customer
+     * session by the customer the seats are recorded on.
+     */
+    public HeldSubscriptions heldSubscriptions(UUID organizationId, UUID customerId, Optional<UUID> memberId,
+                                               PageRequest page) {
+        String holder = memberId.isPresent() ? "s.member.id = :holder" : "s.customer.id = :holder";
+        String where = " from Subscription sub where sub.organizationId = :org and exists (select s.id from CustomerSeat s"
+                + " where s.subscription = sub and s.status = :claimed and " + holder + ")";
+        UUID holderId = memberId.orElse(customerId);
+        List<Subscription> items = em.createQuery("select sub" + where + " order by sub.createdAt desc, sub.id",
+                        Subscription.class)
+                .setParameter("org", organizationId).setParameter("claimed", SeatStatus.CLAIMED)
+                .setParameter("holder", holderId)
+                .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        long total = em.createQuery("select count(sub)" + where, Long.class)
+                .setParameter("org", organizationId).setParameter("claimed", SeatStatus.CLAIMED)
+                .setParameter("holder", holderId).getSingleResult();
+        return new HeldSubscriptions(items, total, organizations.get(organizationId));
+    }
+
     private InvitedSeat invite(CustomerSeat seat, Organization organization) {
         String token = InvitationTokens.generate();
         seat.invite(hasher.hash(token), Timestamps.now().plus(settings.invitationTtl()));
         String url = settings.publicUrl() + "/" + organization.slug() + "/portal/claim?token="
                 + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        if (seat.customerEmail() != null) {
+            invitations.fire(new InvitationIssued(seat.customerEmail(), seat.container().product().name(),
+                    organization.name(), url, seat.invitationTokenExpiresAt()));
+        }
         return new InvitedSeat(seat, token, url);
     }
 

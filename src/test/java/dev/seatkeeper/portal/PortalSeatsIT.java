@@ -1,0 +1,211 @@
+package dev.seatkeeper.portal;
+
+import static dev.seatkeeper.testing.Shapes.assertError;
+import static dev.seatkeeper.testing.Shapes.assertKeys;
+import static dev.seatkeeper.testing.Shapes.assertValidationError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.seatkeeper.testing.Api;
+import dev.seatkeeper.testing.Deployments;
+import dev.seatkeeper.testing.Fixtures;
+import dev.seatkeeper.testing.Shapes;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Listing, re-sending and assigning seats, from the organization and from the portal, in both models. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class PortalSeatsIT {
+    static final Set<String> CUSTOMER_SUBSCRIPTION = Set.of("created_at", "modified_at", "id", "amount", "currency",
+            "recurring_interval", "recurring_interval_count", "status", "current_period_start", "current_period_end",
+            "current_meter_period_start", "current_meter_period_end", "trial_start", "trial_end",
+            "cancel_at_period_end", "canceled_at", "started_at", "ends_at", "ended_at", "pause_at_period_end",
+            "paused_at", "resumes_at", "customer_id", "product_id", "discount_id", "checkout_id", "seats",
+            "customer_cancellation_reason", "customer_cancellation_comment", "product", "prices", "meters",
+            "pending_update");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.seatkeeper();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    /** A tenant in one model with a billing customer, its portal session, and a subscription of 3 seats. */
+    record Shop(Api api, Fixtures fixtures, Fixtures.Tenant tenant, String customerId, String billingSession,
+                String subscriptionId) {
+        JsonObject portalAssign(String session, String email) {
+            var reply = api.post("/v1/customer-portal/seats", session, Json.createObjectBuilder()
+                    .add("subscription_id", subscriptionId).add("email", email).build());
+            assertEquals(200, reply.status(), reply.toString());
+            return reply.json();
+        }
+    }
+
+    Shop shop(boolean memberModel) {
+        var api = new Api(base);
+        var fixtures = new Fixtures(api);
+        var tenant = fixtures.tenant(true, memberModel);
+        String productId = fixtures.product(tenant, "month").getString("id");
+        String customerId = fixtures.customer(tenant, Fixtures.email("billing")).getString("id");
+        String subscriptionId = fixtures.subscription(tenant, productId, customerId, 3).getString("id");
+        return new Shop(api, fixtures, tenant, customerId, fixtures.session(tenant, customerId).getString("token"),
+                subscriptionId);
+    }
+
+    @ParameterizedTest(name = "member model {0}")
+    @ValueSource(booleans = {true, false})
+    void billingCustomerAssignsListsAndResendsFromThePortal(boolean memberModel) {
+        var shop = shop(memberModel);
+        var api = shop.api();
+        var seat = shop.portalAssign(shop.billingSession(), Fixtures.email("portal"));
+        assertKeys(Shapes.INVITED_SEAT, seat);
+        assertEquals("pending", seat.getString("status"));
+
+        var list = api.get("/v1/customer-portal/seats?subscription_id=" + shop.subscriptionId(), shop.billingSession());
+        assertEquals(200, list.status(), list.toString());
+        assertKeys(Set.of("seats", "available_seats", "total_seats"), list.json());
+        assertEquals(2, list.json().getInt("available_seats"));
+        assertEquals(3, list.json().getInt("total_seats"));
+        assertKeys(Shapes.CUSTOMER_SEAT, list.json().getJsonArray("seats").getJsonObject(0));
+        assertEquals(list.json(), api.get("/v1/customer-seats?subscription_id=" + shop.subscriptionId(),
+                shop.tenant().token()).json(), "the organization sees the same");
+
+        var resent = api.post("/v1/customer-portal/seats/" + seat.getString("id") + "/resend", shop.billingSession(), "");
+        assertEquals(200, resent.status(), resent.toString());
+        assertKeys(Shapes.INVITED_SEAT, resent.json());
+        assertNotEquals(seat.getString("invitation_token"), resent.string("invitation_token"));
+        assertError(api.post("/v1/customer-seats/claim", null, Json.createObjectBuilder()
+                .add("invitation_token", seat.getString("invitation_token")).build()), 400, "InvalidInvitationToken", null);
+        var claimed = shop.fixtures().claim(resent.string("invitation_token"));
+        assertError(api.post("/v1/customer-portal/seats/" + seat.getString("id") + "/resend", shop.billingSession(), ""),
+                400, "SeatNotPending", "Seat is not in pending status");
+        assertEquals("claimed", claimed.getJsonObject("seat").getString("status"));
+    }
+
+    @Test
+    void resendGivesAFreshExpiryAndOnlyForPendingSeats() {
+        var shop = shop(true);
+        var api = shop.api();
+        var seat = shop.fixtures().assign(shop.tenant(), shop.subscriptionId(), Fixtures.email("late"));
+        String token = seat.getString("invitation_token");
+        assertEquals(204, api.post("/test-support/expire-invitation/" + token, null, "").status());
+        var resent = api.post("/v1/customer-seats/" + seat.getString("id") + "/resend", shop.tenant().token(), "");
+        assertEquals(200, resent.status(), resent.toString());
+        var expires = java.time.OffsetDateTime.parse(resent.string("invitation_token_expires_at"));
+        assertTrue(expires.isAfter(java.time.OffsetDateTime.now().plusHours(23)), "a fresh day: " + expires);
+        assertEquals("claimed", shop.fixtures().claim(resent.string("invitation_token")).getJsonObject("seat").getString("status"));
+        assertError(api.post("/v1/customer-seats/" + seat.getString("id") + "/resend", shop.tenant().token(), ""),
+                400, "SeatNotPending", "Seat is not in pending status");
+        assertError(api.post("/v1/customer-seats/" + UUID.randomUUID() + "/resend", shop.tenant().token(), ""),
+                404, "ResourceNotFound", "Seat not found");
+        assertValidationError(api.post("/v1/customer-seats/x/resend", shop.tenant().token(), ""), "uuid_parsing",
+                "path", "seat_id");
+    }
+
+    @Test
+    void rolesDecideWhoMayAssignAndResendButAnyRoleMayList() {
+        var shop = shop(true);
+        var api = shop.api();
+        String manager = shop.fixtures().memberSession(shop.tenant(), shop.customerId(), "billing_manager");
+        String plain = shop.fixtures().memberSession(shop.tenant(), shop.customerId(), "member");
+        var seat = shop.portalAssign(manager, Fixtures.email("by-manager"));
+        assertError(api.post("/v1/customer-portal/seats", plain, Json.createObjectBuilder()
+                        .add("subscription_id", shop.subscriptionId()).add("email", Fixtures.email("x")).build()),
+                403, "NotPermitted", "Only owners and billing managers can access billing features.");
+        assertError(api.post("/v1/customer-portal/seats/" + seat.getString("id") + "/resend", plain, ""),
+                403, "NotPermitted", null);
+        var list = api.get("/v1/customer-portal/seats?subscription_id=" + shop.subscriptionId(), plain);
+        assertEquals(200, list.status(), list.toString());
+        assertEquals(1, list.json().getJsonArray("seats").size());
+        assertEquals(401, api.get("/v1/customer-portal/seats?subscription_id=" + shop.subscriptionId(), null).status());
+    }
+
+    @Test
+    void listsNeedAContainerOfTheCaller() {
+        var shop = shop(true);
+        var other = shop(true);
+        var api = shop.api();
+        assertError(api.get("/v1/customer-portal/seats", shop.billingSession()), 400, "BadRequest",
+                "Either subscription_id or order_id must be provided");
+        assertError(api.get("/v1/customer-seats", shop.tenant().token()), 400, "BadRequest",
+                "Either subscription_id or order_id must be provided");
+        assertError(api.get("/v1/customer-portal/seats?subscription_id=" + other.subscriptionId(), shop.billingSession()),
+                404, "ResourceNotFound", "Subscription not found");
+        assertError(api.get("/v1/customer-seats?order_id=" + UUID.randomUUID(), shop.tenant().token()),
+                404, "ResourceNotFound", "Order not found");
+        assertValidationError(api.get("/v1/customer-seats?subscription_id=nope", shop.tenant().token()),
+                "uuid_parsing", "query", "subscription_id");
+        String neighbour = shop.fixtures().customer(shop.tenant(), Fixtures.email("neighbour")).getString("id");
+        String neighbourSession = shop.fixtures().session(shop.tenant(), neighbour).getString("token");
+        assertError(api.get("/v1/customer-portal/seats?subscription_id=" + shop.subscriptionId(), neighbourSession),
+                404, "ResourceNotFound", null);
+        assertError(api.post("/v1/customer-portal/seats", neighbourSession, Json.createObjectBuilder()
+                        .add("subscription_id", shop.subscriptionId()).add("email", Fixtures.email("y")).build()),
+                404, "ResourceNotFound", "Subscription not found");
+        assertValidationError(api.post("/v1/customer-portal/seats", shop.billingSession(), Json.createObjectBuilder()
+                .add("email", Fixtures.email("z")).build()), "value_error", "body");
+        assertError(api.post("/v1/customer-portal/seats", shop.billingSession(), Json.createObjectBuilder()
+                        .add("checkout_id", UUID.randomUUID().toString()).add("email", Fixtures.email("c")).build()),
+                404, "ResourceNotFound", "No subscription or order found for this checkout");
+    }
+
+    @Test
+    void orderSeatsAreListedAndAssignedFromThePortal() {
+        var shop = shop(true);
+        var api = shop.api();
+        String oneTime = shop.fixtures().product(shop.tenant(), null).getString("id");
+        String orderId = api.post("/v1/orders/", shop.tenant().token(), Json.createObjectBuilder().add("product_id", oneTime)
+                .add("customer_id", shop.customerId()).add("seats", 2).build()).string("id");
+        var assigned = api.post("/v1/customer-portal/seats", shop.billingSession(), Json.createObjectBuilder()
+                .add("order_id", orderId).add("email", Fixtures.email("order")).build());
+        assertEquals(200, assigned.status(), assigned.toString());
+        assertEquals(orderId, assigned.string("order_id"));
+        var list = api.get("/v1/customer-portal/seats?order_id=" + orderId, shop.billingSession()).json();
+        assertEquals(1, list.getInt("available_seats"));
+        assertEquals(2, list.getInt("total_seats"));
+    }
+
+    @ParameterizedTest(name = "member model {0}")
+    @ValueSource(booleans = {true, false})
+    void holdersSeeTheSubscriptionsTheyHoldAClaimedSeatOn(boolean memberModel) {
+        var shop = shop(memberModel);
+        var api = shop.api();
+        String email = Fixtures.email("holder");
+        var claimed = shop.fixtures().claim(shop.fixtures().assign(shop.tenant(), shop.subscriptionId(), email)
+                .getString("invitation_token"));
+        String holderSession = claimed.getString("customer_session_token");
+        var page = api.get("/v1/customer-portal/seats/subscriptions?page=1&limit=10", holderSession);
+        assertEquals(200, page.status(), page.toString());
+        assertEquals(1, page.json().getJsonObject("pagination").getInt("total_count"));
+        assertEquals(1, page.json().getJsonObject("pagination").getInt("max_page"));
+        var subscription = page.json().getJsonArray("items").getJsonObject(0);
+        assertKeys(CUSTOMER_SUBSCRIPTION, subscription);
+        assertEquals(shop.subscriptionId(), subscription.getString("id"));
+        var organization = subscription.getJsonObject("product").getJsonObject("organization");
+        assertEquals(shop.tenant().slug(), organization.getString("slug"));
+        assertTrue(organization.containsKey("customer_portal_settings"));
+
+        var pending = api.get("/v1/customer-portal/seats/subscriptions", shop.billingSession()).json();
+        assertEquals(0, pending.getJsonObject("pagination").getInt("total_count"), "the buyer holds no seat itself");
+        assertEquals(0, pending.getJsonArray("items").size());
+        assertValidationError(api.get("/v1/customer-portal/seats/subscriptions?page=0", holderSession),
+                "greater_than", "query", "page");
+        assertEquals(401, api.get("/v1/customer-portal/seats/subscriptions", null).status());
+    }
+}
