@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A request body read as a JSON object, with typed accessors that collect every problem they meet
@@ -28,6 +30,7 @@ import java.util.UUID;
  *
  * <p>Absent and {@code null} are treated alike for optional fields, as Polar's schemas do.
  */
+@Schema(name = "RequestBody", type = SchemaType.OBJECT, description = "A JSON object; the operation's description names its fields.")
 public final class JsonBody {
     private final JsonObject object;
     private final List<Object> loc;

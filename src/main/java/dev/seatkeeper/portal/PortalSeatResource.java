@@ -27,6 +27,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -37,8 +39,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/customer-portal/seats")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "customer_portal")
-@SecurityRequirement(name = "customer_session")
-@SecurityRequirement(name = "member_session")
+@SecurityRequirement(name = "customer_session", scopes = "customer_portal:write")
+@SecurityRequirement(name = "member_session", scopes = "customer_portal:write")
 public class PortalSeatResource {
     @Inject
     SeatService seats;
@@ -53,12 +55,14 @@ public class PortalSeatResource {
     @GET
     @RequiresScope({Scope.CUSTOMER_PORTAL_READ, Scope.CUSTOMER_PORTAL_WRITE})
     @Operation(operationId = "customer_portal:seats:list_seats", summary = "List Seats")
-    @APIResponse(responseCode = "200", description = "The seats of one of the customer's subscriptions or orders.")
+    @APIResponse(responseCode = "200", description = "The seats of one of the customer's subscriptions or orders.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SeatsList")))
     @APIResponse(responseCode = "400", description = "Neither subscription_id nor order_id.")
     @APIResponse(responseCode = "401", description = "Authentication required")
     @APIResponse(responseCode = "403", description = "Seat-based pricing not enabled")
     @APIResponse(responseCode = "404", description = "Subscription or order not found")
-    @APIResponse(responseCode = "422", description = "Validation Error")
+    @APIResponse(responseCode = "422", description = "Validation Error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
     public SeatsListResponse list(@QueryParam("subscription_id") String subscriptionId,
                                   @QueryParam("order_id") String orderId) {
         var listed = seats.list(scope(), Ids.query("subscription_id", subscriptionId), Ids.query("order_id", orderId));
@@ -73,7 +77,8 @@ public class PortalSeatResource {
             description = "The subscriptions on which the caller holds a claimed seat.")
     @APIResponse(responseCode = "200", description = "A page of subscriptions.")
     @APIResponse(responseCode = "401", description = "Authentication required")
-    @APIResponse(responseCode = "422", description = "Validation Error")
+    @APIResponse(responseCode = "422", description = "Validation Error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
     public ListResource<CustomerSubscriptionResponse> claimedSubscriptions(@QueryParam("page") String page,
                                                                            @QueryParam("limit") String limit) {
         var request = PageRequest.of(page, limit);
@@ -88,12 +93,14 @@ public class PortalSeatResource {
     @POST
     @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)
     @Operation(operationId = "customer_portal:seats:assign_seat", summary = "Assign Seat")
-    @APIResponse(responseCode = "200", description = "Seat assigned.")
+    @APIResponse(responseCode = "200", description = "Seat assigned.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "InvitedCustomerSeat")))
     @APIResponse(responseCode = "400", description = "No seat available, already assigned, or order not paid.")
     @APIResponse(responseCode = "401", description = "Authentication required")
     @APIResponse(responseCode = "403", description = "Not permitted or seat-based pricing not enabled")
     @APIResponse(responseCode = "404", description = "Subscription or order not found")
-    @APIResponse(responseCode = "422", description = "Validation Error")
+    @APIResponse(responseCode = "422", description = "Validation Error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
     public InvitedSeatResponse assign(JsonBody body) {
         var user = caller.billingManager();
         var request = SeatAssignment.read(body, true);
@@ -105,13 +112,14 @@ public class PortalSeatResource {
     @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)
     @Operation(operationId = "customer_portal:seats:revoke_seat", summary = "Revoke Seat")
     @APIResponse(responseCode = "200", description = "Successful Response",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CustomerSeatResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CustomerSeat")))
     @APIResponse(responseCode = "401", description = "Authentication required")
     @APIResponse(responseCode = "403", description = "Not permitted or seat-based pricing not enabled")
     @APIResponse(responseCode = "404", description = "Seat not found")
-    @APIResponse(responseCode = "422", description = "Validation Error")
-    public CustomerSeatResponse revoke(@PathParam("seat_id") String seatId) {
+    @APIResponse(responseCode = "422", description = "Validation Error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
+    public CustomerSeatResponse revoke(@Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
+                                       @PathParam("seat_id") String seatId) {
         var user = caller.billingManager();
         return CustomerSeatResponse.of(seats.revoke(SeatScope.customer(user.organizationId(), user.customerId()),
                 Ids.path("seat_id", seatId)));
@@ -121,13 +129,16 @@ public class PortalSeatResource {
     @Path("/{seat_id}/resend")
     @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)
     @Operation(operationId = "customer_portal:seats:resend_invitation", summary = "Resend Invitation")
-    @APIResponse(responseCode = "200", description = "The seat with its new invitation.")
+    @APIResponse(responseCode = "200", description = "The seat with its new invitation.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "InvitedCustomerSeat")))
     @APIResponse(responseCode = "400", description = "Seat is not in pending status")
     @APIResponse(responseCode = "401", description = "Authentication required")
     @APIResponse(responseCode = "403", description = "Not permitted or seat-based pricing not enabled")
     @APIResponse(responseCode = "404", description = "Seat not found")
-    @APIResponse(responseCode = "422", description = "Validation Error")
-    public InvitedSeatResponse resend(@PathParam("seat_id") String seatId) {
+    @APIResponse(responseCode = "422", description = "Validation Error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
+    public InvitedSeatResponse resend(@Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
+                                      @PathParam("seat_id") String seatId) {
         var user = caller.billingManager();
         return InvitedSeatResponse.of(seats.resend(SeatScope.customer(user.organizationId(), user.customerId()),
                 Ids.path("seat_id", seatId)));

@@ -20,6 +20,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -37,23 +39,19 @@ public class SeatResource {
     @Inject
     Caller caller;
 
-    /** The documented shape of the claim body (the body itself is read by {@link JsonBody}). */
-    @Schema(name = "SeatClaim", requiredProperties = "invitation_token")
-    public record SeatClaim(@Schema(name = "invitation_token", description = "Invitation token to claim the seat")
-                            String invitationToken) {
-    }
-
     @POST
     @RequiresScope(Scope.CUSTOMER_SEATS_WRITE)
     @SecurityRequirement(name = "access_token")
     @Operation(operationId = "customer-seats:assign_seat", summary = "Assign Seat",
             description = "Beyond Polar, the response also carries invitation_token and invitation_url.")
-    @APIResponse(responseCode = "200", description = "Seat assigned.")
+    @APIResponse(responseCode = "200", description = "Seat assigned.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "InvitedCustomerSeat")))
     @APIResponse(responseCode = "400", description = "No seat available, already assigned, or order not paid.")
     @APIResponse(responseCode = "401", description = "Authentication required")
     @APIResponse(responseCode = "403", description = "Seat-based pricing not enabled, or missing scope.")
     @APIResponse(responseCode = "404", description = "Subscription, order, customer or member not found.")
-    @APIResponse(responseCode = "422", description = "Validation Error")
+    @APIResponse(responseCode = "422", description = "Validation Error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
     public InvitedSeatResponse assign(JsonBody body) {
         var request = SeatAssignment.read(body, false);
         return InvitedSeatResponse.of(seats.assign(SeatScope.organization(caller.organizationId()), request));
@@ -63,12 +61,14 @@ public class SeatResource {
     @RequiresScope({Scope.CUSTOMER_SEATS_READ, Scope.CUSTOMER_SEATS_WRITE})
     @SecurityRequirement(name = "access_token")
     @Operation(operationId = "customer-seats:list_seats", summary = "List Seats")
-    @APIResponse(responseCode = "200", description = "The container's seats and capacity.")
+    @APIResponse(responseCode = "200", description = "The container's seats and capacity.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SeatsList")))
     @APIResponse(responseCode = "400", description = "Neither subscription_id nor order_id.")
     @APIResponse(responseCode = "401", description = "Authentication required")
     @APIResponse(responseCode = "403", description = "Seat-based pricing not enabled, or missing scope.")
     @APIResponse(responseCode = "404", description = "Subscription or order not found.")
-    @APIResponse(responseCode = "422", description = "Validation Error")
+    @APIResponse(responseCode = "422", description = "Validation Error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
     public SeatsListResponse list(@QueryParam("subscription_id") String subscriptionId,
                                   @QueryParam("order_id") String orderId) {
         var listed = seats.list(SeatScope.organization(caller.organizationId()),
@@ -82,12 +82,15 @@ public class SeatResource {
     @RequiresScope(Scope.CUSTOMER_SEATS_WRITE)
     @SecurityRequirement(name = "access_token")
     @Operation(operationId = "customer-seats:revoke_seat", summary = "Revoke Seat")
-    @APIResponse(responseCode = "200", description = "The revoked seat (unchanged if it was revoked already).")
+    @APIResponse(responseCode = "200", description = "The revoked seat (unchanged if it was revoked already).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CustomerSeat")))
     @APIResponse(responseCode = "401", description = "Authentication required")
     @APIResponse(responseCode = "403", description = "Seat-based pricing not enabled, or missing scope.")
     @APIResponse(responseCode = "404", description = "Seat not found")
-    @APIResponse(responseCode = "422", description = "Validation Error")
-    public CustomerSeatResponse revoke(@PathParam("seat_id") String seatId) {
+    @APIResponse(responseCode = "422", description = "Validation Error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
+    public CustomerSeatResponse revoke(@Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
+                                       @PathParam("seat_id") String seatId) {
         return CustomerSeatResponse.of(seats.revoke(SeatScope.organization(caller.organizationId()),
                 Ids.path("seat_id", seatId)));
     }
@@ -98,13 +101,16 @@ public class SeatResource {
     @SecurityRequirement(name = "access_token")
     @Operation(operationId = "customer-seats:resend_invitation", summary = "Resend Invitation",
             description = "Beyond Polar, a new token with a fresh expiry; the previous token stops working.")
-    @APIResponse(responseCode = "200", description = "The seat with its new invitation.")
+    @APIResponse(responseCode = "200", description = "The seat with its new invitation.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "InvitedCustomerSeat")))
     @APIResponse(responseCode = "400", description = "Seat is not in pending status")
     @APIResponse(responseCode = "401", description = "Authentication required")
     @APIResponse(responseCode = "403", description = "Seat-based pricing not enabled, or missing scope.")
     @APIResponse(responseCode = "404", description = "Seat not found")
-    @APIResponse(responseCode = "422", description = "Validation Error")
-    public InvitedSeatResponse resend(@PathParam("seat_id") String seatId) {
+    @APIResponse(responseCode = "422", description = "Validation Error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
+    public InvitedSeatResponse resend(@Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
+                                      @PathParam("seat_id") String seatId) {
         return InvitedSeatResponse.of(seats.resend(SeatScope.organization(caller.organizationId()),
                 Ids.path("seat_id", seatId)));
     }
@@ -113,10 +119,12 @@ public class SeatResource {
     @Path("/claim/{invitation_token}")
     @SecurityRequirementsSet
     @Operation(operationId = "customer-seats:get_claim_info", summary = "Get Claim Info")
-    @APIResponse(responseCode = "200", description = "What the invitation is for.")
+    @APIResponse(responseCode = "200", description = "What the invitation is for.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SeatClaimInfo")))
     @APIResponse(responseCode = "403", description = "Seat-based pricing not enabled for organization")
     @APIResponse(responseCode = "404", description = "Invalid or expired invitation token")
-    @APIResponse(responseCode = "422", description = "Validation Error")
+    @APIResponse(responseCode = "422", description = "Validation Error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
     public ClaimInfoResponse claimInfo(@PathParam("invitation_token") String invitationToken) {
         return seats.claimInfo(invitationToken);
     }
@@ -126,12 +134,13 @@ public class SeatResource {
     @SecurityRequirementsSet
     @Operation(operationId = "customer-seats:claim_seat", summary = "Claim Seat")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SeatClaim.class)))
+            schema = @Schema(ref = "SeatClaim")))
     @APIResponse(responseCode = "200", description = "Successful Response",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClaimResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CustomerSeatClaimResponse")))
     @APIResponse(responseCode = "400", description = "Invalid, expired, or already claimed token")
     @APIResponse(responseCode = "403", description = "Seat-based pricing not enabled for organization")
-    @APIResponse(responseCode = "422", description = "Validation Error")
+    @APIResponse(responseCode = "422", description = "Validation Error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
     public ClaimResponse claim(JsonBody body) {
         String token = body.requiredString("invitation_token");
         body.check();

@@ -350,6 +350,53 @@ class SeatClaimIT {
         assertEquals(5, listed.getInt("total_seats"));
     }
 
+    @Test
+    void openApiDescribesTheTwoSeedEndpointsAsTheSeedsDo() throws Exception {
+        var reply = new Api(new URL(base, "/")).get("/openapi", null);
+        assertEquals(200, reply.status());
+        var doc = reply.json();
+        var schemas = doc.getJsonObject("components").getJsonObject("schemas");
+
+        var claim = doc.getJsonObject("paths").getJsonObject("/v1/customer-seats/claim").getJsonObject("post");
+        assertEquals("customer-seats:claim_seat", claim.getString("operationId"));
+        assertEquals(Set.of("200", "400", "403", "422"), claim.getJsonObject("responses").keySet());
+        assertTrue(claim.getJsonObject("requestBody").getBoolean("required"));
+        assertEquals("#/components/schemas/SeatClaim", schemaRef(claim.getJsonObject("requestBody")));
+        assertEquals("#/components/schemas/CustomerSeatClaimResponse", schemaRef(claim.getJsonObject("responses").getJsonObject("200")));
+        assertEquals("#/components/schemas/HTTPValidationError", schemaRef(claim.getJsonObject("responses").getJsonObject("422")));
+        assertEquals(List.of("invitation_token"), names(schemas.getJsonObject("SeatClaim").getJsonArray("required")));
+        assertEquals(Set.of("invitation_token"), schemas.getJsonObject("SeatClaim").getJsonObject("properties").keySet());
+        assertEquals(Set.of("seat", "customer_session_token"),
+                schemas.getJsonObject("CustomerSeatClaimResponse").getJsonObject("properties").keySet());
+
+        var revoke = doc.getJsonObject("paths").getJsonObject("/v1/customer-portal/seats/{seat_id}").getJsonObject("delete");
+        assertEquals("customer_portal:seats:revoke_seat", revoke.getString("operationId"));
+        assertEquals(Set.of("200", "401", "403", "404", "422"), revoke.getJsonObject("responses").keySet());
+        assertEquals("#/components/schemas/CustomerSeat", schemaRef(revoke.getJsonObject("responses").getJsonObject("200")));
+        assertEquals("#/components/schemas/HTTPValidationError", schemaRef(revoke.getJsonObject("responses").getJsonObject("422")));
+        var seatId = revoke.getJsonArray("parameters").getJsonObject(0);
+        assertEquals("seat_id", seatId.getString("name"));
+        assertEquals("path", seatId.getString("in"));
+        assertTrue(seatId.getBoolean("required"));
+        assertEquals("uuid4", seatId.getJsonObject("schema").getString("format"));
+        var security = revoke.getJsonArray("security").stream().map(v -> v.asJsonObject().keySet()).toList();
+        assertTrue(security.contains(Set.of("customer_session")) && security.contains(Set.of("member_session")), security.toString());
+
+        assertEquals(Shapes.CUSTOMER_SEAT, schemas.getJsonObject("CustomerSeat").getJsonObject("properties").keySet());
+        assertEquals(List.of("created_at", "modified_at", "id", "status"),
+                names(schemas.getJsonObject("CustomerSeat").getJsonArray("required")));
+        assertEquals(List.of("pending", "claimed", "revoked"), names(schemas.getJsonObject("SeatStatus").getJsonArray("enum")));
+        assertEquals(Set.of("loc", "msg", "type"), schemas.getJsonObject("ValidationError").getJsonObject("properties").keySet());
+    }
+
+    private static String schemaRef(JsonObject withContent) {
+        return withContent.getJsonObject("content").getJsonObject("application/json").getJsonObject("schema").getString("$ref");
+    }
+
+    private static List<String> names(jakarta.json.JsonArray array) {
+        return array.getValuesAs(jakarta.json.JsonString::getString);
+    }
+
     static <T> List<T> inParallel(int n, Callable<T> call) throws Exception {
         var pool = Executors.newFixedThreadPool(n);
         try {
