@@ -118,20 +118,53 @@ export async function rawExpect(method, path, token, body, status) {
 // ---------------------------------------------------------------------------------------------------------------
 // Error reporting.
 // ---------------------------------------------------------------------------------------------------------------
-function zodIssues(err) {
+const MISSING = Symbol("missing");
+
+function valueAt(root, path) {
+  let v = root;
+  for (const key of path) {
+    if (v === null || typeof v !== "object" || !(key in v)) return MISSING;
+    v = v[key];
+  }
+  return v;
+}
+
+/**
+ * The zod issues of a validation error, one line each: the path inside the SDK model (wire names), what the model
+ * wanted, and what the server sent there. Union branches are folded: the union line, then the deepest problems of
+ * its branches, without repeats.
+ */
+function zodIssues(err, sent) {
   const issues = err?.cause?.issues;
   if (!Array.isArray(issues)) return [];
-  const out = [];
-  const walk = (list, prefix) => {
+  const out = new Set();
+  const describe = (issue, path) => {
+    const got = valueAt(sent, path);
+    const wanted = issue.expected ? `expected ${issue.expected}`
+      : issue.values ? `expected one of ${issue.values.slice(0, 6).map((x) => JSON.stringify(x)).join(", ")}`
+        : issue.format ? `expected format ${issue.format}` : issue.message;
+    const shown = got === MISSING ? "<key missing>" : truncate(safeJson(got), 160);
+    return `  at ${path.length ? path.join(".") : "<root>"}: ${issue.code}, ${wanted}; server sent ${shown}`;
+  };
+  const walk = (list, prefix, depth) => {
     for (const issue of list) {
       const path = [...prefix, ...(issue.path || [])];
-      out.push(`  at ${path.length ? path.join(".") : "<root>"}: ${issue.code}: ${issue.message}` +
-        (issue.expected ? ` (expected ${issue.expected})` : ""));
-      for (const sub of issue.errors || []) walk(sub, path); // union branches
+      if (issue.code === "invalid_union" && Array.isArray(issue.errors)) {
+        const deeper = issue.errors.flat().filter((i) => (i.path || []).length > 0);
+        if (deeper.length === 0 || depth > 3) {
+          out.add(describe({ ...issue, message: "no union option matched" }, path));
+        } else {
+          out.add(`  at ${path.join(".") || "<root>"}: invalid_union (no option matched); problems in the options:`);
+          walk(deeper.slice(0, 12), path, depth + 1);
+        }
+      } else {
+        out.add(describe(issue, path));
+      }
     }
   };
-  walk(issues, []);
-  return out;
+  walk(issues, [], 0);
+  const lines = [...out];
+  return lines.length > 60 ? [...lines.slice(0, 60), `  … ${lines.length - 60} more`] : lines;
 }
 
 /** A multi-line description of any error the SDK raised, with everything a server developer needs. */
@@ -144,12 +177,19 @@ export function describeError(err) {
       lines.push(`  request: ${lastRequestLine(http)}`);
       lines.push(`  status: ${http.statusCode}, content-type: ${http.contentType}`);
       lines.push(`  body: ${truncate(http.body ?? "", 3000)}`);
+      let sent;
+      try {
+        sent = JSON.parse(http.body);
+      } catch {
+        sent = undefined;
+      }
+      lines.push("  zod issues (path inside the SDK model: problem):", ...zodIssues(err, sent));
     } else {
       lines.push(`  raw value: ${truncate(safeJson(err.rawValue), 3000)}`);
       const last = exchanges[exchanges.length - 1];
       if (last) lines.push(`  last exchange: ${last.method} ${pathOf(last.url)} -> ${last.status}`);
+      lines.push("  zod issues (path inside the SDK model: problem):", ...zodIssues(err, err.rawValue));
     }
-    lines.push("  zod issues (path inside the SDK model: problem):", ...zodIssues(err));
   } else if (err instanceof PolarError) {
     lines.push(`${err.name} HTTP ${err.statusCode} (${err.contentType}): ${truncate(err.body ?? "", 2000)}`);
     lines.push(`  request: ${lastRequestLine(err)}`);
@@ -185,17 +225,22 @@ export async function ok(label, promise) {
 /**
  * Awaits an SDK call that must fail with `status`. `type` is the SDK error class expected (SDKError for the
  * M.fail matchers, ResourceNotFound/HTTPValidationError/... for the typed ones); `error` is the `error` field the
- * JSON body must carry (Polar's error class name); `detail` optionally the exact detail.
+ * JSON body must carry (Polar's error class name); `detail` optionally the exact detail. `expected` may also be a
+ * list of such objects when more than one documented answer is acceptable; the one whose status matches is checked.
  */
-export async function fails(label, promise, { status, type = SDKError, error, detail }) {
+export async function fails(label, promise, expected) {
+  const alternatives = Array.isArray(expected) ? expected : [expected];
+  const wanted = alternatives.map((a) => `HTTP ${a.status}${a.error ? " " + a.error : ""}`).join(" or ");
   let result;
   try {
     result = await promise;
   } catch (err) {
     if (err instanceof ResponseValidationError || err instanceof SDKValidationError || !(err instanceof PolarError)) {
-      assert.fail(`${label}: expected HTTP ${status}${error ? " " + error : ""}, but\n${describeError(err)}`);
+      assert.fail(`${label}: expected ${wanted}, but\n${describeError(err)}`);
     }
-    assert.equal(err.statusCode, status, `${label}: expected HTTP ${status}, got\n${describeError(err)}`);
+    const chosen = alternatives.find((a) => a.status === err.statusCode);
+    if (!chosen) assert.fail(`${label}: expected ${wanted}, got\n${describeError(err)}`);
+    const { type = SDKError, error, detail } = chosen;
     assert.ok(err instanceof type,
       `${label}: expected the SDK to raise ${type.name}, it raised ${err.name}\n${describeError(err)}`);
     let body;
@@ -212,7 +257,7 @@ export async function fails(label, promise, { status, type = SDKError, error, de
     }
     return { err, body };
   }
-  assert.fail(`${label}: expected HTTP ${status}${error ? " " + error : ""}, but the call succeeded: ${truncate(safeJson(result), 600)}`);
+  assert.fail(`${label}: expected ${wanted}, but the call succeeded: ${truncate(safeJson(result), 600)}`);
 }
 
 export function assertNoProtocolViolations() {

@@ -1,5 +1,6 @@
 package dev.seatkeeper.catalog;
 
+import dev.seatkeeper.platform.BaseEntity;
 import dev.seatkeeper.platform.JsonText;
 import dev.seatkeeper.platform.Timestamps;
 import jakarta.json.Json;
@@ -8,7 +9,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
@@ -22,13 +22,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "products", indexes = @Index(name = "ix_products_organization_created", columnList = "organization_id, created_at"))
-public class Product {
-    @Id
-    private UUID id;
-    @Column(name = "created_at", nullable = false)
-    private OffsetDateTime createdAt;
-    @Column(name = "modified_at")
-    private OffsetDateTime modifiedAt;
+public class Product extends BaseEntity {
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
     @Column(nullable = false, length = 256)
@@ -54,8 +48,7 @@ public class Product {
 
     public Product(UUID organizationId, String name, String description, String recurringInterval, JsonObject metadata,
                    String priceCurrency, List<SeatTier> tiers) {
-        this.id = UUID.randomUUID();
-        this.createdAt = Timestamps.now();
+        super(Timestamps.now());
         this.organizationId = organizationId;
         this.name = name;
         this.description = description;
@@ -92,18 +85,6 @@ public class Product {
 
     public boolean isRecurring() {
         return recurringInterval != null;
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public OffsetDateTime createdAt() {
-        return createdAt;
-    }
-
-    public OffsetDateTime modifiedAt() {
-        return modifiedAt;
     }
 
     public UUID organizationId() {

@@ -1,11 +1,11 @@
 package dev.seatkeeper.customers;
 
+import dev.seatkeeper.platform.BaseEntity;
 import dev.seatkeeper.platform.JsonText;
 import dev.seatkeeper.platform.Timestamps;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -24,13 +24,7 @@ import java.util.UUID;
         query = "select c from Customer c where c.organizationId = :org and c.emailKey = :emailKey")
 @NamedQuery(name = "Customer.byExternalId",
         query = "select c from Customer c where c.organizationId = :org and c.externalId = :externalId")
-public class Customer {
-    @Id
-    private UUID id;
-    @Column(name = "created_at", nullable = false)
-    private OffsetDateTime createdAt;
-    @Column(name = "modified_at")
-    private OffsetDateTime modifiedAt;
+public class Customer extends BaseEntity {
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
     @Column(nullable = false, length = 320)
@@ -52,8 +46,7 @@ public class Customer {
     }
 
     public Customer(UUID organizationId, String type, String email, String name, String externalId, JsonObject metadata) {
-        this.id = UUID.randomUUID();
-        this.createdAt = Timestamps.now();
+        super(Timestamps.now());
         this.organizationId = organizationId;
         this.email = email;
         this.emailKey = emailKey(email);
@@ -65,18 +58,6 @@ public class Customer {
 
     public static String emailKey(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public OffsetDateTime createdAt() {
-        return createdAt;
-    }
-
-    public OffsetDateTime modifiedAt() {
-        return modifiedAt;
     }
 
     public UUID organizationId() {

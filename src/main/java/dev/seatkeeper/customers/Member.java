@@ -1,11 +1,11 @@
 package dev.seatkeeper.customers;
 
+import dev.seatkeeper.platform.BaseEntity;
 import dev.seatkeeper.platform.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -28,13 +28,7 @@ import java.util.UUID;
         query = "select m from Member m where m.customer.id = :customerId and m.role = :role order by m.createdAt")
 @NamedQuery(name = "Member.byExternalId",
         query = "select m from Member m where m.organizationId = :org and m.externalId = :externalId")
-public class Member {
-    @Id
-    private UUID id;
-    @Column(name = "created_at", nullable = false)
-    private OffsetDateTime createdAt;
-    @Column(name = "modified_at")
-    private OffsetDateTime modifiedAt;
+public class Member extends BaseEntity {
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
     @ManyToOne(optional = false)
@@ -56,8 +50,7 @@ public class Member {
     }
 
     public Member(Customer customer, String email, String name, String externalId, MemberRole role) {
-        this.id = UUID.randomUUID();
-        this.createdAt = Timestamps.now();
+        super(Timestamps.now());
         this.organizationId = customer.organizationId();
         this.customer = customer;
         this.email = email;
@@ -70,19 +63,7 @@ public class Member {
     /** Links a member found by e-mail to the merchant's own id for it, once. */
     public void assignExternalId(String externalId) {
         this.externalId = externalId;
-        this.modifiedAt = dev.seatkeeper.platform.Timestamps.now();
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public OffsetDateTime createdAt() {
-        return createdAt;
-    }
-
-    public OffsetDateTime modifiedAt() {
-        return modifiedAt;
+        touch();
     }
 
     public UUID organizationId() {

@@ -1,10 +1,10 @@
 package dev.seatkeeper.organizations;
 
+import dev.seatkeeper.platform.BaseEntity;
 import dev.seatkeeper.platform.ApiException;
 import dev.seatkeeper.platform.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
@@ -14,13 +14,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "organizations", uniqueConstraints = @UniqueConstraint(name = "uq_organizations_slug", columnNames = "slug"))
 @NamedQuery(name = "Organization.bySlug", query = "select o from Organization o where o.slug = :slug")
-public class Organization {
-    @Id
-    private UUID id;
-    @Column(name = "created_at", nullable = false)
-    private OffsetDateTime createdAt;
-    @Column(name = "modified_at")
-    private OffsetDateTime modifiedAt;
+public class Organization extends BaseEntity {
     @Column(nullable = false)
     private String name;
     @Column(nullable = false)
@@ -34,8 +28,7 @@ public class Organization {
     }
 
     public Organization(String name, String slug, boolean seatBasedPricingEnabled, boolean memberModelEnabled) {
-        this.id = UUID.randomUUID();
-        this.createdAt = Timestamps.now();
+        super(Timestamps.now());
         this.name = name;
         this.slug = slug;
         this.seatBasedPricingEnabled = seatBasedPricingEnabled;
@@ -60,19 +53,7 @@ public class Organization {
         if (memberModelEnabled != null) {
             this.memberModelEnabled = memberModelEnabled;
         }
-        this.modifiedAt = Timestamps.now();
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public OffsetDateTime createdAt() {
-        return createdAt;
-    }
-
-    public OffsetDateTime modifiedAt() {
-        return modifiedAt;
+        touch();
     }
 
     public String name() {

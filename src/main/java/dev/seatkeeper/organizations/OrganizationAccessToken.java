@@ -1,10 +1,10 @@
 package dev.seatkeeper.organizations;
 
+import dev.seatkeeper.platform.BaseEntity;
 import dev.seatkeeper.platform.Timestamps;
 import dev.seatkeeper.security.Scope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -23,13 +23,7 @@ import java.util.stream.Collectors;
         @Index(name = "ix_oat_organization", columnList = "organization_id")})
 @NamedQuery(name = "OrganizationAccessToken.byHash",
         query = "select t from OrganizationAccessToken t where t.tokenHash = :hash")
-public class OrganizationAccessToken {
-    @Id
-    private UUID id;
-    @Column(name = "created_at", nullable = false)
-    private OffsetDateTime createdAt;
-    @Column(name = "modified_at")
-    private OffsetDateTime modifiedAt;
+public class OrganizationAccessToken extends BaseEntity {
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
     @Column(name = "token_hash", nullable = false, length = 64)
@@ -48,8 +42,7 @@ public class OrganizationAccessToken {
 
     public OrganizationAccessToken(UUID organizationId, String tokenHash, String comment, Collection<Scope> scopes,
                                    OffsetDateTime expiresAt) {
-        this.id = UUID.randomUUID();
-        this.createdAt = Timestamps.now();
+        super(Timestamps.now());
         this.organizationId = organizationId;
         this.tokenHash = tokenHash;
         this.comment = comment;
@@ -65,18 +58,6 @@ public class OrganizationAccessToken {
         var set = EnumSet.noneOf(Scope.class);
         Arrays.stream(scopes.split(" ")).map(Scope::fromWire).flatMap(java.util.Optional::stream).forEach(set::add);
         return set;
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public OffsetDateTime createdAt() {
-        return createdAt;
-    }
-
-    public OffsetDateTime modifiedAt() {
-        return modifiedAt;
     }
 
     public UUID organizationId() {

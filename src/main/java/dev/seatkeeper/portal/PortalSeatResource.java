@@ -66,8 +66,7 @@ public class PortalSeatResource {
     public SeatsListResponse list(@QueryParam("subscription_id") String subscriptionId,
                                   @QueryParam("order_id") String orderId) {
         var listed = seats.list(scope(), Ids.query("subscription_id", subscriptionId), Ids.query("order_id", orderId));
-        return new SeatsListResponse(listed.seats().stream().map(CustomerSeatResponse::of).toList(),
-                listed.availableSeats(), listed.totalSeats());
+        return SeatsListResponse.of(listed);
     }
 
     @GET

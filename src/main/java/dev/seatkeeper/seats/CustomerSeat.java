@@ -1,5 +1,6 @@
 package dev.seatkeeper.seats;
 
+import dev.seatkeeper.platform.BaseEntity;
 import dev.seatkeeper.customers.Customer;
 import dev.seatkeeper.customers.Member;
 import dev.seatkeeper.platform.JsonText;
@@ -12,7 +13,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
@@ -36,13 +36,7 @@ import java.util.UUID;
         @Index(name = "ix_seats_customer_status", columnList = "customer_id, status")})
 @NamedQuery(name = "CustomerSeat.byTokenHash",
         query = "select s from CustomerSeat s where s.invitationTokenHash = :hash")
-public class CustomerSeat {
-    @Id
-    private UUID id;
-    @Column(name = "created_at", nullable = false)
-    private OffsetDateTime createdAt;
-    @Column(name = "modified_at")
-    private OffsetDateTime modifiedAt;
+public class CustomerSeat extends BaseEntity {
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
     @ManyToOne
@@ -82,8 +76,7 @@ public class CustomerSeat {
     }
 
     CustomerSeat(SeatContainer container, Customer customer, Member member, String email, JsonObject seatMetadata) {
-        this.id = UUID.randomUUID();
-        this.createdAt = Timestamps.now();
+        super(Timestamps.now());
         this.organizationId = container.organizationId();
         if (container instanceof Subscription s) {
             this.subscription = s;
@@ -143,10 +136,6 @@ public class CustomerSeat {
         touch();
     }
 
-    private void touch() {
-        this.modifiedAt = Timestamps.now();
-    }
-
     public SeatContainer container() {
         return subscription != null ? subscription : oneTimeOrder;
     }
@@ -160,18 +149,6 @@ public class CustomerSeat {
             return member.email();
         }
         return customer == null ? null : customer.email();
-    }
-
-    public UUID id() {
-        return id;
-    }
-
-    public OffsetDateTime createdAt() {
-        return createdAt;
-    }
-
-    public OffsetDateTime modifiedAt() {
-        return modifiedAt;
     }
 
     public UUID organizationId() {

@@ -73,8 +73,7 @@ public class SeatResource {
                                   @QueryParam("order_id") String orderId) {
         var listed = seats.list(SeatScope.organization(caller.organizationId()),
                 Ids.query("subscription_id", subscriptionId), Ids.query("order_id", orderId));
-        return new SeatsListResponse(listed.seats().stream().map(CustomerSeatResponse::of).toList(),
-                listed.availableSeats(), listed.totalSeats());
+        return SeatsListResponse.of(listed);
     }
 
     @DELETE

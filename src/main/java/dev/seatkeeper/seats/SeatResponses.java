@@ -56,5 +56,9 @@ public final class SeatResponses {
 
     /** Polar's SeatsList. */
     public record SeatsListResponse(List<CustomerSeatResponse> seats, long availableSeats, long totalSeats) {
+        public static SeatsListResponse of(SeatService.SeatList listed) {
+            return new SeatsListResponse(listed.seats().stream().map(CustomerSeatResponse::of).toList(),
+                    listed.availableSeats(), listed.totalSeats());
+        }
     }
 }
