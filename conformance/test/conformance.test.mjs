@@ -5,14 +5,13 @@
 // Steps run in order and share state; a step whose SDK validation fails still records the created id (taken from
 // the raw body) so that the later steps can run and report their own problems.
 import assert from "node:assert/strict";
-import { after, afterEach, before, describe, it } from "node:test";
+import { afterEach, before, describe, it } from "node:test";
 import { HTTPValidationError } from "@polar-sh/sdk/models/errors/httpvalidationerror.js";
 import { ResourceNotFound } from "@polar-sh/sdk/models/errors/resourcenotfound.js";
-import { NotPermitted } from "@polar-sh/sdk/models/errors/notpermitted.js";
 import { AlreadyCanceledSubscription } from "@polar-sh/sdk/models/errors/alreadycanceledsubscription.js";
 import {
-  BASE_URL, OPERATOR, SDKError, SEAT_TIERS, assertNoProtocolViolations, describeError, fails, lastRaw, ok, raw,
-  rawExpect, randomUUID, sdk, tenant, uniqueEmail,
+  OPERATOR, SEAT_TIERS, assertNoProtocolViolations, describeError, fails, lastRaw, ok, rawExpect, randomUUID, sdk,
+  tenant, uniqueEmail,
 } from "./lib.mjs";
 
 const UNKNOWN = "00000000-0000-4000-8000-000000000000"; // a well-formed UUID v4 that names nothing
@@ -103,7 +102,7 @@ describe("Seatkeeper speaks Polar's API to @polar-sh/sdk 0.49.0", { concurrency:
       name,
       recurringInterval: "month",
       prices: [{ amountType: "seat_based", priceCurrency: "usd", seatTiers: SEAT_TIERS }],
-    }), (v, isRaw) => { s.productId = v.id; });
+    }), (v) => { s.productId = v.id; });
     assert.equal(product.name, name);
     assert.equal(product.isRecurring, true);
     assert.equal(product.recurringInterval, "month");

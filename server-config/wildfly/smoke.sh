@@ -9,7 +9,8 @@
 #   configure-datasource.cli and configure-microprofile.cli offline, copies the WAR to
 #   standalone/deployments/seatkeeper.war and starts bin/standalone.sh -c standalone.xml on a free port offset.
 # - Checks: POST /seatkeeper/v1/organizations/ with the operator token (201), the same without a token (401),
-#   GET /openapi (200). The server is always stopped on exit; the last line is a one-line PASS/FAIL summary.
+#   GET /openapi (200), then the seat flow: product, customer, subscription, assign, claim info, claim, portal
+#   revoke (the holder's session ends) and subscription revoke. Needs curl and node. The server is always stopped on exit; the last line is a one-line PASS/FAIL summary.
 #
 # Environment (all optional): WILDFLY_VERSION (default 39.0.1.Final), SMOKE_PORT_OFFSET (default: the first offset
 # from a random start in 100..899 whose ports are all free), SMOKE_TIMEOUT (seconds to wait for the deployment,
@@ -256,15 +257,55 @@ check() {
     fi
 }
 
+# The named top-level field of the last response body.
+field() { node -e 'const v = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))[process.argv[2]]; console.log(v ?? "")' "$body_file" "$1"; }
+
 slug="smoke-$(date +%s)-$RANDOM"
 org_json="{\"name\":\"Smoke\",\"slug\":\"$slug\",\"feature_settings\":{\"seat_based_pricing_enabled\":true}}"
 check "POST /seatkeeper/v1/organizations/ (operator token)" 201 '"slug"' \
     -X POST -H 'Authorization: Bearer smoke-operator' -H 'Content-Type: application/json' \
     -H 'Accept: application/json' --data "$org_json" "$base_url/seatkeeper/v1/organizations/"
+org_id=$(field id)
 check "POST /seatkeeper/v1/organizations/ (no token)" 401 '"Unauthorized"' \
     -X POST -H 'Content-Type: application/json' -H 'Accept: application/json' \
     --data "${org_json/$slug/$slug-anon}" "$base_url/seatkeeper/v1/organizations/"
 check "GET /openapi" 200 'organizations:create' "$base_url/openapi"
+
+# The seat flow end to end, so that what differs between Hibernate and EclipseLink (row locks by native query,
+# enum and UUID binding, mapped superclasses, observers in the transaction) is exercised on WildFly too.
+api=$base_url/seatkeeper/v1
+json=(-H 'Content-Type: application/json' -H 'Accept: application/json')
+check "POST organization-access-tokens" 201 '"polar_oat_' -X POST "${json[@]}" -H 'Authorization: Bearer smoke-operator' \
+    --data "{\"organization_id\":\"$org_id\",\"scopes\":[\"products:write\",\"customers:write\",\"subscriptions:write\",\"customer_seats:write\",\"customer_sessions:write\"]}" \
+    "$api/organization-access-tokens/"
+oat=(-H "Authorization: Bearer $(field token)")
+check "POST products (seat-based)" 201 '"seat_based"' -X POST "${json[@]}" "${oat[@]}" --data \
+    '{"name":"Smoke plan","recurring_interval":"month","prices":[{"amount_type":"seat_based","seat_tiers":{"tiers":[{"min_seats":1,"price_per_seat":500}]}}]}' \
+    "$api/products/"
+product_id=$(field id)
+check "POST customers" 201 '"individual"' -X POST "${json[@]}" "${oat[@]}" --data '{"email":"billing@smoke.example"}' "$api/customers/"
+customer_id=$(field id)
+check "POST subscriptions (3 seats)" 201 '"active"' -X POST "${json[@]}" "${oat[@]}" \
+    --data "{\"product_id\":\"$product_id\",\"customer_id\":\"$customer_id\",\"seats\":3}" "$api/subscriptions/"
+subscription_id=$(field id)
+check "POST customer-seats (assign)" 200 '"pending"' -X POST "${json[@]}" "${oat[@]}" \
+    --data "{\"subscription_id\":\"$subscription_id\",\"email\":\"ada@smoke.example\"}" "$api/customer-seats"
+seat_id=$(field id)
+invitation=$(field invitation_token)
+check "GET customer-seats/claim/{token}" 200 '"can_claim":true' "${json[@]}" "$api/customer-seats/claim/$invitation"
+check "POST customer-seats/claim" 200 '"polar_mst_' -X POST "${json[@]}" --data "{\"invitation_token\":\"$invitation\"}" \
+    "$api/customer-seats/claim"
+holder=$(field customer_session_token)
+check "POST customer-seats/claim (used token)" 400 '"InvalidInvitationToken"' -X POST "${json[@]}" \
+    --data "{\"invitation_token\":\"$invitation\"}" "$api/customer-seats/claim"
+check "POST customer-sessions" 201 '"polar_mst_' -X POST "${json[@]}" "${oat[@]}" \
+    --data "{\"customer_id\":\"$customer_id\"}" "$api/customer-sessions/"
+owner=$(field token)
+check "DELETE customer-portal/seats/{id}" 200 '"revoked"' -X DELETE "${json[@]}" -H "Authorization: Bearer $owner" \
+    "$api/customer-portal/seats/$seat_id"
+check "holder's session ended" 401 '"invalid_token"' "${json[@]}" -H "Authorization: Bearer $holder" \
+    "$api/customer-portal/customer-session/introspect"
+check "DELETE subscriptions/{id}" 200 '"canceled"' -X DELETE "${json[@]}" "${oat[@]}" "$api/subscriptions/$subscription_id"
 t_checks=$((SECONDS - t0))
 
 # ---- 6. Stop and report ----

@@ -359,7 +359,19 @@ public class SeatService {
     private Optional<UUID> lockRow(String table, String column, String value) {
         List<?> ids = em.createNativeQuery("SELECT id FROM " + table + " WHERE " + column + " = ?1 FOR UPDATE")
                 .setParameter(1, value).getResultList();
-        return ids.stream().findFirst().map(id -> UUID.fromString(id.toString()));
+        return ids.stream().findFirst().map(SeatService::toUuid);
+    }
+
+    /** A native query's id column comes back as the provider maps it: text (EclipseLink), UUID or 16 bytes (Hibernate). */
+    private static UUID toUuid(Object column) {
+        if (column instanceof UUID uuid) {
+            return uuid;
+        }
+        if (column instanceof byte[] bytes && bytes.length == 16) {
+            var buffer = java.nio.ByteBuffer.wrap(bytes);
+            return new UUID(buffer.getLong(), buffer.getLong());
+        }
+        return UUID.fromString(column.toString());
     }
 
     private static ApiException seatNotAvailable(String detail) {
