@@ -28,7 +28,7 @@ public class PurchaseTerms {
     public record Terms(Customer customer, Product product, int seats) {
     }
 
-    public Terms resolve(UUID organizationId, NewPurchase request, boolean recurring) {
+    public Terms resolve(UUID organizationId, NewPurchase request, boolean subscription) {
         var issues = new ArrayList<ValidationIssue>();
         Customer customer = request.customerId()
                 .map(id -> customers.find(organizationId, id).orElse(null))
@@ -46,10 +46,10 @@ public class PurchaseTerms {
             issues.add(new ValidationIssue("value_error", List.of("body", "product_id"), "Product does not exist.",
                     request.productId().toString()));
         }
-        if (product != null && product.isRecurring() != recurring) {
-            issues.add(new ValidationIssue("value_error", List.of("body", "product_id"), recurring
-                    ? "Product is not recurring: buy it with an order." : "Product is recurring: buy it with a subscription.",
-                    request.productId().toString()));
+        // A subscription needs the product's billing interval; an order (a one-time purchase of seats) does not.
+        if (product != null && subscription && !product.isRecurring()) {
+            issues.add(new ValidationIssue("value_error", List.of("body", "product_id"),
+                    "Product is not recurring: buy it with an order.", request.productId().toString()));
         }
         long seats = 0;
         if (product != null) {

@@ -131,6 +131,11 @@ class CatalogAndCustomersIT {
         assertValidationError(api.get("/v1/customers/123", tenant.token()), "uuid_parsing", "path", "id");
         assertError(api.post("/v1/customers/" + theirs.getString("id") + "/members", tenant.token(),
                 Json.createObjectBuilder().add("email", Fixtures.email("m")).build()), 404, "ResourceNotFound", null);
+        assertEquals(0, api.get("/v1/members/?customer_id=" + theirs.getString("id"), tenant.token())
+                .json().getJsonObject("pagination").getInt("total_count"), "their members are not listed");
+        String theirProduct = fixtures.product(other, "month").getString("id");
+        assertError(api.get("/v1/products/" + theirProduct, tenant.token()), 404, "ResourceNotFound", "Product not found");
+        assertEquals(0, api.get("/v1/products/", tenant.token()).json().getJsonObject("pagination").getInt("total_count"));
     }
 
     @Test

@@ -156,6 +156,9 @@ class PurchasesAndSessionsIT {
         assertEquals(paid.json(), api.get("/v1/orders/" + paid.string("id"), tenant.token()).json());
         var other = fixtures.tenant(true, true);
         assertError(api.get("/v1/orders/" + paid.string("id"), other.token()), 404, "ResourceNotFound", "Order not found");
+        var ofRecurring = api.post("/v1/orders/", tenant.token(), Json.createObjectBuilder().add("product_id", productId)
+                .add("customer_id", customerId).add("seats", 4).build());
+        assertEquals(201, ofRecurring.status(), "seats of a recurring product may be bought once too: " + ofRecurring);
     }
 
     @Test
