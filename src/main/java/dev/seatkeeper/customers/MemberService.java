@@ -46,20 +46,21 @@ public class MemberService {
 
     public List<Member> list(UUID organizationId, Optional<UUID> customerId, Optional<String> externalCustomerId,
                              Optional<MemberRole> role, PageRequest page) {
-        return filtered("select m", organizationId, customerId, externalCustomerId, role, " order by m.createdAt, m.id",
-                Member.class).setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        return filtered("select m from Member m join fetch m.customer", organizationId, customerId, externalCustomerId,
+                role, " order by m.createdAt, m.id", Member.class)
+                .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
     }
 
     public long count(UUID organizationId, Optional<UUID> customerId, Optional<String> externalCustomerId,
                       Optional<MemberRole> role) {
-        return filtered("select count(m)", organizationId, customerId, externalCustomerId, role, "", Long.class)
+        return filtered("select count(m) from Member m", organizationId, customerId, externalCustomerId, role, "", Long.class)
                 .getSingleResult();
     }
 
     private <T> jakarta.persistence.TypedQuery<T> filtered(String select, UUID organizationId, Optional<UUID> customerId,
                                                            Optional<String> externalCustomerId, Optional<MemberRole> role,
                                                            String orderBy, Class<T> type) {
-        var jpql = new StringBuilder(select).append(" from Member m where m.organizationId = :org");
+        var jpql = new StringBuilder(select).append(" where m.organizationId = :org");
         customerId.ifPresent(x -> jpql.append(" and m.customer.id = :customerId"));
         externalCustomerId.ifPresent(x -> jpql.append(" and m.customer.externalId = :externalCustomerId"));
         role.ifPresent(x -> jpql.append(" and m.role = :role"));

@@ -92,7 +92,7 @@ public class SubscriptionService {
     }
 
     public List<Subscription> list(UUID organizationId, Optional<UUID> customerId, PageRequest page) {
-        String jpql = "select s from Subscription s where s.organizationId = :org"
+        String jpql = "select s from Subscription s join fetch s.customer join fetch s.product where s.organizationId = :org"
                 + (customerId.isPresent() ? " and s.customer.id = :customerId" : "") + " order by s.createdAt desc, s.id";
         var query = em.createQuery(jpql, Subscription.class).setParameter("org", organizationId);
         customerId.ifPresent(id -> query.setParameter("customerId", id));

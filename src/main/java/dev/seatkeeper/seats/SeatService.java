@@ -282,8 +282,10 @@ public class SeatService {
         SeatContainer container = findContainer(scope, subscriptionId, orderId);
         organizations.get(container.organizationId()).requireSeatBasedPricing();
         String path = container instanceof Order ? "oneTimeOrder" : "subscription";
+        // Holders are fetched with the seats: in the legacy model each seat is on a customer of its own.
         List<CustomerSeat> seats = em.createQuery("select s from CustomerSeat s left join fetch s.member"
-                        + " where s." + path + ".id = :id order by s.createdAt, s.id", CustomerSeat.class)
+                        + " left join fetch s.customer where s." + path + ".id = :id order by s.createdAt, s.id",
+                        CustomerSeat.class)
                 .setParameter("id", container.id()).getResultList();
         long taken = seats.stream().filter(s -> SeatCounter.TAKEN.contains(s.status())).count();
         return new SeatList(seats, Math.max(0, container.seats() - taken), container.seats());
@@ -300,15 +302,15 @@ public class SeatService {
     public HeldSubscriptions heldSubscriptions(UUID organizationId, UUID customerId, Optional<UUID> memberId,
                                                PageRequest page) {
         String holder = memberId.isPresent() ? "s.member.id = :holder" : "s.customer.id = :holder";
-        String where = " from Subscription sub where sub.organizationId = :org and exists (select s.id from CustomerSeat s"
+        String where = " where sub.organizationId = :org and exists (select s.id from CustomerSeat s"
                 + " where s.subscription = sub and s.status = :claimed and " + holder + ")";
         UUID holderId = memberId.orElse(customerId);
-        List<Subscription> items = em.createQuery("select sub" + where + " order by sub.createdAt desc, sub.id",
-                        Subscription.class)
+        List<Subscription> items = em.createQuery("select sub from Subscription sub join fetch sub.customer"
+                        + " join fetch sub.product" + where + " order by sub.createdAt desc, sub.id", Subscription.class)
                 .setParameter("org", organizationId).setParameter("claimed", SeatStatus.CLAIMED)
                 .setParameter("holder", holderId)
                 .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
-        long total = em.createQuery("select count(sub)" + where, Long.class)
+        long total = em.createQuery("select count(sub) from Subscription sub" + where, Long.class)
                 .setParameter("org", organizationId).setParameter("claimed", SeatStatus.CLAIMED)
                 .setParameter("holder", holderId).getSingleResult();
         return new HeldSubscriptions(items, total, organizations.get(organizationId));
