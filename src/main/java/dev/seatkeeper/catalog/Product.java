@@ -34,7 +34,8 @@ public class Product extends BaseEntity {
     private String recurringInterval;
     @Column(name = "is_archived", nullable = false)
     private boolean archived;
-    @Column(nullable = false, length = 8000)
+    /** JSON text; 50 keys of 40 characters with values of 500 fit. */
+    @Column(nullable = false, length = 32000)
     private String metadata;
     @Column(name = "price_id", nullable = false)
     private UUID priceId;

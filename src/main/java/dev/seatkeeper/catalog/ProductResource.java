@@ -42,9 +42,9 @@ public class ProductResource {
     @APIResponse(responseCode = "422", description = "Validation Error")
     public Response create(JsonBody body) {
         String name = body.requiredText("name");
-        String description = body.optionalString("description").orElse(null);
+        String description = body.optionalString("description", 8000).orElse(null);
         String interval = body.optionalEnum("recurring_interval", List.of("month", "year")).orElse(null);
-        JsonObject metadata = body.optionalObject("metadata").orElse(JsonObject.EMPTY_JSON_OBJECT);
+        JsonObject metadata = body.optionalMetadata("metadata").orElse(JsonObject.EMPTY_JSON_OBJECT);
         List<JsonBody> prices = body.requiredObjectList("prices");
         if (body.has("prices") && prices.size() != 1) {
             body.reject("prices", "value_error", "Value error, Exactly one seat-based price is required.");

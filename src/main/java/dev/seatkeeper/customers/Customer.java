@@ -36,7 +36,8 @@ public class Customer extends BaseEntity {
     private String name;
     @Column(name = "external_id", length = 256)
     private String externalId;
-    @Column(nullable = false, length = 8000)
+    /** JSON text; 50 keys of 40 characters with values of 500 fit. */
+    @Column(nullable = false, length = 32000)
     private String metadata;
     /** {@code individual} or {@code team}, as Polar's customer types. */
     @Column(nullable = false, length = 16)

@@ -44,7 +44,7 @@ public class CustomerResource {
         String email = requiredEmail(body, "email");
         String name = body.optionalString("name").orElse(null);
         String externalId = body.optionalString("external_id").orElse(null);
-        JsonObject metadata = body.optionalObject("metadata").orElse(JsonObject.EMPTY_JSON_OBJECT);
+        JsonObject metadata = body.optionalMetadata("metadata").orElse(JsonObject.EMPTY_JSON_OBJECT);
         CustomerService.Owner owner = body.optionalNested("owner").map(o -> new CustomerService.Owner(
                 requiredEmail(o, "email"), o.optionalString("name").orElse(null),
                 o.optionalString("external_id").orElse(null))).orElse(null);
@@ -55,7 +55,7 @@ public class CustomerResource {
     }
 
     static String requiredEmail(JsonBody body, String field) {
-        String email = body.requiredString(field);
+        String email = body.requiredString(field, Emails.MAX_LENGTH);
         if (email != null) {
             Emails.problem(email).ifPresent(reason -> body.reject(field, "value_error", Emails.message(reason)));
         }

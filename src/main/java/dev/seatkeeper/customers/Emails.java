@@ -1,12 +1,15 @@
 package dev.seatkeeper.customers;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
-/** The e-mail syntax check behind every field that takes an address, with the reasons Polar gives. */
+/**
+ * The e-mail syntax check behind every field that takes an address, with the reasons Polar's validator gives.
+ * Internationalized addresses (letters beyond ASCII before or after the @-sign) are valid, as they are for Polar.
+ */
 public final class Emails {
-    private static final Pattern LOCAL = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+");
-    private static final Pattern DOMAIN = Pattern.compile("([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}");
+    /** Longer input is refused as too long before its syntax is looked at. */
+    public static final int MAX_LENGTH = 320;
+    private static final String ATEXT = "!#$%&'*+/=?^_`{|}~-";
 
     private Emails() {
     }
@@ -23,19 +26,49 @@ public final class Emails {
         if (local.isEmpty()) {
             return Optional.of("There must be something before the @-sign.");
         }
-        if (!LOCAL.matcher(local).matches() || local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
-            return Optional.of("The email address contains invalid characters before the @-sign.");
-        }
         if (domain.isEmpty()) {
             return Optional.of("There must be something after the @-sign.");
+        }
+        if (e.length() > 254) {
+            return Optional.of("The email address is too long (" + (e.length() - 254) + " characters too many).");
+        }
+        if (local.length() > 64) {
+            return Optional.of("The email address is too long before the @-sign (" + (local.length() - 64)
+                    + " characters too many).");
+        }
+        if (local.startsWith(".")) {
+            return Optional.of("An email address cannot start with a period.");
+        }
+        if (local.endsWith(".")) {
+            return Optional.of("An email address cannot have a period immediately before the @-sign.");
+        }
+        if (local.contains("..")) {
+            return Optional.of("An email address cannot have two periods in a row.");
+        }
+        Optional<String> badLocal = local.codePoints().filter(c -> c != '.' && !isWordCharacter(c) && ATEXT.indexOf(c) < 0)
+                .mapToObj(Character::toString).findFirst();
+        if (badLocal.isPresent()) {
+            return Optional.of("The email address contains invalid characters before the @-sign: '" + badLocal.get() + "'.");
         }
         if (!domain.contains(".")) {
             return Optional.of("The part after the @-sign is not valid. It should have a period.");
         }
-        if (!DOMAIN.matcher(domain).matches()) {
-            return Optional.of("The part after the @-sign is not a valid domain name.");
+        for (String label : domain.split("\\.", -1)) {
+            if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")
+                    || !label.codePoints().allMatch(c -> c == '-' || isWordCharacter(c))) {
+                return Optional.of("The part after the @-sign is not a valid domain name.");
+            }
         }
         return Optional.empty();
+    }
+
+    /** ASCII letters and digits, and any letter, digit or combining mark beyond ASCII. */
+    private static boolean isWordCharacter(int c) {
+        if (c < 128) {
+            return Character.isLetterOrDigit(c);
+        }
+        int type = Character.getType(c);
+        return Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
     }
 
     public static String message(String reason) {

@@ -1,6 +1,7 @@
 package dev.seatkeeper.customers;
 
 import dev.seatkeeper.platform.PageRequest;
+import dev.seatkeeper.platform.RowLock;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -13,12 +14,18 @@ public class MemberService {
     @PersistenceContext
     EntityManager em;
 
-    /** The customer's member with this e-mail (any case), or a new one with the given role. */
+    /**
+     * The customer's member with this e-mail (any case), or a new one with the given role. Creation locks the
+     * customer's row and looks again, so that two requests adding the same person at once find one member.
+     */
     public Member add(Customer customer, String email, String name, String externalId, MemberRole role) {
         return findByEmail(customer, email).orElseGet(() -> {
-            var member = new Member(customer, email.strip(), name, externalId, role);
-            em.persist(member);
-            return member;
+            RowLock.lockById(em, "customers", customer.id());
+            return findByEmail(customer, email).orElseGet(() -> {
+                var member = new Member(customer, email.strip(), name, externalId, role);
+                em.persist(member);
+                return member;
+            });
         });
     }
 

@@ -39,7 +39,7 @@ public class OrganizationAccessTokenResource {
     @APIResponse(responseCode = "422", description = "Validation Error")
     public Response create(JsonBody body) {
         var organizationId = body.requiredUuid("organization_id");
-        String comment = body.optionalString("comment").orElse("");
+        String comment = body.optionalString("comment", 1000).orElse("");
         var scopeNames = body.requiredStringList("scopes");
         var scopes = EnumSet.noneOf(Scope.class);
         var allowed = GRANTABLE.stream().map(Scope::wireName).toList();

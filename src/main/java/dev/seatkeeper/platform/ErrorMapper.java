@@ -50,6 +50,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             LOG.log(Level.INFO, "A concurrent request created the same record", thrown);
             return retryable(409, "Conflict", "A concurrent request changed the same data. Retry the request.");
         }
+        if (sqlState(thrown).startsWith("22")) {
+            // A data exception (a value too long or out of range for its column) that input checks let through.
+            LOG.log(Level.WARNING, "A value did not fit its column", thrown);
+            return validation(new RequestValidationException(new ValidationIssue("value_error", java.util.List.of("body"),
+                    "Value error, A value is too long or out of range.", null)));
+        }
         if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             var status = web.getResponse().getStatusInfo();
             return error(status.getStatusCode(), status.getReasonPhrase().replace(" ", ""), status.getReasonPhrase());
@@ -113,11 +119,15 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                     loc.add(String.valueOf(part));
                 }
             });
-            detail.add(Json.createObjectBuilder()
+            var item = Json.createObjectBuilder()
                     .add("type", issue.type())
                     .add("loc", loc)
                     .add("msg", issue.msg())
-                    .add("input", toJson(issue.input())));
+                    .add("input", toJson(issue.input()));
+            if (issue.ctx() != null) {
+                item.add("ctx", issue.ctx());
+            }
+            detail.add(item);
         }
         JsonObject body = Json.createObjectBuilder().add("error", "RequestValidationError").add("detail", detail).build();
         return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();

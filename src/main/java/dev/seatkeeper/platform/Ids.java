@@ -25,14 +25,34 @@ public final class Ids {
         return Optional.of(UUID.fromString(m.group(2) + "-" + m.group(3) + "-" + m.group(4) + "-" + m.group(5) + "-" + m.group(6)));
     }
 
+    /** pydantic's uuid_parsing, with its reason: a character outside the UUID alphabet, or the wrong length. */
     public static ValidationIssue invalid(List<Object> loc, Object input) {
-        return new ValidationIssue("uuid_parsing", loc,
-                "Input should be a valid UUID, unable to parse string as a UUID", input);
+        String text = input instanceof jakarta.json.JsonString s ? s.getString() : String.valueOf(input);
+        String reason = reason(text);
+        return new ValidationIssue("uuid_parsing", loc, "Input should be a valid UUID, " + reason, input,
+                jakarta.json.Json.createObjectBuilder().add("error", reason).build());
     }
 
-    /** A required path parameter: {@code loc ["path", name]}. */
+    private static String reason(String text) {
+        String body = text.startsWith("urn:uuid:") ? text.substring(9) : text;
+        int offset = text.length() - body.length();
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (Character.digit(c, 16) < 0 && c != '-') {
+                return "invalid character: found `" + c + "` at " + (offset + i + 1);
+            }
+        }
+        long digits = body.chars().filter(c -> c != '-').count();
+        return body.contains("-") ? "invalid group count: expected 5, found " + body.split("-", -1).length
+                : "invalid length: expected length 32 for simple format, found " + digits;
+    }
+
+    /**
+     * A required path parameter: {@code loc ["path", name]}. Ids in paths and queries are UUID version 4, as in
+     * Polar's routes; any other version is {@code uuid_version}.
+     */
     public static UUID path(String name, String text) {
-        return tryParse(text).orElseThrow(() -> new RequestValidationException(invalid(List.of("path", name), text)));
+        return version4(List.of("path", name), text);
     }
 
     /** An optional query parameter: absent or empty is empty; malformed is a 422 at {@code ["query", name]}. */
@@ -40,7 +60,15 @@ public final class Ids {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(tryParse(text).orElseThrow(
-                () -> new RequestValidationException(invalid(List.of("query", name), text))));
+        return Optional.of(version4(List.of("query", name), text));
+    }
+
+    private static UUID version4(List<Object> loc, String text) {
+        UUID id = tryParse(text).orElseThrow(() -> new RequestValidationException(invalid(loc, text)));
+        if (id.version() != 4) {
+            throw new RequestValidationException(new ValidationIssue("uuid_version", loc, "UUID version 4 expected",
+                    text, jakarta.json.Json.createObjectBuilder().add("expected_version", 4).build()));
+        }
+        return id;
     }
 }

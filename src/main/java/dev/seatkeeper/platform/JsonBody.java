@@ -45,25 +45,27 @@ public final class JsonBody {
     /** Parses a whole request body; a malformed or non-object body is a 422 at once. */
     public static JsonBody parse(InputStream stream) throws IOException {
         byte[] bytes = stream.readAllBytes();
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.isBlank()) {
+        if (bytes.length == 0) {
             throw new RequestValidationException(ValidationIssue.missing(List.of("body"), null));
         }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (text.startsWith("\uFEFF")) {
+            // Python decodes JSON bytes with utf-8-sig: a byte order mark is not an error.
+            text = text.substring(1);
+        }
         JsonValue value;
-        long end;
-        boolean trailing;
         try (JsonParser parser = Json.createParser(new StringReader(text))) {
             parser.next();
             value = parser.getValue();
-            end = parser.getLocation().getStreamOffset();
-            trailing = trailingContent(parser);
+            if (trailingContent(parser)) {
+                throw malformed(text);
+            }
         } catch (JsonParsingException e) {
-            throw malformed(errorOffset(text, e));
+            throw malformed(text);
+        } catch (RequestValidationException e) {
+            throw e;
         } catch (RuntimeException e) {
-            throw malformed(0);
-        }
-        if (trailing) {
-            throw malformed(firstNonBlank(text, (int) Math.min(Math.max(end, 0), text.length())));
+            throw malformed(text);
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
             throw new RequestValidationException(new ValidationIssue("model_attributes_type", List.of("body"),
@@ -80,28 +82,13 @@ public final class JsonBody {
         }
     }
 
-    /**
-     * Where Python's decoder would say the error is: the start of the offending token, or the end of the text when
-     * it ended too early (the parser's own offset is unreliable there).
-     */
-    private static long errorOffset(String text, JsonParsingException e) {
-        if (e.getLocation() == null || e.getMessage() != null && e.getMessage().contains("EOF")) {
-            return text.length();
-        }
-        return Math.min(Math.max(0, e.getLocation().getStreamOffset()), text.length());
-    }
-
-    private static long firstNonBlank(String text, int from) {
-        int i = from;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    private static RequestValidationException malformed(long offset) {
-        return new RequestValidationException(new ValidationIssue("json_invalid", List.of("body", offset),
-                "JSON decode error", Json.createObjectBuilder().build()));
+    /** FastAPI's json_invalid: located where Python's decoder locates the error, with its message as context. */
+    private static RequestValidationException malformed(String text) {
+        var error = PythonJsonErrors.firstError(text)
+                .orElse(new PythonJsonErrors.Error(0, "Expecting value"));
+        return new RequestValidationException(new ValidationIssue("json_invalid", List.of("body", (long) error.offset()),
+                "JSON decode error", JsonValue.EMPTY_JSON_OBJECT,
+                Json.createObjectBuilder().add("error", error.message()).build()));
     }
 
     public static JsonBody of(String json) {
@@ -129,6 +116,15 @@ public final class JsonBody {
         return Collections.unmodifiableList(l);
     }
 
+    /** For bodies whose Polar model forbids unknown fields: each other field is {@code extra_forbidden}. */
+    public void forbidOtherFields(java.util.Set<String> allowed) {
+        object.forEach((key, value) -> {
+            if (!allowed.contains(key)) {
+                issues.add(new ValidationIssue("extra_forbidden", locOf(key), "Extra inputs are not permitted", value));
+            }
+        });
+    }
+
     /** Records a problem found by a rule of the caller (a value error, an enum, a bound). */
     public void reject(String name, String type, String msg) {
         issues.add(new ValidationIssue(type, locOf(name), msg, object.get(name)));
@@ -139,14 +135,22 @@ public final class JsonBody {
         issues.add(new ValidationIssue("value_error", loc, "Value error, " + msg, object));
     }
 
+    /**
+     * The field's value. An optional field that is absent or null is empty; a required one that is absent is
+     * {@code missing}, and a required {@code null} is handed to the caller, whose type check rejects it as pydantic
+     * does ({@code string_type} with input null, and so on).
+     */
     private Optional<JsonValue> present(String name, boolean required) {
-        if (has(name)) {
-            return Optional.of(object.get(name));
+        if (!object.containsKey(name)) {
+            if (required) {
+                issues.add(ValidationIssue.missing(locOf(name), object));
+            }
+            return Optional.empty();
         }
-        if (required) {
-            issues.add(ValidationIssue.missing(locOf(name), object));
+        if (object.isNull(name) && !required) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Optional.of(object.get(name));
     }
 
     private Optional<String> string(String name, boolean required) {
@@ -159,12 +163,32 @@ public final class JsonBody {
         });
     }
 
+    /** Strings without a stated limit still fit the columns they are stored in. */
+    public static final int DEFAULT_MAX_LENGTH = 256;
+
     public String requiredString(String name) {
-        return string(name, true).orElse(null);
+        return requiredString(name, DEFAULT_MAX_LENGTH);
+    }
+
+    public String requiredString(String name, int maxLength) {
+        return string(name, true).filter(s -> fits(name, s, maxLength)).orElse(null);
     }
 
     public Optional<String> optionalString(String name) {
-        return string(name, false);
+        return optionalString(name, DEFAULT_MAX_LENGTH);
+    }
+
+    public Optional<String> optionalString(String name, int maxLength) {
+        return string(name, false).filter(s -> fits(name, s, maxLength));
+    }
+
+    private boolean fits(String name, String value, int maxLength) {
+        if (value.length() <= maxLength) {
+            return true;
+        }
+        issues.add(new ValidationIssue("string_too_long", locOf(name),
+                "String should have at most " + maxLength + " characters", value));
+        return false;
     }
 
     /** A required string that must not be empty after trimming. */
@@ -239,22 +263,20 @@ public final class JsonBody {
 
     /** An optional integer with an inclusive lower bound ({@code greater_than_equal}). */
     public Optional<Long> optionalLongAtLeast(String name, long min) {
-        return integer(name, false).filter(n -> {
-            if (n >= min) {
-                return true;
-            }
-            issues.add(new ValidationIssue("greater_than_equal", locOf(name),
-                    "Input should be greater than or equal to " + min, object.get(name)));
-            return false;
-        });
+        return integer(name, false).filter(n -> atLeast(name, n, min));
+    }
+
+    private boolean atLeast(String name, long value, long min) {
+        if (value >= min) {
+            return true;
+        }
+        issues.add(new ValidationIssue("greater_than_equal", locOf(name),
+                "Input should be greater than or equal to " + min, object.get(name)));
+        return false;
     }
 
     public Long requiredLongAtLeast(String name, long min) {
-        if (!has(name)) {
-            issues.add(ValidationIssue.missing(locOf(name), object));
-            return null;
-        }
-        return optionalLongAtLeast(name, min).orElse(null);
+        return integer(name, true).filter(n -> atLeast(name, n, min)).orElse(null);
     }
 
     public Optional<Boolean> optionalBoolean(String name) {
@@ -269,28 +291,26 @@ public final class JsonBody {
                     || n.bigDecimalValue().compareTo(BigDecimal.ONE) == 0)) {
                 return Optional.of(n.bigDecimalValue().compareTo(BigDecimal.ONE) == 0);
             }
-            issues.add(new ValidationIssue("bool_parsing", locOf(name), "Input should be a valid boolean", v));
+            issues.add(new ValidationIssue("bool_parsing", locOf(name), "Input should be a valid boolean, unable to interpret input", v));
             return Optional.empty();
         });
     }
 
     /** One of the given lowercase values, or a pydantic {@code enum} error naming them. */
     public Optional<String> optionalEnum(String name, List<String> allowed) {
-        return string(name, false).filter(s -> {
-            if (allowed.contains(s)) {
-                return true;
-            }
-            issues.add(new ValidationIssue("enum", locOf(name), "Input should be " + quotedAlternatives(allowed), s));
-            return false;
-        });
+        return string(name, false).filter(s -> oneOf(name, s, allowed));
+    }
+
+    private boolean oneOf(String name, String value, List<String> allowed) {
+        if (allowed.contains(value)) {
+            return true;
+        }
+        issues.add(new ValidationIssue("enum", locOf(name), "Input should be " + quotedAlternatives(allowed), value));
+        return false;
     }
 
     public String requiredEnum(String name, List<String> allowed) {
-        if (!has(name)) {
-            issues.add(ValidationIssue.missing(locOf(name), object));
-            return null;
-        }
-        return optionalEnum(name, allowed).orElse(null);
+        return string(name, true).filter(s -> oneOf(name, s, allowed)).orElse(null);
     }
 
     private static String quotedAlternatives(List<String> allowed) {
@@ -303,7 +323,11 @@ public final class JsonBody {
 
     /** A JSON object kept as it is (metadata); anything else is a {@code dict_type} error. */
     public Optional<JsonObject> optionalObject(String name) {
-        return present(name, false).flatMap(v -> {
+        return object(name, false);
+    }
+
+    private Optional<JsonObject> object(String name, boolean required) {
+        return present(name, required).flatMap(v -> {
             if (v.getValueType() == JsonValue.ValueType.OBJECT) {
                 return Optional.of(v.asJsonObject());
             }
@@ -312,17 +336,50 @@ public final class JsonBody {
         });
     }
 
+    /**
+     * Polar's metadata: at most 50 keys of up to 40 characters, each value a string of up to 500 characters, a
+     * number or a boolean.
+     */
+    public Optional<JsonObject> optionalMetadata(String name) {
+        Optional<JsonObject> metadata = optionalObject(name);
+        metadata.ifPresent(m -> {
+            if (m.size() > 50) {
+                issues.add(new ValidationIssue("too_long", locOf(name),
+                        "Dictionary should have at most 50 items after validation, not " + m.size(), m));
+            }
+            m.forEach((key, value) -> {
+                var keyLoc = new ArrayList<>(locOf(name));
+                keyLoc.add(key);
+                if (key.length() > 40) {
+                    var loc = new ArrayList<Object>(keyLoc);
+                    loc.add("[key]");
+                    issues.add(new ValidationIssue("string_too_long", List.copyOf(loc),
+                            "String should have at most 40 characters", key));
+                }
+                switch (value.getValueType()) {
+                    case STRING -> {
+                        if (((JsonString) value).getString().length() > 500) {
+                            issues.add(new ValidationIssue("string_too_long", List.copyOf(keyLoc),
+                                    "String should have at most 500 characters", value));
+                        }
+                    }
+                    case NUMBER, TRUE, FALSE -> {
+                    }
+                    default -> issues.add(new ValidationIssue("string_type", List.copyOf(keyLoc),
+                            "Input should be a valid string, integer, number or boolean", value));
+                }
+            });
+        });
+        return issues.isEmpty() ? metadata : metadata.filter(m -> false);
+    }
+
     /** A nested object read with the same accessors; its problems land in this body's list. */
     public Optional<JsonBody> optionalNested(String name) {
         return optionalObject(name).map(o -> new JsonBody(o, locOf(name), issues));
     }
 
     public Optional<JsonBody> requiredNested(String name) {
-        if (!has(name)) {
-            issues.add(ValidationIssue.missing(locOf(name), object));
-            return Optional.empty();
-        }
-        return optionalNested(name);
+        return object(name, true).map(o -> new JsonBody(o, locOf(name), issues));
     }
 
     private Optional<JsonArray> array(String name, boolean required) {

@@ -3,7 +3,7 @@ package dev.seatkeeper.platform;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code page} (from 1) and {@code limit} (1 to 100) query parameters, as Polar's list endpoints take them. */
+/** {@code page} (from 1) and {@code limit} (from 1, served up to 100) query parameters, as Polar's list endpoints take them. */
 public record PageRequest(int page, int limit) {
     public static final int MAX_LIMIT = 100;
 
@@ -14,7 +14,8 @@ public record PageRequest(int page, int limit) {
     public static PageRequest of(String page, String limit) {
         var issues = new ArrayList<ValidationIssue>();
         int p = parse("page", page, 1, Integer.MAX_VALUE, 1, issues);
-        int l = parse("limit", limit, 10, MAX_LIMIT, 1, issues);
+        // Polar takes any positive limit and serves at most 100 items a page.
+        int l = Math.min(MAX_LIMIT, parse("limit", limit, 10, Integer.MAX_VALUE, 1, issues));
         if (!issues.isEmpty()) {
             throw new RequestValidationException(issues);
         }

@@ -8,7 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * Writes every timestamp in UTC as ISO-8601 with seconds always present ({@code 2026-11-22T10:00:00Z}):
+ * Writes every timestamp in UTC as ISO-8601 with seconds always present ({@code 2026-11-22T10:00:00.123456Z}):
  * {@code OffsetDateTime.toString()} drops zero seconds, which Polar's SDK rejects.
  */
 public class TimestampSerializer implements JsonbSerializer<OffsetDateTime> {
@@ -17,7 +17,12 @@ public class TimestampSerializer implements JsonbSerializer<OffsetDateTime> {
         generator.write(format(value));
     }
 
+    private static final DateTimeFormatter WHOLE_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'");
+    private static final DateTimeFormatter MICROSECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
+
+    /** As Polar writes them: six fraction digits, or none on a whole second. */
     public static String format(OffsetDateTime value) {
-        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value.withOffsetSameInstant(ZoneOffset.UTC));
+        OffsetDateTime utc = value.withOffsetSameInstant(ZoneOffset.UTC);
+        return (utc.getNano() / 1000 == 0 ? WHOLE_SECONDS : MICROSECONDS).format(utc);
     }
 }

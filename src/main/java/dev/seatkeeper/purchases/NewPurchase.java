@@ -18,7 +18,7 @@ public record NewPurchase(Optional<UUID> customerId, Optional<String> externalCu
             body.reject("customer_id", "missing", "Field required");
         }
         var seats = body.optionalLongAtLeast("seats", 1);
-        var metadata = body.optionalObject("metadata").orElse(JsonObject.EMPTY_JSON_OBJECT);
+        var metadata = body.optionalMetadata("metadata").orElse(JsonObject.EMPTY_JSON_OBJECT);
         return new NewPurchase(customerId, externalCustomerId, productId, seats, metadata);
     }
 }

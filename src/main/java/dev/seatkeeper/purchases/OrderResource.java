@@ -2,6 +2,8 @@ package dev.seatkeeper.purchases;
 
 import dev.seatkeeper.platform.Ids;
 import dev.seatkeeper.platform.JsonBody;
+import dev.seatkeeper.platform.ListResource;
+import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -41,6 +44,20 @@ public class OrderResource {
         String status = body.optionalEnum("status", List.of(Order.PAID, Order.PENDING)).orElse(Order.PAID);
         body.check();
         return Response.status(201).entity(OrderResponse.of(orders.create(caller.organizationId(), request, status))).build();
+    }
+
+    @GET
+    @RequiresScope({Scope.ORDERS_READ, Scope.ORDERS_WRITE})
+    @Operation(operationId = "orders:list", summary = "List Orders")
+    @APIResponse(responseCode = "200", description = "A page of orders, newest first.")
+    @APIResponse(responseCode = "422", description = "Validation Error")
+    public ListResource<OrderResponse> list(@QueryParam("customer_id") String customerId,
+                                            @QueryParam("page") String page, @QueryParam("limit") String limit) {
+        var request = PageRequest.of(page, limit);
+        var byCustomer = Ids.query("customer_id", customerId);
+        var org = caller.organizationId();
+        return ListResource.of(orders.list(org, byCustomer, request).stream().map(OrderResponse::of).toList(),
+                orders.count(org, byCustomer), request);
     }
 
     @GET

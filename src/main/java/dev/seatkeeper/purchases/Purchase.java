@@ -31,7 +31,8 @@ public abstract class Purchase extends BaseEntity implements SeatContainer {
     private long amount;
     @Column(nullable = false, length = 3)
     private String currency;
-    @Column(nullable = false, length = 8000)
+    /** JSON text; 50 keys of 40 characters with values of 500 fit. */
+    @Column(nullable = false, length = 32000)
     private String metadata;
 
     protected Purchase() {

@@ -84,6 +84,7 @@ public class SubscriptionResource {
         var subscriptionId = Ids.path("id", id);
         Long seats = body.requiredLongAtLeast("seats", 1);
         body.optionalEnum("proration_behavior", java.util.List.of("invoice", "prorate", "next_period"));
+        body.forbidOtherFields(java.util.Set.of("seats", "proration_behavior"));
         body.check();
         return SubscriptionResponse.of(subscriptions.updateSeats(caller.organizationId(), subscriptionId,
                 Math.toIntExact(Math.min(seats, Integer.MAX_VALUE))));

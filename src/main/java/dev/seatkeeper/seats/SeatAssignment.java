@@ -32,7 +32,7 @@ public record SeatAssignment(Optional<UUID> subscriptionId, Optional<UUID> order
         var subscriptionId = body.optionalUuid("subscription_id");
         var orderId = body.optionalUuid("order_id");
         Optional<UUID> checkoutId = portal ? body.optionalUuid("checkout_id") : Optional.empty();
-        var email = body.optionalString("email");
+        var email = body.optionalString("email", Emails.MAX_LENGTH);
         email.flatMap(Emails::problem).ifPresent(reason -> body.reject("email", "value_error", Emails.message(reason)));
         var externalCustomerId = body.optionalString("external_customer_id");
         var customerId = body.optionalUuid("customer_id");

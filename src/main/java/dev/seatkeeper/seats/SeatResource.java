@@ -141,7 +141,8 @@ public class SeatResource {
     @APIResponse(responseCode = "422", description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
     public ClaimResponse claim(JsonBody body) {
-        String token = body.requiredString("invitation_token");
+        // Any string is a possible token: an unknown one is refused as invalid (400), not as malformed.
+        String token = body.requiredString("invitation_token", Integer.MAX_VALUE);
         body.check();
         var claimed = seats.claim(token);
         return new ClaimResponse(CustomerSeatResponse.of(claimed.seat()), claimed.sessionToken());

@@ -10,6 +10,7 @@ import dev.seatkeeper.organizations.Organization;
 import dev.seatkeeper.organizations.OrganizationService;
 import dev.seatkeeper.platform.ApiException;
 import dev.seatkeeper.platform.PageRequest;
+import dev.seatkeeper.platform.RowLock;
 import dev.seatkeeper.platform.Settings;
 import dev.seatkeeper.platform.Timestamps;
 import dev.seatkeeper.purchases.Order;
@@ -203,7 +204,7 @@ public class SeatService {
      */
     public ClaimedSeat claim(String token) {
         String hash = hasher.hash(token);
-        CustomerSeat seat = lockRow("customer_seats", "invitation_token_hash", hash)
+        CustomerSeat seat = RowLock.lock(em, "customer_seats", "invitation_token_hash", hash)
                 .map(id -> em.find(CustomerSeat.class, id))
                 .filter(s -> s.hasInvitation(hash) && s.canBeClaimedAt(Timestamps.now()))
                 .orElseThrow(SeatService::invalidToken);
@@ -247,7 +248,7 @@ public class SeatService {
                 .setParameter("id", revoked.subscription().id()).setParameter("taken", SeatCounter.TAKEN)
                 .getResultList();
         for (UUID id : ids) {
-            lockRow("customer_seats", "id", id.toString()).map(locked -> em.find(CustomerSeat.class, locked))
+            RowLock.lockById(em, "customer_seats", id).map(locked -> em.find(CustomerSeat.class, locked))
                     .filter(seat -> seat.status() != SeatStatus.REVOKED)
                     .ifPresent(this::revokeLocked);
         }
@@ -331,9 +332,9 @@ public class SeatService {
     /** Locks the container row (and only it) before anything about its capacity is read. */
     private SeatContainer lockContainer(SeatScope scope, Optional<UUID> subscriptionId, Optional<UUID> orderId) {
         if (subscriptionId.isPresent()) {
-            lockRow("subscriptions", "id", subscriptionId.get().toString());
+            RowLock.lockById(em, "subscriptions", subscriptionId.get());
         } else {
-            lockRow("orders", "id", orderId.get().toString());
+            RowLock.lockById(em, "orders", orderId.get());
         }
         return findContainer(scope, subscriptionId, orderId);
     }
@@ -348,32 +349,10 @@ public class SeatService {
     }
 
     private CustomerSeat lockSeat(SeatScope scope, UUID seatId) {
-        return lockRow("customer_seats", "id", seatId.toString())
+        return RowLock.lockById(em, "customer_seats", seatId)
                 .map(id -> em.find(CustomerSeat.class, id))
                 .filter(seat -> scope.covers(seat.container()))
                 .orElseThrow(() -> ApiException.notFound("Seat not found"));
-    }
-
-    /**
-     * {@code SELECT id ... FOR UPDATE} on one row, by a constant table and column: the narrowest lock both JPA
-     * providers issue the same way, without locking the rows an entity query would join.
-     */
-    private Optional<UUID> lockRow(String table, String column, String value) {
-        List<?> ids = em.createNativeQuery("SELECT id FROM " + table + " WHERE " + column + " = ?1 FOR UPDATE")
-                .setParameter(1, value).getResultList();
-        return ids.stream().findFirst().map(SeatService::toUuid);
-    }
-
-    /** A native query's id column comes back as the provider maps it: text (EclipseLink), UUID or 16 bytes (Hibernate). */
-    private static UUID toUuid(Object column) {
-        if (column instanceof UUID uuid) {
-            return uuid;
-        }
-        if (column instanceof byte[] bytes && bytes.length == 16) {
-            var buffer = java.nio.ByteBuffer.wrap(bytes);
-            return new UUID(buffer.getLong(), buffer.getLong());
-        }
-        return UUID.fromString(column.toString());
     }
 
     private static ApiException seatNotAvailable(String detail) {

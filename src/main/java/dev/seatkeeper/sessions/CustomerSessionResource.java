@@ -46,7 +46,7 @@ public class CustomerSessionResource {
         }
         var memberId = body.optionalUuid("member_id");
         var externalMemberId = body.optionalString("external_member_id");
-        String returnUrl = body.optionalString("return_url").orElse(null);
+        String returnUrl = body.optionalString("return_url", 2048).orElse(null);
         if (returnUrl != null && !isHttpUrl(returnUrl)) {
             body.reject("return_url", "url_parsing", "Input should be a valid URL");
         }

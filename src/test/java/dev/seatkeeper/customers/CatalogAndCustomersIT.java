@@ -103,6 +103,30 @@ class CatalogAndCustomersIT {
     }
 
     @Test
+    void internationalAddressesAreValidAndTimestampsHaveMicroseconds() {
+        String email = "jürgen-" + UUID.randomUUID().toString().substring(0, 6) + "@bücher.example";
+        var reply = api.post("/v1/customers/", tenant.token(), Json.createObjectBuilder().add("email", email).build());
+        assertEquals(201, reply.status(), reply.toString());
+        assertEquals(email, reply.string("email"));
+        assertTrue(reply.string("created_at").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d{6})?Z"),
+                reply.string("created_at"));
+        var twoPeriods = api.post("/v1/customers/", tenant.token(), Json.createObjectBuilder().add("email", "a..b@example.com").build());
+        assertValidationError(twoPeriods, "value_error", "body", "email");
+        assertTrue(twoPeriods.text().contains("two periods in a row"), twoPeriods.text());
+    }
+
+    @Test
+    void pathIdsAreVersionFourAndPagesHoldAtMostAHundred() {
+        assertValidationError(api.get("/v1/customers/6ba7b810-9dad-11d1-80b4-00c04fd430c8", tenant.token()),
+                "uuid_version", "path", "id");
+        var big = api.get("/v1/customers/?limit=500", tenant.token());
+        assertEquals(200, big.status(), "a larger limit is served as 100: " + big);
+        assertValidationError(api.post("/v1/customers/", tenant.token(), Json.createObjectBuilder()
+                .add("email", Fixtures.email("long")).add("name", "n".repeat(300)).build()), "string_too_long", "body", "name");
+        assertValidationError(api.post("/v1/customers/", tenant.token(), "{\"email\": null}"), "string_type", "body", "email");
+    }
+
+    @Test
     void customerEmailIsUniqueRegardlessOfCase() {
         String email = Fixtures.email("dup");
         fixtures.customer(tenant, email);

@@ -107,6 +107,8 @@ class PurchasesAndSessionsIT {
         String id = fixtures.subscription(tenant, bounded.string("id"), customerId, 3).getString("id");
         assertError(api.patch("/v1/subscriptions/" + id, tenant.token(), Json.createObjectBuilder().add("seats", 6).build()),
                 400, "AboveMaximumSeats", "Maximum 5 seats allowed.");
+        assertValidationError(api.patch("/v1/subscriptions/" + id, tenant.token(), Json.createObjectBuilder()
+                .add("seats", 4).add("status", "canceled").build()), "extra_forbidden", "body", "status");
         assertError(api.patch("/v1/subscriptions/" + id, tenant.token(), Json.createObjectBuilder().add("seats", 1).build()),
                 400, "BelowMinimumSeats", "Minimum 2 seats required.");
         assertEquals(3, api.get("/v1/subscriptions/" + id, tenant.token()).json().getInt("seats"));
@@ -159,6 +161,9 @@ class PurchasesAndSessionsIT {
         var ofRecurring = api.post("/v1/orders/", tenant.token(), Json.createObjectBuilder().add("product_id", productId)
                 .add("customer_id", customerId).add("seats", 4).build());
         assertEquals(201, ofRecurring.status(), "seats of a recurring product may be bought once too: " + ofRecurring);
+        var listed = api.get("/v1/orders/?customer_id=" + customerId, tenant.token()).json();
+        assertEquals(3, listed.getJsonObject("pagination").getInt("total_count"));
+        assertEquals(0, api.get("/v1/orders/", other.token()).json().getJsonObject("pagination").getInt("total_count"));
     }
 
     @Test

@@ -320,6 +320,8 @@ class SeatClaimIT {
         assertValidationError(api.post("/v1/customer-seats/claim", null, "{}"), "missing", "body", "invitation_token");
         assertValidationError(api.post("/v1/customer-seats/claim", null, "{\"invitation_token\": 7}"),
                 "string_type", "body", "invitation_token");
+        assertValidationError(api.post("/v1/customer-seats/claim", null, "{\"invitation_token\": null}"),
+                "string_type", "body", "invitation_token");
         assertValidationError(api.post("/v1/customer-seats/claim", null, "{\"invitation_token\": "), "json_invalid",
                 "body", 21);
     }
