@@ -47,13 +47,9 @@ public class OrganizationService {
         return organization;
     }
 
-    /** The organization if it exists; seat and portal code use this to check their feature settings. */
-    public Optional<Organization> find(UUID id) {
-        return Optional.ofNullable(em.find(Organization.class, id));
-    }
-
     public Organization get(UUID id) {
-        return find(id).orElseThrow(() -> ApiException.notFound("Organization not found"));
+        return Optional.ofNullable(em.find(Organization.class, id))
+                .orElseThrow(() -> ApiException.notFound("Organization not found"));
     }
 
     public Organization update(UUID id, String name, Boolean seatBasedPricingEnabled, Boolean memberModelEnabled) {

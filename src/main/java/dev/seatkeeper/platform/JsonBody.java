@@ -253,13 +253,7 @@ public final class JsonBody {
         });
     }
 
-    public Optional<Long> optionalLong(String name) {
-        return integer(name, false);
-    }
 
-    public Long requiredLong(String name) {
-        return integer(name, true).orElse(null);
-    }
 
     /** An optional integer with an inclusive lower bound ({@code greater_than_equal}). */
     public Optional<Long> optionalLongAtLeast(String name, long min) {
@@ -411,9 +405,6 @@ public final class JsonBody {
         return result;
     }
 
-    public Optional<List<String>> optionalStringList(String name) {
-        return array(name, false).map(items -> stringItems(name, items));
-    }
 
     public List<String> requiredStringList(String name) {
         return array(name, true).map(items -> stringItems(name, items)).orElse(List.of());

@@ -12,8 +12,4 @@ public final class Timestamps {
     public static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     }
-
-    public static OffsetDateTime utc(OffsetDateTime t) {
-        return t == null ? null : t.withOffsetSameInstant(ZoneOffset.UTC);
-    }
 }

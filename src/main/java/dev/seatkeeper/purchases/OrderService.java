@@ -31,19 +31,11 @@ public class OrderService {
     }
 
     public List<Order> list(UUID organizationId, Optional<UUID> customerId, PageRequest page) {
-        String jpql = "select o from Order o join fetch o.customer join fetch o.product where o.organizationId = :org"
-                + (customerId.isPresent() ? " and o.customer.id = :customerId" : "") + " order by o.createdAt desc, o.id";
-        var query = em.createQuery(jpql, Order.class).setParameter("org", organizationId);
-        customerId.ifPresent(id -> query.setParameter("customerId", id));
-        return query.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        return PurchasePages.page(em, Order.class, organizationId, customerId, page);
     }
 
     public long count(UUID organizationId, Optional<UUID> customerId) {
-        String jpql = "select count(o) from Order o where o.organizationId = :org"
-                + (customerId.isPresent() ? " and o.customer.id = :customerId" : "");
-        var query = em.createQuery(jpql, Long.class).setParameter("org", organizationId);
-        customerId.ifPresent(id -> query.setParameter("customerId", id));
-        return query.getSingleResult();
+        return PurchasePages.count(em, Order.class, organizationId, customerId);
     }
 
     public Optional<Order> find(UUID organizationId, UUID orderId) {

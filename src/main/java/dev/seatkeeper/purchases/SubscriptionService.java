@@ -92,18 +92,10 @@ public class SubscriptionService {
     }
 
     public List<Subscription> list(UUID organizationId, Optional<UUID> customerId, PageRequest page) {
-        String jpql = "select s from Subscription s join fetch s.customer join fetch s.product where s.organizationId = :org"
-                + (customerId.isPresent() ? " and s.customer.id = :customerId" : "") + " order by s.createdAt desc, s.id";
-        var query = em.createQuery(jpql, Subscription.class).setParameter("org", organizationId);
-        customerId.ifPresent(id -> query.setParameter("customerId", id));
-        return query.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        return PurchasePages.page(em, Subscription.class, organizationId, customerId, page);
     }
 
     public long count(UUID organizationId, Optional<UUID> customerId) {
-        String jpql = "select count(s) from Subscription s where s.organizationId = :org"
-                + (customerId.isPresent() ? " and s.customer.id = :customerId" : "");
-        var query = em.createQuery(jpql, Long.class).setParameter("org", organizationId);
-        customerId.ifPresent(id -> query.setParameter("customerId", id));
-        return query.getSingleResult();
+        return PurchasePages.count(em, Subscription.class, organizationId, customerId);
     }
 }

@@ -7,42 +7,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seatkeeper.testing.Api;
-import dev.seatkeeper.testing.Deployments;
+import dev.seatkeeper.testing.ApiTest;
 import dev.seatkeeper.testing.Fixtures;
 import dev.seatkeeper.testing.Shapes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Products, customers and members: creation rules, exact shapes, and isolation between organizations. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class CatalogAndCustomersIT {
+class CatalogAndCustomersIT extends ApiTest {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.seatkeeper();
-    }
 
-    @ArquillianResource
-    URL base;
-    Api api;
-    Fixtures fixtures;
     Fixtures.Tenant tenant;
 
     @BeforeEach
     void setUp() {
-        api = new Api(base);
-        fixtures = new Fixtures(api);
         tenant = fixtures.tenant(true, true);
     }
 

@@ -7,42 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seatkeeper.testing.Api;
-import dev.seatkeeper.testing.Deployments;
+import dev.seatkeeper.testing.ApiTest;
 import dev.seatkeeper.testing.Fixtures;
 import jakarta.json.Json;
-import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Organizations, access tokens, and the authentication every route goes through. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AccessIT {
+class AccessIT extends ApiTest {
     private static final String INVALID_TOKEN =
             "The access token provided is expired, revoked, malformed, or invalid for other reasons.";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.seatkeeper();
-    }
 
-    @ArquillianResource
-    URL base;
-    Api api;
-    Fixtures fixtures;
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(base);
-        fixtures = new Fixtures(api);
-    }
 
     @Test
     void operatorCreatesOrganizationWithItsFeatureSettings() {

@@ -34,7 +34,7 @@ class JsonBodyTest {
         var body = JsonBody.of("{\"name\": 3, \"id\": \"nope\", \"count\": 1.5, \"flag\": \"maybe\"}");
         body.requiredString("name");
         body.requiredUuid("id");
-        body.optionalLong("count");
+        body.optionalLongAtLeast("count", 0);
         body.optionalBoolean("flag");
         body.requiredString("missing");
         var e = assertThrows(RequestValidationException.class, body::check);

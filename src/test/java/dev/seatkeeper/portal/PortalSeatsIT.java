@@ -8,28 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seatkeeper.testing.Api;
-import dev.seatkeeper.testing.Deployments;
+import dev.seatkeeper.testing.ApiTest;
 import dev.seatkeeper.testing.Fixtures;
 import dev.seatkeeper.testing.Shapes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Listing, re-sending and assigning seats, from the organization and from the portal, in both models. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PortalSeatsIT {
+class PortalSeatsIT extends ApiTest {
     static final Set<String> CUSTOMER_SUBSCRIPTION = Set.of("created_at", "modified_at", "id", "amount", "currency",
             "recurring_interval", "recurring_interval_count", "status", "current_period_start", "current_period_end",
             "current_meter_period_start", "current_meter_period_end", "trial_start", "trial_end",
@@ -38,13 +29,7 @@ class PortalSeatsIT {
             "customer_cancellation_reason", "customer_cancellation_comment", "product", "prices", "meters",
             "pending_update");
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.seatkeeper();
-    }
 
-    @ArquillianResource
-    URL base;
 
     /** A tenant in one model with a billing customer, its portal session, and a subscription of 3 seats. */
     record Shop(Api api, Fixtures fixtures, Fixtures.Tenant tenant, String customerId, String billingSession,

@@ -8,45 +8,26 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seatkeeper.testing.Api;
-import dev.seatkeeper.testing.Deployments;
+import dev.seatkeeper.testing.ApiTest;
 import dev.seatkeeper.testing.Fixtures;
 import dev.seatkeeper.testing.Shapes;
 import jakarta.json.Json;
-import java.net.URL;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Subscriptions and orders (the seat containers) and the portal sessions customers and members get. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PurchasesAndSessionsIT {
+class PurchasesAndSessionsIT extends ApiTest {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.seatkeeper();
-    }
 
-    @ArquillianResource
-    URL base;
-    Api api;
-    Fixtures fixtures;
     Fixtures.Tenant tenant;
     String productId;
     String customerId;
 
     @BeforeEach
     void setUp() {
-        api = new Api(base);
-        fixtures = new Fixtures(api);
         tenant = fixtures.tenant(true, true);
         productId = fixtures.product(tenant, "month").getString("id");
         customerId = fixtures.customer(tenant, Fixtures.email("buyer")).getString("id");

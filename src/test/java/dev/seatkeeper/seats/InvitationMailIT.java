@@ -7,29 +7,20 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.seatkeeper.testing.Api;
-import dev.seatkeeper.testing.Deployments;
+import dev.seatkeeper.testing.ApiTest;
 import dev.seatkeeper.testing.Fixtures;
 import jakarta.json.Json;
 import jakarta.mail.internet.MimeMessage;
-import java.net.URL;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Invitation e-mail through a real SMTP server: this class runs in its own failsafe execution, where the service is
  * configured with SEATKEEPER_SMTP_HOST and _PORT pointing at the server started here.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class InvitationMailIT {
+class InvitationMailIT extends ApiTest {
     private static final Pattern LINK = Pattern.compile("http://localhost:8080/([a-z0-9-]+)/portal/claim\\?token=([A-Za-z0-9_-]{43})");
 
     @RegisterExtension
@@ -37,15 +28,7 @@ class InvitationMailIT {
             Integer.getInteger("seatkeeper.test.smtpPort"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
             .withPerMethodLifecycle(false);
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.seatkeeper();
-    }
 
-    @ArquillianResource
-    URL base;
-    Api api;
-    Fixtures fixtures;
     Fixtures.Tenant tenant;
     String productName;
     String subscriptionId;
@@ -53,8 +36,6 @@ class InvitationMailIT {
     @BeforeEach
     void setUp() throws Exception {
         smtp.purgeEmailFromAllMailboxes();
-        api = new Api(base);
-        fixtures = new Fixtures(api);
         tenant = fixtures.tenant(true, true);
         var product = fixtures.product(tenant, "month");
         productName = product.getString("name");

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seatkeeper.testing.Api;
-import dev.seatkeeper.testing.Deployments;
+import dev.seatkeeper.testing.ApiTest;
 import dev.seatkeeper.testing.Fixtures;
 import dev.seatkeeper.testing.Shapes;
 import jakarta.json.Json;
@@ -23,36 +23,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Assigning seats, reading claim info, and claiming: every step and error of the contract, in both models. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SeatClaimIT {
+class SeatClaimIT extends ApiTest {
     private static final String INVALID = "Invalid or expired invitation token";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.seatkeeper();
-    }
 
-    @ArquillianResource
-    URL base;
-    Api api;
-    Fixtures fixtures;
 
-    @BeforeEach
-    void setUp() {
-        api = new Api(base);
-        fixtures = new Fixtures(api);
-    }
 
     /** An organization with a product, a billing customer and a subscription with the given seats. */
     record Shop(Fixtures.Tenant tenant, String productId, JsonObject customer, String subscriptionId) {

@@ -9,38 +9,21 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seatkeeper.testing.Api;
-import dev.seatkeeper.testing.Deployments;
+import dev.seatkeeper.testing.ApiTest;
 import dev.seatkeeper.testing.Fixtures;
 import dev.seatkeeper.testing.Shapes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Revoking seats from the portal, by the organization and with the subscription; what happens to sessions. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SeatRevocationIT {
+class SeatRevocationIT extends ApiTest {
     private static final String INTROSPECT = "/v1/customer-portal/customer-session/introspect";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.seatkeeper();
-    }
 
-    @ArquillianResource
-    URL base;
-    Api api;
-    Fixtures fixtures;
     Fixtures.Tenant tenant;
     String productId;
     String customerId;
@@ -50,8 +33,6 @@ class SeatRevocationIT {
 
     @BeforeEach
     void setUp() {
-        api = new Api(base);
-        fixtures = new Fixtures(api);
         tenant = fixtures.tenant(true, true);
         productId = fixtures.product(tenant, "month").getString("id");
         customerId = fixtures.customer(tenant, Fixtures.email("billing")).getString("id");
