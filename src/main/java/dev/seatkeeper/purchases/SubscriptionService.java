@@ -4,11 +4,11 @@ import dev.seatkeeper.catalog.Product;
 import dev.seatkeeper.catalog.SeatTier;
 import dev.seatkeeper.platform.ApiException;
 import dev.seatkeeper.platform.PageRequest;
+import dev.seatkeeper.platform.RowLock;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
@@ -53,12 +53,7 @@ public class SubscriptionService {
      * decrease cannot slip under an assignment running at the same time.
      */
     public Subscription updateSeats(UUID organizationId, UUID subscriptionId, int seats) {
-        get(organizationId, subscriptionId);
-        var subscription = em.find(Subscription.class, subscriptionId, LockModeType.PESSIMISTIC_WRITE);
-        if (!subscription.isActive()) {
-            throw new ApiException(403, "AlreadyCanceledSubscription",
-                    "This subscription is already canceled or will be at the end of the period.");
-        }
+        var subscription = lockActive(organizationId, subscriptionId);
         List<SeatTier> tiers = subscription.product().seatTiers();
         long minimum = tiers.stream().mapToLong(SeatTier::minSeats).min().orElse(1);
         if (seats < minimum) {
@@ -80,14 +75,23 @@ public class SubscriptionService {
 
     /** Ends the subscription now, and with it every seat on it, in one transaction. */
     public Subscription revoke(UUID organizationId, UUID subscriptionId) {
-        get(organizationId, subscriptionId);
-        var subscription = em.find(Subscription.class, subscriptionId, LockModeType.PESSIMISTIC_WRITE);
+        var subscription = lockActive(organizationId, subscriptionId);
+        subscription.revoke();
+        revoked.fire(new SubscriptionRevoked(subscription));
+        return subscription;
+    }
+
+    /**
+     * The organization's subscription, read after its row (and only its row) is locked, so that what is checked
+     * here still holds when the transaction commits; a canceled one can no longer change.
+     */
+    private Subscription lockActive(UUID organizationId, UUID subscriptionId) {
+        RowLock.lockById(em, "subscriptions", subscriptionId);
+        var subscription = get(organizationId, subscriptionId);
         if (!subscription.isActive()) {
             throw new ApiException(403, "AlreadyCanceledSubscription",
                     "This subscription is already canceled or will be at the end of the period.");
         }
-        subscription.revoke();
-        revoked.fire(new SubscriptionRevoked(subscription));
         return subscription;
     }
 
