@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @Stateless
@@ -27,11 +28,11 @@ public class ProductService {
 
     /** The organization's product; another organization's id is indistinguishable from a missing one. */
     public Product get(UUID organizationId, UUID productId) {
-        Product product = em.find(Product.class, productId);
-        if (product == null || !product.organizationId().equals(organizationId)) {
-            throw ApiException.notFound("Product not found");
-        }
-        return product;
+        return find(organizationId, productId).orElseThrow(() -> ApiException.notFound("Product not found"));
+    }
+
+    public Optional<Product> find(UUID organizationId, UUID productId) {
+        return Optional.ofNullable(em.find(Product.class, productId)).filter(p -> p.organizationId().equals(organizationId));
     }
 
     public List<Product> list(UUID organizationId, PageRequest page) {

@@ -76,6 +76,20 @@ public class CustomerService {
                 .filter(c -> c.organizationId().equals(organizationId));
     }
 
+    /** The customer a request names by id or, when it gives none, by the merchant's external id. */
+    public Optional<Customer> findByReference(UUID organizationId, Optional<UUID> customerId,
+                                              Optional<String> externalCustomerId) {
+        return customerId.isPresent() ? find(organizationId, customerId.get())
+                : externalCustomerId.flatMap(ext -> findByExternalId(organizationId, ext));
+    }
+
+    /** Polar's 422 for a customer a body names that does not exist, on the field that names it. */
+    public static ValidationIssue doesNotExist(Optional<UUID> customerId, Optional<String> externalCustomerId) {
+        String field = customerId.isPresent() ? "customer_id" : "external_customer_id";
+        return new ValidationIssue("value_error", List.of("body", field), "Customer does not exist.",
+                customerId.map(Object::toString).or(() -> externalCustomerId).orElse(null));
+    }
+
     public Optional<Customer> findByEmail(UUID organizationId, String email) {
         return em.createNamedQuery("Customer.byEmail", Customer.class)
                 .setParameter("org", organizationId).setParameter("emailKey", Customer.emailKey(email))

@@ -5,7 +5,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -35,22 +34,20 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (e instanceof NotFoundException) {
             return error(404, "ResourceNotFound", "Not Found");
         }
-        if (e instanceof NotAllowedException) {
-            return error(405, "MethodNotAllowed", "Method Not Allowed");
-        }
+        String sqlState = sqlState(thrown);
         // HYT00: H2's lock timeout; 40001 and 40P01: serialization failure and deadlock (SQL standard, PostgreSQL).
         if (isCause(thrown, "LockTimeoutException", "PessimisticLockException", "LockAcquisitionException")
-                || java.util.Set.of("HYT00", "40001", "40P01").contains(sqlState(thrown))) {
+                || java.util.Set.of("HYT00", "40001", "40P01").contains(sqlState)) {
             LOG.log(Level.WARNING, "A request waited too long for a row lock", thrown);
             return retryable(503, "ServiceUnavailable", "The resource is busy with other changes. Retry the request.");
         }
         if (isCause(thrown, "SQLIntegrityConstraintViolationException", "ConstraintViolationException")
-                || sqlState(thrown).startsWith("23")) {
+                || sqlState.startsWith("23")) {
             // Two requests created the same thing at once; the loser's transaction rolled back, nothing was stored.
             LOG.log(Level.INFO, "A concurrent request created the same record", thrown);
             return retryable(409, "Conflict", "A concurrent request changed the same data. Retry the request.");
         }
-        if (sqlState(thrown).startsWith("22")) {
+        if (sqlState.startsWith("22")) {
             // A data exception (a value too long or out of range for its column) that input checks let through.
             LOG.log(Level.WARNING, "A value did not fit its column", thrown);
             return validation(new RequestValidationException(new ValidationIssue("value_error", java.util.List.of("body"),

@@ -1,7 +1,6 @@
 package dev.seatkeeper.portal;
 
 import dev.seatkeeper.security.Caller;
-import dev.seatkeeper.security.Principal;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
 import dev.seatkeeper.sessions.SessionService;
@@ -38,12 +37,7 @@ public class PortalSessionResource {
     @APIResponse(responseCode = "200", description = "The session's expiry and return URL.")
     @APIResponse(responseCode = "401", description = "No, expired or ended session.")
     public SessionIntrospection introspect() {
-        if (caller.portalUser() instanceof Principal.MemberSessionUser m) {
-            return sessions.findMemberSession(m.sessionId())
-                    .map(s -> new SessionIntrospection(s.expiresAt(), s.returnUrl())).orElseThrow();
-        }
-        var c = (Principal.CustomerSessionUser) caller.portalUser();
-        return sessions.findCustomerSession(c.sessionId())
-                .map(s -> new SessionIntrospection(s.expiresAt(), s.returnUrl())).orElseThrow();
+        return sessions.find(caller.portalUser()).map(s -> new SessionIntrospection(s.expiresAt(), s.returnUrl()))
+                .orElseThrow();
     }
 }

@@ -5,7 +5,6 @@ import dev.seatkeeper.catalog.ProductService;
 import dev.seatkeeper.catalog.SeatTier;
 import dev.seatkeeper.customers.Customer;
 import dev.seatkeeper.customers.CustomerService;
-import dev.seatkeeper.platform.ApiException;
 import dev.seatkeeper.platform.RequestValidationException;
 import dev.seatkeeper.platform.ValidationIssue;
 import jakarta.ejb.Stateless;
@@ -30,19 +29,13 @@ public class PurchaseTerms {
 
     public Terms resolve(UUID organizationId, NewPurchase request, boolean subscription) {
         var issues = new ArrayList<ValidationIssue>();
-        Customer customer = request.customerId()
-                .map(id -> customers.find(organizationId, id).orElse(null))
-                .or(() -> request.externalCustomerId().flatMap(ext -> customers.findByExternalId(organizationId, ext)))
+        Customer customer = customers.findByReference(organizationId, request.customerId(), request.externalCustomerId())
                 .orElse(null);
         if (customer == null) {
-            String field = request.customerId().isPresent() ? "customer_id" : "external_customer_id";
-            issues.add(new ValidationIssue("value_error", List.of("body", field), "Customer does not exist.",
-                    request.customerId().map(Object::toString).or(request::externalCustomerId).orElse(null)));
+            issues.add(CustomerService.doesNotExist(request.customerId(), request.externalCustomerId()));
         }
-        Product product = null;
-        try {
-            product = products.get(organizationId, request.productId());
-        } catch (ApiException notFound) {
+        Product product = products.find(organizationId, request.productId()).orElse(null);
+        if (product == null) {
             issues.add(new ValidationIssue("value_error", List.of("body", "product_id"), "Product does not exist.",
                     request.productId().toString()));
         }

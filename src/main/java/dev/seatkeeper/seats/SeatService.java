@@ -116,9 +116,8 @@ public class SeatService {
         Customer billing = container.customer();
         String email = request.email().orElse(null);
         if (request.customerId().isPresent() || request.externalCustomerId().isPresent()) {
-            Customer named = request.customerId().flatMap(id -> customers.find(container.organizationId(), id))
-                    .or(() -> request.externalCustomerId()
-                            .flatMap(ext -> customers.findByExternalId(container.organizationId(), ext)))
+            Customer named = customers.findByReference(container.organizationId(), request.customerId(),
+                            request.externalCustomerId())
                     .orElseThrow(() -> invalidRequest(
                             "Customer not found for the provided customer_id or external_customer_id."));
             email = email != null ? email : named.email();
@@ -161,7 +160,7 @@ public class SeatService {
 
     /** Legacy model: the seat is recorded on the holder's own customer, created from the e-mail if needed. */
     private Recipient legacyRecipient(SeatContainer container, SeatAssignment request) {
-        java.util.UUID org = container.organizationId();
+        UUID org = container.organizationId();
         String identifier = request.email().or(request::externalCustomerId)
                 .or(() -> request.customerId().map(UUID::toString))
                 .orElseThrow(() -> invalidRequest("Exactly one of email, external_customer_id, or customer_id must be provided"));

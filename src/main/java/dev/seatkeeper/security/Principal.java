@@ -38,6 +38,9 @@ public sealed interface Principal {
 
         UUID customerId();
 
+        /** The session the user is calling with. */
+        UUID sessionId();
+
         /** Billing customers, owners and billing managers may manage seats; plain members may only look. */
         boolean managesBilling();
 

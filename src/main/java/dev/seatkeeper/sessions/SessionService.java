@@ -10,6 +10,7 @@ import dev.seatkeeper.platform.RequestValidationException;
 import dev.seatkeeper.platform.Settings;
 import dev.seatkeeper.platform.Timestamps;
 import dev.seatkeeper.platform.ValidationIssue;
+import dev.seatkeeper.security.Principal;
 import dev.seatkeeper.security.TokenFormat;
 import dev.seatkeeper.security.TokenHasher;
 import jakarta.ejb.Stateless;
@@ -50,14 +51,9 @@ public class SessionService {
      * member named or for the customer's owner (created if missing); otherwise a customer session.
      */
     public OpenedSession open(UUID organizationId, NewSession request) {
-        Customer customer = request.customerId().flatMap(id -> customers.find(organizationId, id))
-                .or(() -> request.externalCustomerId().flatMap(ext -> customers.findByExternalId(organizationId, ext)))
-                .orElseThrow(() -> {
-                    String field = request.customerId().isPresent() ? "customer_id" : "external_customer_id";
-                    return new RequestValidationException(new ValidationIssue("value_error", List.of("body", field),
-                            "Customer does not exist.",
-                            request.customerId().map(Object::toString).or(request::externalCustomerId).orElse(null)));
-                });
+        Customer customer = customers.findByReference(organizationId, request.customerId(), request.externalCustomerId())
+                .orElseThrow(() -> new RequestValidationException(
+                        CustomerService.doesNotExist(request.customerId(), request.externalCustomerId())));
         if (!organizations.get(organizationId).memberModelEnabled()) {
             return openForCustomer(customer, request.returnUrl());
         }
@@ -107,11 +103,10 @@ public class SessionService {
         return em.createNamedQuery("MemberSession.deleteByMember").setParameter("memberId", member.id()).executeUpdate();
     }
 
-    public Optional<CustomerSession> findCustomerSession(UUID id) {
-        return Optional.ofNullable(em.find(CustomerSession.class, id));
-    }
-
-    public Optional<MemberSession> findMemberSession(UUID id) {
-        return Optional.ofNullable(em.find(MemberSession.class, id));
+    /** The session a portal user is calling with. */
+    public Optional<PortalSession> find(Principal.PortalUser user) {
+        Class<? extends PortalSession> kind = user instanceof Principal.MemberSessionUser
+                ? MemberSession.class : CustomerSession.class;
+        return Optional.ofNullable(em.find(kind, user.sessionId()));
     }
 }
