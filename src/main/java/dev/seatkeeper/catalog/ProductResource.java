@@ -69,9 +69,9 @@ public class ProductResource {
     private static List<SeatTier> readTiers(JsonBody seatTiers) {
         var tiers = new ArrayList<SeatTier>();
         for (JsonBody tier : seatTiers.requiredObjectList("tiers")) {
-            Long min = tier.requiredLongAtLeast("min_seats", 1);
-            Long max = tier.optionalLongAtLeast("max_seats", 1).orElse(null);
-            Long price = tier.requiredLongAtLeast("price_per_seat", 0);
+            Long min = tier.requiredLongBetween("min_seats", 1, JsonBody.INT32_MAX);
+            Long max = tier.optionalLongBetween("max_seats", 1, JsonBody.INT32_MAX).orElse(null);
+            Long price = tier.requiredLongBetween("price_per_seat", 0, JsonBody.INT32_MAX);
             if (min != null && price != null) {
                 tiers.add(new SeatTier(min, max, price));
             }

@@ -1,6 +1,7 @@
 package dev.seatkeeper.organizations;
 
 import dev.seatkeeper.platform.JsonBody;
+import dev.seatkeeper.platform.Timestamps;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
 import jakarta.inject.Inject;
@@ -51,10 +52,20 @@ public class OrganizationAccessTokenResource {
                 body.reject("scopes", "enum", "Unknown scope '" + name + "'; expected one of " + String.join(", ", allowed));
             }
         }
-        var expiresIn = body.optionalLongAtLeast("expires_in", 1).map(Duration::ofSeconds).orElse(null);
+        var expiresIn = body.optionalLongAtLeast("expires_in", 1).filter(seconds -> expiryFits(body, seconds))
+                .map(Duration::ofSeconds).orElse(null);
         body.check();
         var issued = organizations.issueToken(new OrganizationService.NewAccessToken(organizationId, comment, scopes, expiresIn));
         return Response.status(201).entity(new AccessTokenResponse(
                 AccessTokenResponse.OrganizationAccessTokenView.of(issued.record()), issued.token())).build();
+    }
+
+    /** An expiry must be a time clients can read back: no later than {@link Timestamps#LATEST}. */
+    private static boolean expiryFits(JsonBody body, long seconds) {
+        if (seconds <= Timestamps.LATEST.toEpochSecond() - Timestamps.now().toEpochSecond()) {
+            return true;
+        }
+        body.reject("expires_in", "value_error", "Value error, expires_in puts the expiry after the year 9999.");
+        return false;
     }
 }

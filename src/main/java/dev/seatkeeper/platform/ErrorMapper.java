@@ -101,14 +101,13 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     public static Response error(int status, String error, String detail) {
-        JsonObject body = Json.createObjectBuilder().add("error", error).add("detail", detail).build();
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorBody.of(error, detail)).build();
     }
 
     private static Response validation(RequestValidationException invalid) {
-        JsonArrayBuilder detail = Json.createArrayBuilder();
+        JsonArrayBuilder detail = ErrorBody.JSON.createArrayBuilder();
         for (ValidationIssue issue : invalid.issues()) {
-            JsonArrayBuilder loc = Json.createArrayBuilder();
+            JsonArrayBuilder loc = ErrorBody.JSON.createArrayBuilder();
             issue.loc().forEach(part -> {
                 if (part instanceof Number n) {
                     loc.add(n.longValue());
@@ -116,7 +115,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
                     loc.add(String.valueOf(part));
                 }
             });
-            var item = Json.createObjectBuilder()
+            var item = ErrorBody.JSON.createObjectBuilder()
                     .add("type", issue.type())
                     .add("loc", loc)
                     .add("msg", issue.msg())
@@ -126,7 +125,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             }
             detail.add(item);
         }
-        JsonObject body = Json.createObjectBuilder().add("error", "RequestValidationError").add("detail", detail).build();
+        JsonObject body = ErrorBody.JSON.createObjectBuilder().add("error", "RequestValidationError").add("detail", detail).build();
         return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
     }
 

@@ -7,12 +7,14 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
-import jakarta.json.stream.JsonParsingException;
-import java.io.ByteArrayInputStream;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -42,61 +44,80 @@ public final class JsonBody {
         this.issues = issues;
     }
 
-    /** Parses a whole request body; a malformed or non-object body is a 422 at once. */
+    /** Looked up once: each {@code Json.createParser} call would search the class path for a provider. */
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(null);
+
+    /** Reads a whole request body as JSON; see {@link #parse(byte[])}. */
     public static JsonBody parse(InputStream stream) throws IOException {
-        byte[] bytes = stream.readAllBytes();
+        return parse(stream.readAllBytes());
+    }
+
+    /**
+     * Parses a whole request body (UTF-8 bytes, an optional byte order mark) as a JSON object.
+     *
+     * @throws RequestValidationException 422: {@code missing} for no bytes, {@code json_invalid} where Python's
+     *         decoder puts the first error (or where nesting passes {@link PythonJsonErrors#MAX_DEPTH}),
+     *         {@code model_attributes_type} for JSON that is not an object
+     * @throws ApiException 400 {@code BadRequest} for bytes that are not UTF-8, FastAPI's answer to a body it
+     *         cannot decode
+     */
+    public static JsonBody parse(byte[] bytes) {
         if (bytes.length == 0) {
             throw new RequestValidationException(ValidationIssue.missing(List.of("body"), null));
         }
-        String text = new String(bytes, StandardCharsets.UTF_8);
+        String text = utf8(bytes);
         if (text.startsWith("\uFEFF")) {
             // Python decodes JSON bytes with utf-8-sig: a byte order mark is not an error.
             text = text.substring(1);
         }
+        // The scan runs first and in constant stack, so the parser below never meets malformed or deep input.
+        var error = PythonJsonErrors.firstError(text);
+        if (error.isPresent()) {
+            throw malformed(error.get());
+        }
         JsonValue value;
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
             parser.next();
             value = parser.getValue();
-            if (trailingContent(parser)) {
-                throw malformed(text);
-            }
-        } catch (JsonParsingException e) {
-            throw malformed(text);
-        } catch (RequestValidationException e) {
-            throw e;
         } catch (RuntimeException e) {
-            throw malformed(text);
+            // What Python accepts and JSON-P does not (NaN, Infinity, numbers beyond its range).
+            throw malformed(new PythonJsonErrors.Error(0, "Expecting value"));
         }
         if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw new RequestValidationException(new ValidationIssue("model_attributes_type", List.of("body"),
-                    "Input should be a valid dictionary or object to extract fields from", value));
+            throw notAnObject(value);
         }
         return new JsonBody(value.asJsonObject(), List.of("body"), new ArrayList<>());
     }
 
-    private static boolean trailingContent(JsonParser parser) {
+    /**
+     * The 422 for a body that is not a JSON object: pydantic's {@code model_attributes_type} at {@code ["body"]}
+     * with the input as it came (a JSON value, or the text of a body sent with a content type other than JSON).
+     */
+    public static RequestValidationException notAnObject(Object input) {
+        return new RequestValidationException(new ValidationIssue("model_attributes_type", List.of("body"),
+                "Input should be a valid dictionary or object to extract fields from", input));
+    }
+
+    private static String utf8(byte[] bytes) {
         try {
-            return parser.hasNext();
-        } catch (JsonParsingException e) {
-            return true;
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw ApiException.badRequest("There was an error parsing the body");
         }
     }
 
     /** FastAPI's json_invalid: located where Python's decoder locates the error, with its message as context. */
-    private static RequestValidationException malformed(String text) {
-        var error = PythonJsonErrors.firstError(text)
-                .orElse(new PythonJsonErrors.Error(0, "Expecting value"));
+    private static RequestValidationException malformed(PythonJsonErrors.Error error) {
         return new RequestValidationException(new ValidationIssue("json_invalid", List.of("body", (long) error.offset()),
                 "JSON decode error", JsonValue.EMPTY_JSON_OBJECT,
                 Json.createObjectBuilder().add("error", error.message()).build()));
     }
 
     public static JsonBody of(String json) {
-        try {
-            return parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return parse(json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Throws the 422 for every problem recorded so far by this body and the nested ones read from it. */
@@ -222,31 +243,46 @@ public final class JsonBody {
         return uuid(name, false);
     }
 
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+
+    /** Past 64 bits the nearest long stands in for an integer: every bound checked on it is narrower. */
+    private static long nearestLong(BigDecimal integral) {
+        return integral.compareTo(LONG_MAX) > 0 ? Long.MAX_VALUE
+                : integral.compareTo(LONG_MIN) < 0 ? Long.MIN_VALUE : integral.longValueExact();
+    }
+
     private Optional<Long> integer(String name, boolean required) {
         return present(name, required).flatMap(v -> {
             if (v instanceof JsonNumber n) {
-                if (n.isIntegral()) {
-                    try {
-                        return Optional.of(n.longValueExact());
-                    } catch (ArithmeticException e) {
-                        // falls through to the type error below
-                    }
-                } else if (n.bigDecimalValue().stripTrailingZeros().scale() <= 0) {
-                    return Optional.of(n.bigDecimalValue().longValue());
-                } else {
+                BigDecimal exact;
+                try {
+                    exact = n.bigDecimalValue().stripTrailingZeros();
+                } catch (RuntimeException e) {
+                    // An exponent beyond what the parser will expand: a magnitude past any bound.
+                    exact = n.toString().startsWith("-") ? LONG_MIN.subtract(BigDecimal.ONE) : LONG_MAX.add(BigDecimal.ONE);
+                }
+                if (exact.scale() > 0) {
                     issues.add(new ValidationIssue("int_from_float", locOf(name),
                             "Input should be a valid integer, got a number with a fractional part", v));
                     return Optional.empty();
                 }
+                return Optional.of(nearestLong(exact));
             }
-            if (v instanceof JsonString s) {
+            // Python parses at most 4,300 digits from a string (sys.int_max_str_digits), which also bounds the work.
+            if (v instanceof JsonString s && s.getString().length() <= 4300) {
                 try {
-                    return Optional.of(Long.parseLong(s.getString().strip()));
+                    return Optional.of(nearestLong(new BigDecimal(new java.math.BigInteger(s.getString().strip()))));
                 } catch (NumberFormatException e) {
                     issues.add(new ValidationIssue("int_parsing", locOf(name),
                             "Input should be a valid integer, unable to parse string as an integer", v));
                     return Optional.empty();
                 }
+            }
+            if (v instanceof JsonString) {
+                issues.add(new ValidationIssue("int_parsing", locOf(name),
+                        "Input should be a valid integer, unable to parse string as an integer", v));
+                return Optional.empty();
             }
             issues.add(new ValidationIssue("int_type", locOf(name), "Input should be a valid integer", v));
             return Optional.empty();
@@ -255,9 +291,25 @@ public final class JsonBody {
 
 
 
+    /** The largest value of a 32-bit field, as Polar's seat counts and amounts are ("Numbers and pages"). */
+    public static final long INT32_MAX = Integer.MAX_VALUE;
+
     /** An optional integer with an inclusive lower bound ({@code greater_than_equal}). */
     public Optional<Long> optionalLongAtLeast(String name, long min) {
         return integer(name, false).filter(n -> atLeast(name, n, min));
+    }
+
+    /**
+     * An optional integer within inclusive bounds: below is {@code greater_than_equal}, above is
+     * {@code less_than_equal}, both at the field's {@code loc}, as pydantic's {@code ge}/{@code le}.
+     */
+    public Optional<Long> optionalLongBetween(String name, long min, long max) {
+        return integer(name, false).filter(n -> atLeast(name, n, min) && atMost(name, n, max));
+    }
+
+    /** A required integer within inclusive bounds; see {@link #optionalLongBetween}. */
+    public Long requiredLongBetween(String name, long min, long max) {
+        return integer(name, true).filter(n -> atLeast(name, n, min) && atMost(name, n, max)).orElse(null);
     }
 
     private boolean atLeast(String name, long value, long min) {
@@ -265,12 +317,19 @@ public final class JsonBody {
             return true;
         }
         issues.add(new ValidationIssue("greater_than_equal", locOf(name),
-                "Input should be greater than or equal to " + min, object.get(name)));
+                "Input should be greater than or equal to " + min, object.get(name),
+                ErrorBody.JSON.createObjectBuilder().add("ge", min).build()));
         return false;
     }
 
-    public Long requiredLongAtLeast(String name, long min) {
-        return integer(name, true).filter(n -> atLeast(name, n, min)).orElse(null);
+    private boolean atMost(String name, long value, long max) {
+        if (value <= max) {
+            return true;
+        }
+        issues.add(new ValidationIssue("less_than_equal", locOf(name),
+                "Input should be less than or equal to " + max, object.get(name),
+                ErrorBody.JSON.createObjectBuilder().add("le", max).build()));
+        return false;
     }
 
     public Optional<Boolean> optionalBoolean(String name) {

@@ -1,6 +1,7 @@
 package dev.seatkeeper.platform;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
@@ -9,10 +10,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 
 /**
- * Reads request bodies into {@link JsonBody} whatever the declared content type, as Polar's server does,
- * so that malformed JSON is our 422 and never the runtime's own error page.
+ * Reads every request body into {@link JsonBody}, whatever content type it declares, so that a wrong body is
+ * always the 422 FastAPI gives and never the runtime's own error. As in FastAPI, a body is JSON when its
+ * {@code Content-Type} is {@code application/json} or {@code application/*+json}; a body with any other type
+ * (or a malformed one, which {@link RequestEdgeFilter} presents as {@code application/octet-stream}) is
+ * {@code model_attributes_type}. A body with no {@code Content-Type} at all is read as JSON.
  */
 @Provider
 @Consumes(MediaType.WILDCARD)
@@ -23,9 +28,30 @@ public class JsonBodyReader implements MessageBodyReader<JsonBody> {
         return type == JsonBody.class;
     }
 
+    /**
+     * @throws RequestValidationException 422 as {@link JsonBody#parse(byte[])} says, or {@code model_attributes_type}
+     *         for a non-empty body declared as something other than JSON
+     * @throws PayloadTooLarge, RequestTimeout from the guarded request stream ({@link GuardedBody})
+     */
     @Override
     public JsonBody readFrom(Class<JsonBody> type, Type genericType, Annotation[] annotations, MediaType mediaType,
                              MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
-        return JsonBody.parse(entityStream);
+        byte[] bytes = entityStream.readAllBytes();
+        String declared = httpHeaders.getFirst(HttpHeaders.CONTENT_TYPE);
+        if (bytes.length > 0 && declared != null && !isJson(declared)) {
+            throw JsonBody.notAnObject(new String(bytes, StandardCharsets.UTF_8));
+        }
+        return JsonBody.parse(bytes);
+    }
+
+    private static boolean isJson(String contentType) {
+        MediaType type;
+        try {
+            type = MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return type.getType().equalsIgnoreCase("application")
+                && (type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase().endsWith("+json"));
     }
 }

@@ -7,8 +7,13 @@ import java.util.List;
 public record PageRequest(int page, int limit) {
     public static final int MAX_LIMIT = 100;
 
+    /**
+     * The index of the page's first item, for {@code setFirstResult}. A page far past any table's end (up to
+     * {@code page} 2,147,483,647 × {@code limit} 100) would overflow an int; it is held just under the limit where the
+     * query still gives the same empty page, with room for the provider's own {@code first + max} arithmetic.
+     */
     public int offset() {
-        return (page - 1) * limit;
+        return (int) Math.min((page - 1L) * limit, Integer.MAX_VALUE - MAX_LIMIT);
     }
 
     public static PageRequest of(String page, String limit) {

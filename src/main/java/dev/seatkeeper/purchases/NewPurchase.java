@@ -17,7 +17,7 @@ public record NewPurchase(Optional<UUID> customerId, Optional<String> externalCu
         if (!body.has("customer_id") && !body.has("external_customer_id")) {
             body.reject("customer_id", "missing", "Field required");
         }
-        var seats = body.optionalLongAtLeast("seats", 1);
+        var seats = body.optionalLongBetween("seats", 1, JsonBody.INT32_MAX);
         var metadata = body.optionalMetadata("metadata").orElse(JsonObject.EMPTY_JSON_OBJECT);
         return new NewPurchase(customerId, externalCustomerId, productId, seats, metadata);
     }

@@ -82,12 +82,12 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "422", description = "Validation Error")
     public SubscriptionResponse updateSeats(@PathParam("id") String id, JsonBody body) {
         var subscriptionId = Ids.path("id", id);
-        Long seats = body.requiredLongAtLeast("seats", 1);
+        Long seats = body.requiredLongBetween("seats", 1, JsonBody.INT32_MAX);
         body.optionalEnum("proration_behavior", java.util.List.of("invoice", "prorate", "next_period"));
         body.forbidOtherFields(java.util.Set.of("seats", "proration_behavior"));
         body.check();
         return SubscriptionResponse.of(subscriptions.updateSeats(caller.organizationId(), subscriptionId,
-                Math.toIntExact(Math.min(seats, Integer.MAX_VALUE))));
+                Math.toIntExact(seats)));
     }
 
     @DELETE

@@ -3,8 +3,11 @@ package dev.seatkeeper.purchases;
 import dev.seatkeeper.catalog.Product;
 import dev.seatkeeper.catalog.SeatTier;
 import dev.seatkeeper.platform.ApiException;
+import dev.seatkeeper.platform.JsonBody;
 import dev.seatkeeper.platform.PageRequest;
+import dev.seatkeeper.platform.RequestValidationException;
 import dev.seatkeeper.platform.RowLock;
+import dev.seatkeeper.platform.ValidationIssue;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -34,9 +37,20 @@ public class SubscriptionService {
         return subscription;
     }
 
-    /** Volume pricing: every seat costs the price of the tier the total falls in. */
+    /**
+     * Volume pricing: every seat costs the price of the tier the total falls in, in the currency's smallest unit.
+     * Amounts are 32-bit, as Polar's are ("Security boundaries": arithmetic is exact).
+     *
+     * @throws RequestValidationException 422 {@code value_error} at {@code ["body","seats"]} when the amount is
+     *         larger than {@link JsonBody#INT32_MAX}
+     */
     static long priceOf(Product product, long seats) {
-        return product.tierFor(seats).map(t -> t.pricePerSeat() * seats).orElse(0L);
+        long amount = product.tierFor(seats).map(t -> Math.multiplyExact(t.pricePerSeat(), seats)).orElse(0L);
+        if (amount > JsonBody.INT32_MAX) {
+            throw new RequestValidationException(new ValidationIssue("value_error", List.of("body", "seats"),
+                    "Value error, The amount for " + seats + " seats is larger than " + JsonBody.INT32_MAX + ".", seats));
+        }
+        return amount;
     }
 
     public Subscription get(UUID organizationId, UUID subscriptionId) {

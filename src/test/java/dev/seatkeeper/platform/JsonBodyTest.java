@@ -70,4 +70,28 @@ class JsonBodyTest {
         var e = assertThrows(RequestValidationException.class, () -> Ids.path("seat_id", "x"));
         assertEquals(List.of("path", "seat_id"), e.issues().get(0).loc());
     }
+
+    @Test
+    void countsPastThirtyTwoBitsAreLessThanEqualAtTheirField() {
+        for (String seats : List.of("2147483648", "3000000000", "1e30", "\"99999999999999999999999\"", "9223372036854775808")) {
+            var body = JsonBody.of("{\"seats\": " + seats + "}");
+            body.optionalLongBetween("seats", 1, JsonBody.INT32_MAX);
+            var e = assertThrows(RequestValidationException.class, body::check, seats);
+            assertEquals("less_than_equal", e.issues().get(0).type(), seats);
+            assertEquals(List.of("body", "seats"), e.issues().get(0).loc());
+            assertEquals("Input should be less than or equal to 2147483647", e.issues().get(0).msg());
+        }
+        var body = JsonBody.of("{\"seats\": 2147483647}");
+        assertEquals(2147483647L, body.optionalLongBetween("seats", 1, JsonBody.INT32_MAX).orElseThrow());
+        body.check();
+    }
+
+    @Test
+    void pagesFarPastTheEndDoNotOverflow() {
+        var page = PageRequest.of("2147483647", "100");
+        assertTrue(page.offset() > 0, "an offset past any table, not a negative one");
+        assertEquals(100, page.limit());
+        var zero = assertThrows(RequestValidationException.class, () -> PageRequest.of("0", "0"));
+        assertEquals(List.of("greater_than", "greater_than"), zero.issues().stream().map(ValidationIssue::type).toList());
+    }
 }

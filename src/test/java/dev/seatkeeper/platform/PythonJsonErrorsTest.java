@@ -72,4 +72,29 @@ class PythonJsonErrorsTest {
         var empty = assertThrows(RequestValidationException.class, () -> JsonBody.of(""));
         assertEquals("missing", empty.issues().get(0).type());
     }
+
+    @Test
+    void nestingPastTheLimitIsAnErrorAtTheBracketThatWentTooDeep() {
+        String deep = "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000);
+        var error = PythonJsonErrors.firstError(deep).orElseThrow();
+        assertEquals(new PythonJsonErrors.Error(5 * PythonJsonErrors.MAX_DEPTH, PythonJsonErrors.TOO_DEEP), error);
+        var e = assertThrows(RequestValidationException.class, () -> JsonBody.of("[".repeat(100_000)));
+        assertEquals(java.util.List.of("body", (long) PythonJsonErrors.MAX_DEPTH), e.issues().get(0).loc());
+        assertEquals("json_invalid", e.issues().get(0).type());
+    }
+
+    @Test
+    void nestingUpToTheLimitIsRead() {
+        String deepest = "{\"a\":".repeat(PythonJsonErrors.MAX_DEPTH - 1) + "[1]" + "}".repeat(PythonJsonErrors.MAX_DEPTH - 1);
+        assertTrue(PythonJsonErrors.firstError(deepest).isEmpty());
+        assertTrue(JsonBody.of(deepest).has("a"));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreABadRequest() {
+        byte[] body = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        var e = assertThrows(ApiException.class, () -> JsonBody.parse(body));
+        assertEquals(400, e.status());
+        assertEquals("There was an error parsing the body", e.detail());
+    }
 }

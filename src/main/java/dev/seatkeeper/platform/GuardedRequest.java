@@ -1,0 +1,83 @@
+package dev.seatkeeper.platform;
+
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+
+/**
+ * The request as the application sees it: its body through a {@link GuardedBody}, and a {@code Content-Type}
+ * the JAX-RS runtime can parse. Jersey and RESTEasy refuse a malformed {@code Content-Type} (such as
+ * {@code garbage}) before any resource or exception mapper runs; here it becomes its parsable part
+ * ({@code application/json; charset=} is {@code application/json}) or, with none, {@code application/octet-stream},
+ * which {@link JsonBodyReader} answers with FastAPI's 422.
+ */
+final class GuardedRequest extends HttpServletRequestWrapper {
+    static final String UNREADABLE_TYPE = MediaType.APPLICATION_OCTET_STREAM;
+    private static final String CONTENT_TYPE = "Content-Type";
+
+    private final String contentType;
+    private GuardedBody body;
+    private final long startNanos;
+
+    /** @param startNanos when the request arrived ({@link System#nanoTime()}), the start of the body's deadline */
+    GuardedRequest(HttpServletRequest request, long startNanos) {
+        super(request);
+        this.startNanos = startNanos;
+        this.contentType = readable(request.getContentType());
+    }
+
+    /** The guarded body, if the application opened it. */
+    GuardedBody body() {
+        return body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+        if (body == null) {
+            body = new GuardedBody(super.getInputStream(), startNanos);
+        }
+        return body;
+    }
+
+    @Override
+    public String getContentType() {
+        return contentType;
+    }
+
+    @Override
+    public String getHeader(String name) {
+        return CONTENT_TYPE.equalsIgnoreCase(name) ? contentType : super.getHeader(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaders(String name) {
+        if (CONTENT_TYPE.equalsIgnoreCase(name)) {
+            return contentType == null ? Collections.emptyEnumeration() : Collections.enumeration(java.util.List.of(contentType));
+        }
+        return super.getHeaders(name);
+    }
+
+    private static String readable(String declared) {
+        if (declared == null || parses(declared)) {
+            return declared;
+        }
+        int parameters = declared.indexOf(';');
+        if (parameters > 0 && parses(declared.substring(0, parameters))) {
+            return declared.substring(0, parameters).strip();
+        }
+        return UNREADABLE_TYPE;
+    }
+
+    private static boolean parses(String type) {
+        try {
+            MediaType.valueOf(type);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.seatkeeper.platform;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The first thing every request meets in the application (contract, "Edge behaviour"): a body declared larger than
+ * 1 MiB is answered 413 at once, unread; every other request goes on as a {@link GuardedRequest}, whose body is
+ * bounded in size and time and whose {@code Content-Type} the JAX-RS runtime can parse.
+ *
+ * <p>After a 413 the rest of the upload is read and thrown away (up to {@link #DISCARD_BYTES}, within the body's
+ * deadline) so that the client, still sending, receives the answer instead of a connection reset. A client that
+ * asked {@code Expect: 100-continue} has sent nothing yet and is not invited to: it gets the 413 and the connection
+ * closes.
+ */
+@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST, asyncSupported = true)
+public class RequestEdgeFilter extends HttpFilter {
+    /** The most of a refused upload that is discarded before the connection is simply closed. */
+    static final long DISCARD_BYTES = 64L * 1024 * 1024;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        long start = System.nanoTime();
+        if (request.getContentLengthLong() > GuardedBody.MAX_BYTES) {
+            refuse(request, response, new PayloadTooLarge(), start);
+            return;
+        }
+        var guarded = new GuardedRequest(request, start);
+        chain.doFilter(guarded, response);
+        if (guarded.body() != null && guarded.body().overLimit()) {
+            response.flushBuffer();
+            discardRest(request, start);
+        }
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, ApiException error, long start)
+            throws IOException {
+        response.setStatus(error.status());
+        response.setHeader("Connection", "close");
+        response.setContentType("application/json");
+        byte[] body = ErrorBody.of(error.error(), error.detail()).getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+        response.flushBuffer();
+        discardRest(request, start);
+    }
+
+    private static void discardRest(HttpServletRequest request, long start) {
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            return;
+        }
+        long deadline = start + GuardedBody.DEADLINE_SECONDS * 1_000_000_000L;
+        byte[] sink = new byte[64 * 1024];
+        long discarded = 0;
+        try (InputStream in = request.getInputStream()) {
+            int n;
+            while (discarded < DISCARD_BYTES && System.nanoTime() - deadline < 0 && (n = in.read(sink)) >= 0) {
+                discarded += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            // The client stopped sending or went away: nothing is left to protect.
+        }
+    }
+}
