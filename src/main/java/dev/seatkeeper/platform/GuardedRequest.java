@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.List;
 
 /**
  * The request as the application sees it: its body through a {@link GuardedBody}, and a {@code Content-Type}
@@ -14,10 +15,14 @@ import java.util.Enumeration;
  * {@code garbage}) before any resource or exception mapper runs; here it becomes its parsable part
  * ({@code application/json; charset=} is {@code application/json}) or, with none, {@code application/octet-stream},
  * which {@link JsonBodyReader} answers with FastAPI's 422.
+ *
+ * <p>{@code Accept} is not passed on: the API answers JSON whatever a client asks for, as Polar's FastAPI does,
+ * instead of the runtime's 406 to a client that sent {@code Accept: text/plain} or a malformed value.
  */
 final class GuardedRequest extends HttpServletRequestWrapper {
     static final String UNREADABLE_TYPE = MediaType.APPLICATION_OCTET_STREAM;
     private static final String CONTENT_TYPE = "Content-Type";
+    private static final String ACCEPT = "Accept";
 
     private final String contentType;
     private GuardedBody body;
@@ -50,15 +55,28 @@ final class GuardedRequest extends HttpServletRequestWrapper {
 
     @Override
     public String getHeader(String name) {
+        if (ACCEPT.equalsIgnoreCase(name)) {
+            return null;
+        }
         return CONTENT_TYPE.equalsIgnoreCase(name) ? contentType : super.getHeader(name);
     }
 
     @Override
     public Enumeration<String> getHeaders(String name) {
+        if (ACCEPT.equalsIgnoreCase(name)) {
+            return Collections.emptyEnumeration();
+        }
         if (CONTENT_TYPE.equalsIgnoreCase(name)) {
-            return contentType == null ? Collections.emptyEnumeration() : Collections.enumeration(java.util.List.of(contentType));
+            return contentType == null ? Collections.emptyEnumeration() : Collections.enumeration(List.of(contentType));
         }
         return super.getHeaders(name);
+    }
+
+    @Override
+    public Enumeration<String> getHeaderNames() {
+        var names = Collections.list(super.getHeaderNames());
+        names.removeIf(ACCEPT::equalsIgnoreCase);
+        return Collections.enumeration(names);
     }
 
     private static String readable(String declared) {

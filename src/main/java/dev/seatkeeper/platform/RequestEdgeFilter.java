@@ -13,8 +13,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The first thing every request meets in the application (contract, "Edge behaviour"): a body declared larger than
- * 1 MiB is answered 413 at once, unread; every other request goes on as a {@link GuardedRequest}, whose body is
- * bounded in size and time and whose {@code Content-Type} the JAX-RS runtime can parse.
+ * 1 MiB is answered 413 at once, unread, and {@code OPTIONS} 405; every other request goes on as a
+ * {@link GuardedRequest}, whose body is bounded in size and time and whose {@code Content-Type} the JAX-RS runtime
+ * can parse.
  *
  * <p>After a 413 the rest of the upload is read and thrown away (up to {@link #DISCARD_BYTES}, within the body's
  * deadline) so that the client, still sending, receives the answer instead of a connection reset. A client that
@@ -30,6 +31,12 @@ public class RequestEdgeFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         long start = System.nanoTime();
+        if ("OPTIONS".equals(request.getMethod())) {
+            // The runtimes answer OPTIONS themselves with a plain-text list of methods (Jersey adds its WADL);
+            // Polar's server, without CORS for the API, answers 405.
+            refuse(request, response, new ApiException(405, "MethodNotAllowed", "Method Not Allowed"), start);
+            return;
+        }
         if (request.getContentLengthLong() > GuardedBody.MAX_BYTES) {
             refuse(request, response, new PayloadTooLarge(), start);
             return;

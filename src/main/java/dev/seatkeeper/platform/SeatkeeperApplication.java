@@ -2,6 +2,7 @@ package dev.seatkeeper.platform;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
@@ -21,4 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
                 description = "Member session token (polar_mst_...).")
 })
 public class SeatkeeperApplication extends Application {
+
+    /**
+     * Jersey (Payara) would otherwise publish {@code /application.wadl}, a description of every route with the
+     * runtime's version in it ("Security boundaries": nothing internal is public). RESTEasy ignores the key.
+     */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
+    }
 }

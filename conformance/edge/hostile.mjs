@@ -1,0 +1,440 @@
+#!/usr/bin/env node
+// A seeded generator of hostile HTTP requests against every route of a running Seatkeeper (contract, "Edge
+// behaviour"). Requests go over raw sockets, byte for byte as generated, so that what an HTTP library would refuse
+// to send (malformed escapes, NUL, invalid UTF-8, lying Content-Length, 100 KB headers) reaches the server.
+//
+//   node edge/hostile.mjs --url http://127.0.0.1:8080 --operator TOKEN [--seed N] [--count N]
+//
+// --url is the service's base (with its context path on WildFly: http://host:port/seatkeeper). Every answer must be
+// a complete HTTP response with a status below 500 and a JSON body (204 and HEAD excepted). Afterwards a normal claim
+// must still work, and the organization must hold exactly what the accepted (2xx) requests created. The seed is
+// printed first; the same seed replays the same requests. Exit status 0 when every check held.
+import net from "node:net";
+
+const MiB = 1024 * 1024;
+
+/** mulberry32: a small seeded PRNG, so that a failing run replays from its seed alone. */
+function prng(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (n) => Math.floor(next() * n),
+    pick: (list) => list[Math.floor(next() * list.length)],
+    chance: (p) => next() < p,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Raw HTTP/1.1 over a socket: one request per connection, the response read to its end.
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * Sends `head` (request line and headers, without the blank line) and `body` (Buffer), then reads one final
+ * response. Resolves {status, headers, body} or {dropped: reason} when the connection ended before a whole answer.
+ * `trickle` sends the body in pieces spaced by that many ms; `stopAfter` sends only that many body bytes.
+ */
+export function rawRequest(host, port, head, body = Buffer.alloc(0), { timeoutMs = 40000, trickle = 0, stopAfter } = {}) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port });
+    const chunks = [];
+    let settled = false;
+    const finish = (result) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      socket.destroy();
+      resolve(result);
+    };
+    const timer = setTimeout(() => finish({ dropped: `no complete answer within ${timeoutMs} ms` }), timeoutMs);
+    socket.on("error", (e) => {
+      const parsed = parse(Buffer.concat(chunks), true);
+      finish(parsed ?? { dropped: `socket error before a complete answer: ${e.code || e.message}` });
+    });
+    socket.on("data", (d) => {
+      chunks.push(d);
+      const parsed = parse(Buffer.concat(chunks), false);
+      if (parsed) finish(parsed);
+    });
+    socket.on("end", () => {
+      const parsed = parse(Buffer.concat(chunks), true);
+      finish(parsed ?? { dropped: chunks.length ? "connection closed mid-answer" : "connection closed without an answer" });
+    });
+    socket.on("connect", async () => {
+      socket.write(Buffer.concat([Buffer.from(head + "\r\n\r\n", "latin1")]));
+      const toSend = stopAfter === undefined ? body : body.subarray(0, stopAfter);
+      if (!trickle) {
+        if (toSend.length) socket.write(toSend, () => {});
+        return;
+      }
+      for (let i = 0; i < toSend.length && !settled; i++) {
+        socket.write(toSend.subarray(i, i + 1), () => {});
+        await new Promise((r) => setTimeout(r, trickle));
+      }
+    });
+  });
+}
+
+/** One final response from the bytes so far (interim 1xx answers skipped), or null when more must arrive. */
+function parse(buffer, ended) {
+  let offset = 0;
+  while (true) {
+    const headEnd = buffer.indexOf("\r\n\r\n", offset);
+    if (headEnd < 0) return null;
+    const lines = buffer.subarray(offset, headEnd).toString("latin1").split("\r\n");
+    const status = Number(lines[0].split(" ")[1]);
+    const headers = {};
+    for (const line of lines.slice(1)) {
+      const colon = line.indexOf(":");
+      if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+    }
+    const start = headEnd + 4;
+    if (status >= 100 && status < 200) {
+      offset = start;
+      continue;
+    }
+    if (headers["transfer-encoding"]?.toLowerCase().includes("chunked")) {
+      const body = dechunk(buffer.subarray(start));
+      return body ? { status, headers, body: body.toString("utf8") } : ended ? null : null;
+    }
+    if (headers["content-length"] !== undefined) {
+      const length = Number(headers["content-length"]);
+      if (buffer.length - start < length) return null;
+      return { status, headers, body: buffer.subarray(start, start + length).toString("utf8") };
+    }
+    if (status === 204 || status === 304) return { status, headers, body: "" };
+    return ended ? { status, headers, body: buffer.subarray(start).toString("utf8") } : null;
+  }
+}
+
+function dechunk(buffer) {
+  const parts = [];
+  let i = 0;
+  while (true) {
+    const lineEnd = buffer.indexOf("\r\n", i);
+    if (lineEnd < 0) return null;
+    const size = parseInt(buffer.subarray(i, lineEnd).toString("latin1"), 16);
+    if (Number.isNaN(size)) return null;
+    if (size === 0) return Buffer.concat(parts);
+    if (buffer.length < lineEnd + 2 + size + 2) return null;
+    parts.push(buffer.subarray(lineEnd + 2, lineEnd + 2 + size));
+    i = lineEnd + 2 + size + 2;
+  }
+}
+
+/** What is wrong with an answer, or null: the contract's rules for every response. */
+export function violation(method, answer) {
+  if (answer.dropped) return `dropped: ${answer.dropped}`;
+  if (answer.status >= 500) return `status ${answer.status}`;
+  if (answer.status === 204 || method === "HEAD") return null;
+  const type = (answer.headers["content-type"] || "").split(";")[0].trim().toLowerCase();
+  if (type !== "application/json") return `${answer.status} with Content-Type '${answer.headers["content-type"] || ""}'`;
+  if (!answer.body) return "empty body";
+  try {
+    JSON.parse(answer.body);
+  } catch {
+    return "body is not JSON";
+  }
+  for (const name of ["server", "x-powered-by"]) {
+    if (/payara|glassfish|grizzly|wildfly|undertow|jboss|\d+\.\d+/i.test(answer.headers[name] || "")) {
+      return `${name} header names the server: ${answer.headers[name]}`;
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The service under test: fixtures made through the API itself.
+// ---------------------------------------------------------------------------------------------------------------
+
+const SCOPES = [
+  "customers:read", "customers:write", "members:read", "members:write", "products:read", "products:write",
+  "subscriptions:read", "subscriptions:write", "orders:read", "orders:write", "customer_seats:read",
+  "customer_seats:write", "customer_sessions:write",
+];
+
+async function api(base, method, path, token, body) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (res.status >= 300) throw new Error(`${method} ${path} -> ${res.status} ${text}`);
+  return text ? JSON.parse(text) : {};
+}
+
+/** A version 4 UUID drawn from the generator, so that a replay sends the same ids. */
+function uuid4(r) {
+  const hex = Array.from({ length: 32 }, () => r.int(16).toString(16));
+  hex[12] = "4";
+  hex[16] = (8 + r.int(4)).toString(16);
+  const h = hex.join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** An organization with every kind of record, and the tokens that reach them. */
+async function fixtures(base, operator) {
+  const randomUUID = () => crypto.randomUUID();
+  const slug = `hostile-${randomUUID().slice(0, 8)}`;
+  const org = await api(base, "POST", "/v1/organizations/", operator, {
+    name: "Hostile", slug, feature_settings: { seat_based_pricing_enabled: true, member_model_enabled: true },
+  });
+  const { token } = await api(base, "POST", "/v1/organization-access-tokens/", operator,
+    { organization_id: org.id, comment: "hostile", scopes: SCOPES });
+  const product = await api(base, "POST", "/v1/products/", token, {
+    name: "Team", recurring_interval: "month",
+    prices: [{ amount_type: "seat_based", price_currency: "usd", seat_tiers: { tiers: [{ min_seats: 1, price_per_seat: 100 }] } }],
+  });
+  const oneTime = await api(base, "POST", "/v1/products/", token, {
+    name: "Once", recurring_interval: null,
+    prices: [{ amount_type: "seat_based", price_currency: "usd", seat_tiers: { tiers: [{ min_seats: 1, price_per_seat: 100 }] } }],
+  });
+  const customer = await api(base, "POST", "/v1/customers/", token, { email: `billing@${slug}.example`, external_id: slug });
+  const subscription = await api(base, "POST", "/v1/subscriptions/", token,
+    { product_id: product.id, customer_id: customer.id, seats: 1000 });
+  const order = await api(base, "POST", "/v1/orders/", token, { product_id: oneTime.id, customer_id: customer.id, seats: 1000 });
+  const seat = await api(base, "POST", "/v1/customer-seats", token, { subscription_id: subscription.id, email: `a@${slug}.example` });
+  const claimed = await api(base, "POST", "/v1/customer-seats", token, { subscription_id: subscription.id, email: `b@${slug}.example` });
+  const claim = await api(base, "POST", "/v1/customer-seats/claim", null, { invitation_token: claimed.invitation_token });
+  const session = await api(base, "POST", "/v1/customer-sessions/", token, { customer_id: customer.id });
+  return {
+    slug, org, token, product, oneTime, customer, subscription, order, seat, session: session.token,
+    memberSession: claim.customer_session_token, invitation: seat.invitation_token, member: claim.seat.member_id,
+  };
+}
+
+/** What the organization holds, by the counts its list routes report. */
+async function holdings(base, f) {
+  const total = async (path) => (await api(base, "GET", path, f.token)).pagination.total_count;
+  const seats = async (query) => (await api(base, "GET", `/v1/customer-seats?${query}`, f.token)).seats.length;
+  return {
+    customers: await total("/v1/customers/?limit=1"),
+    products: await total("/v1/products/?limit=1"),
+    subscriptions: await total("/v1/subscriptions/?limit=1"),
+    orders: await total("/v1/orders/?limit=1"),
+    seats: (await seats(`subscription_id=${f.subscription.id}`)) + (await seats(`order_id=${f.order.id}`)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The generator.
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Every route of the API: method, path (`{id}` is filled in), who may call it, and a body that would be accepted. */
+function routes(f, r) {
+  const sub = f.subscription.id;
+  const randomUUID = () => uuid4(r);
+  return [
+    ["POST", "/v1/organizations/", "operator", () => ({ name: "X", slug: `x-${randomUUID().slice(0, 8)}` }), "organizations"],
+    ["GET", "/v1/organizations/{id}", "org", null, null, f.org.id],
+    ["PATCH", "/v1/organizations/{id}", "operator", () => ({ name: "Hostile" }), null, f.org.id],
+    ["POST", "/v1/organization-access-tokens/", "operator", () => ({ organization_id: f.org.id, scopes: ["customers:read"] })],
+    ["POST", "/v1/products/", "org", () => ({ name: "P", recurring_interval: "month", prices: [{ amount_type: "seat_based", price_currency: "usd", seat_tiers: { tiers: [{ min_seats: 1, price_per_seat: 5 }] } }] }), "products"],
+    ["GET", "/v1/products/", "org"],
+    ["GET", "/v1/products/{id}", "org", null, null, f.product.id],
+    ["POST", "/v1/customers/", "org", () => ({ email: `${randomUUID().slice(0, 8)}@${f.slug}.example` }), "customers"],
+    ["GET", "/v1/customers/", "org"],
+    ["GET", "/v1/customers/{id}", "org", null, null, f.customer.id],
+    ["POST", "/v1/customers/{id}/members", "org", () => ({ email: `m-${randomUUID().slice(0, 8)}@${f.slug}.example` }), null, f.customer.id],
+    ["GET", "/v1/members/", "org", null, null, null, `customer_id=${f.customer.id}`],
+    ["POST", "/v1/subscriptions/", "org", () => ({ product_id: f.product.id, customer_id: f.customer.id, seats: 2 }), "subscriptions"],
+    ["GET", "/v1/subscriptions/", "org"],
+    ["GET", "/v1/subscriptions/{id}", "org", null, null, sub],
+    ["PATCH", "/v1/subscriptions/{id}", "org", () => ({ seats: 1000 }), null, sub],
+    ["DELETE", "/v1/subscriptions/{id}", "org", null, null, null],
+    ["POST", "/v1/orders/", "org", () => ({ product_id: f.oneTime.id, customer_id: f.customer.id, seats: 2 }), "orders"],
+    ["GET", "/v1/orders/", "org"],
+    ["GET", "/v1/orders/{id}", "org", null, null, f.order.id],
+    ["POST", "/v1/customer-sessions/", "org", () => ({ customer_id: f.customer.id })],
+    ["POST", "/v1/customer-seats", "org", () => ({ order_id: f.order.id, email: `s-${randomUUID().slice(0, 8)}@${f.slug}.example` }), "seats"],
+    ["GET", "/v1/customer-seats", "org", null, null, null, `subscription_id=${sub}`],
+    ["POST", "/v1/customer-seats/{id}/resend", "org", null, null, f.seat.id],
+    ["DELETE", "/v1/customer-seats/{id}", "org", null, null, null],
+    ["GET", "/v1/customer-seats/claim/{id}", "none", null, null, f.invitation],
+    ["POST", "/v1/customer-seats/claim", "none", () => ({ invitation_token: "x".repeat(43) })],
+    ["GET", "/v1/customer-portal/customer-session/introspect", "portal"],
+    ["GET", "/v1/customer-portal/seats", "portal", null, null, null, `subscription_id=${sub}`],
+    ["GET", "/v1/customer-portal/seats/subscriptions", "portal"],
+    ["POST", "/v1/customer-portal/seats", "portal", () => ({ order_id: f.order.id, email: `p-${randomUUID().slice(0, 8)}@${f.slug}.example` }), "seats"],
+    ["POST", "/v1/customer-portal/seats/{id}/resend", "portal", null, null, f.seat.id],
+    ["DELETE", "/v1/customer-portal/seats/{id}", "portal", null, null, null],
+    ["GET", "/openapi", "none"],
+    ["GET", "/application.wadl", "none"],
+    ["GET", "/WEB-INF/web.xml", "none"],
+    ["GET", "/nothing/here", "none"],
+  ].map(([method, path, caller, body, creates, id, query]) => ({ method, path, caller, body, creates, id, query }));
+}
+
+const BAD_SEGMENTS = ["%", "%ZZ", "%00", "%2e%2e/%00", "%C3%28", "%FF", "..%2f..%2fetc", "a".repeat(5000), "%E2%82",
+  "null", "-1", "😀", "%u0041", "00000000-0000-0000-0000-000000000000", "x y", "\u00e9", "%20", ";jsessionid=1"];
+const BAD_QUERIES = ["page=0", "limit=0", "page=-1", "page=2147483647&limit=100", "page=99999999999999999999", "limit=abc",
+  "page=%ZZ", "x=%00", "subscription_id=%", "subscription_id=nope", "order_id=" + "9".repeat(300), "page=1&page=2",
+  "limit=1e3", "%=%", "&&&", "a=" + "b".repeat(9000)];
+const CONTENT_TYPES = [null, "application/json", "garbage", "text/plain", "application/json; charset=", "application/xml",
+  "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/vnd.api+json", "*/*", ";;;", "/",
+  "application/json; charset=utf-16", "\u00e9/\u00e9"];
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "PROPFIND", "FOO"];
+
+function deepNesting(n) {
+  return Buffer.from("[".repeat(n) + "]".repeat(n));
+}
+
+/** A body: mostly the route's own, changed a little; sometimes something no JSON reader should accept. */
+function makeBody(r, route, f) {
+  const randomUUID = () => uuid4(r);
+  const valid = route.body ? route.body() : {};
+  const kind = r.int(22);
+  switch (kind) {
+    case 0: return Buffer.alloc(0);
+    case 1: return Buffer.from(JSON.stringify(valid));
+    case 2: return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(JSON.stringify(valid))]);
+    case 3: return Buffer.from(JSON.stringify(valid).replace("{", '{"a":1,"a":2,'));
+    case 4: return Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0xff, 0x22, 0x7d]);
+    case 5: return deepNesting(r.chance(0.5) ? 2000 : 100000);
+    case 6: return r.chance(0.1) ? Buffer.alloc(20 * 1000 * 1000, 0x61) : Buffer.alloc(MiB + 1, 0x20);
+    case 7: return Buffer.from(JSON.stringify({ ...valid, seats: r.pick([2147483648, 3e9, -1, 0, 1e308, "12", 1.5]) }));
+    case 8: return Buffer.from(JSON.stringify({ ...valid, invitation_token: "t".repeat(r.pick([44, 5000, 200000])) }));
+    case 9: return Buffer.from("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n" + "z".repeat(r.pick([10, MiB])) + "\r\n--x--\r\n");
+    case 10: return Buffer.from(r.pick(["[]", "null", "1", "\"s\"", "{", "{\"a\":}", "tru", "{\"a\":1}}", "NaN", "{\"a\":NaN}", "{\"a\":1e999999}"]));
+    case 11: return Buffer.from(Array.from({ length: r.int(200) }, () => r.int(256)));
+    case 12: return Buffer.from(JSON.stringify({ ...valid, metadata: Object.fromEntries(Array.from({ length: r.int(80) }, (_, i) => [`k${i}`, "v".repeat(r.int(700))])) }));
+    case 13: return Buffer.from(JSON.stringify({ ...valid, email: r.pick(["", "no-at", "a@b", "\u0000@x.io", "x".repeat(400) + "@x.io"]) }));
+    case 14: return Buffer.from(JSON.stringify({ ...valid, subscription_id: r.pick([randomUUID(), "x", f.order.id, 7, null]) }));
+    case 15: return Buffer.from(JSON.stringify({ ...valid, customer_id: r.pick([randomUUID(), f.customer.id, "%00", 0]) }));
+    case 16: return Buffer.from(JSON.stringify(valid) + "\u0000");
+    case 17: return Buffer.from(JSON.stringify({ ...valid, expires_in: r.pick([9223372036854775807, 2 ** 63, -5, 1e20]) }));
+    case 18: return Buffer.from(JSON.stringify({ ...valid, name: "\u202e\ud800x" }));
+    default: return Buffer.from(JSON.stringify(valid));
+  }
+}
+
+function token(r, route, f, operator) {
+  const right = { operator, org: f.token, portal: r.chance(0.5) ? f.session : f.memberSession, none: null }[route.caller];
+  return r.pick([
+    right, right, right, null, "garbage", "polar_oat_" + "A".repeat(43), f.token, f.session, f.memberSession, operator,
+    "polar_cst_" + "x".repeat(r.pick([10, 9000, 20000])),
+  ]);
+}
+
+/** One request: the route's own in most parts, and in one or two parts something hostile. */
+function makeRequest(r, route, f, operator, prefix) {
+  const randomUUID = () => uuid4(r);
+  let method = r.chance(0.85) ? route.method : r.pick(METHODS);
+  let id = route.id ?? randomUUID();
+  if (r.chance(0.3)) id = r.pick(BAD_SEGMENTS);
+  else if (r.chance(0.2)) id = randomUUID();
+  let path = prefix + route.path.replace("{id}", id);
+  let query = route.query ?? "";
+  if (r.chance(0.25)) query = (query ? query + "&" : "") + r.pick(BAD_QUERIES);
+  if (query) path += "?" + query;
+  if (r.chance(0.03)) path += "/" + "p".repeat(r.pick([10000, 100000]));
+  const headers = [`Host: ${r.chance(0.97) ? "localhost" : r.pick(["", "a b", "%00", "x".repeat(300)])}`, "Connection: close"];
+  const bearer = token(r, route, f, operator);
+  if (bearer !== null) headers.push(`Authorization: ${r.chance(0.9) ? "Bearer " : r.pick(["Basic ", "bearer", "Bearer  ", ""])}${bearer}`);
+  let body = route.body || method !== "GET" && r.chance(0.3) ? makeBody(r, route, f) : Buffer.alloc(0);
+  if (method === "GET" && r.chance(0.1)) body = Buffer.from("{\"a\":1}");
+  const contentType = r.chance(0.6) ? (body.length ? "application/json" : null) : r.pick(CONTENT_TYPES);
+  if (contentType !== null) headers.push(`Content-Type: ${contentType}`);
+  if (r.chance(0.04)) headers.push(`X-Long: ${"h".repeat(r.pick([9000, 20000, 100000]))}`);
+  if (r.chance(0.03)) headers.push(r.pick(["Accept: text/html", "Accept: garbage", "Expect: 100-continue", "Expect: foo", "Accept-Encoding: gzip"]));
+  let stopAfter;
+  let chunked = body.length > 0 && r.chance(0.08);
+  if (chunked) {
+    headers.push("Transfer-Encoding: chunked");
+  } else if (body.length || method === "POST" || r.chance(0.5)) {
+    if (r.chance(0.01) && body.length > 2) {
+      // A Content-Length larger than what is sent: the server must give up on it with an answer.
+      headers.push(`Content-Length: ${body.length + 10}`);
+      stopAfter = body.length;
+    } else {
+      headers.push(`Content-Length: ${body.length}`);
+    }
+  }
+  if (chunked) body = Buffer.concat([Buffer.from(body.length.toString(16) + "\r\n"), body, Buffer.from("\r\n0\r\n\r\n")]);
+  return { method, path, head: `${method} ${path} HTTP/1.1\r\n${headers.join("\r\n")}`, body, stopAfter };
+}
+
+/**
+ * Runs the barrage and the checks after it. Returns {seed, sent, failures: [..]}; prints progress with `log`.
+ */
+export async function barrage({ url, operator, seed, count = 2000, concurrency = 8, log = console.log }) {
+  const base = url.replace(/\/$/, "");
+  const { hostname, port, pathname } = new URL(base);
+  const prefix = pathname === "/" ? "" : pathname.replace(/\/$/, "");
+  log(`hostile requests: seed ${seed}, ${count} requests against ${base}`);
+  const f = await fixtures(base, operator);
+  const before = await holdings(base, f);
+  const r = prng(seed);
+  const all = routes(f, r);
+  // Generated in order from the seed before any is sent, so a replay sends the same requests whatever the timing.
+  const requests = Array.from({ length: count }, () => {
+    const route = r.pick(all);
+    return { route, ...makeRequest(r, route, f, operator, prefix) };
+  });
+  const failures = [];
+  const created = {};
+  const statuses = {};
+  let next = 0;
+  const worker = async () => {
+    while (next < requests.length) {
+      const i = next++;
+      const q = requests[i];
+      const answer = await rawRequest(hostname, Number(port), q.head, q.body, { stopAfter: q.stopAfter });
+      const wrong = violation(q.method, answer);
+      statuses[answer.status ?? "dropped"] = (statuses[answer.status ?? "dropped"] || 0) + 1;
+      if (wrong) {
+        failures.push(`#${i} ${q.method} ${q.path.slice(0, 160)} (body ${q.body.length} bytes): ${wrong}` +
+          (answer.body ? ` — ${answer.status} ${answer.body.slice(0, 200)}` : ""));
+      } else if (answer.status >= 200 && answer.status < 300 && q.route.creates && q.method === q.route.method
+        && q.path.split("?")[0] === prefix + q.route.path) {
+        created[q.route.creates] = (created[q.route.creates] || 0) + 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  log(`statuses: ${JSON.stringify(statuses)}`);
+
+  // Still healthy: a normal assignment and claim work.
+  try {
+    const seat = await api(base, "POST", "/v1/customer-seats", f.token, { order_id: f.order.id, email: `after@${f.slug}.example` });
+    const claim = await api(base, "POST", "/v1/customer-seats/claim", null, { invitation_token: seat.invitation_token });
+    if (claim.seat.status !== "claimed") failures.push(`after the barrage a claim answered ${JSON.stringify(claim)}`);
+    created.seats = (created.seats || 0) + 1;
+  } catch (e) {
+    failures.push(`after the barrage a normal assign and claim failed: ${e.message}`);
+  }
+  // Nothing stored by a refused request: the organization holds what accepted requests made, and no more.
+  const after = await holdings(base, f);
+  for (const [kind, n] of Object.entries(before)) {
+    const expected = n + (created[kind] || 0);
+    if (after[kind] !== expected) failures.push(`${kind}: ${after[kind]} stored, expected ${expected} (${n} before + ${created[kind] || 0} accepted)`);
+  }
+  log(`created by accepted requests: ${JSON.stringify(created)}; holdings after: ${JSON.stringify(after)}`);
+  return { seed, sent: requests.length, failures };
+}
+
+function argument(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const seed = Number(argument("seed", Math.floor(Math.random() * 2 ** 31)));
+  const result = await barrage({
+    url: argument("url", "http://127.0.0.1:8080"),
+    operator: argument("operator", process.env.SEATKEEPER_ADMIN_TOKEN),
+    seed,
+    count: Number(argument("count", 2000)),
+  });
+  for (const failure of result.failures.slice(0, 50)) console.log(`FAIL ${failure}`);
+  console.log(`hostile requests: seed ${seed}: ${result.sent} sent, ${result.failures.length} failures` +
+    (result.failures.length ? ` (replay: node edge/hostile.mjs --seed ${seed} ...)` : ""));
+  process.exit(result.failures.length ? 1 : 0);
+}

@@ -1,0 +1,244 @@
+package dev.seatkeeper.platform;
+
+import static dev.seatkeeper.testing.Shapes.assertError;
+import static dev.seatkeeper.testing.Shapes.assertValidationError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.seatkeeper.testing.ApiTest;
+import dev.seatkeeper.testing.Fixtures;
+import dev.seatkeeper.testing.RawHttp;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Contract, "Edge behaviour" and "Numbers and pages": whatever arrives, the answer is JSON with a 4xx status and a
+ * refused request changes nothing. Requests that an HTTP library would not send go through {@link RawHttp}.
+ */
+class EdgeIT extends ApiTest {
+    private static final String JSON = "Content-Type: application/json";
+    RawHttp raw;
+    Fixtures.Tenant tenant;
+    String customerId;
+    String subscriptionId;
+
+    @BeforeEach
+    void setUp() {
+        raw = new RawHttp(base);
+        tenant = fixtures.tenant(true, true);
+        String productId = fixtures.product(tenant, "month").getString("id");
+        customerId = fixtures.customer(tenant, Fixtures.email("billing")).getString("id");
+        subscriptionId = fixtures.subscription(tenant, productId, customerId, 3).getString("id");
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private JsonObject seats() {
+        return api.get("/v1/customer-seats?subscription_id=" + subscriptionId, tenant.token()).json();
+    }
+
+    private static void assertJsonError(RawHttp.Answer answer, int status, String error, String detail) {
+        assertEquals(status, answer.status(), answer.toString());
+        assertTrue(answer.isJson(), answer.toString());
+        assertEquals(error, answer.json().getString("error"), answer.toString());
+        if (detail != null) {
+            assertEquals(detail, answer.json().getString("detail"), answer.toString());
+        }
+    }
+
+    @Test
+    void deleteWithAJsonBodyRevokesTheSeat() {
+        String seatId = fixtures.assign(tenant, subscriptionId, Fixtures.email("a")).getString("id");
+        var answer = raw.send("DELETE", "/v1/customer-seats/" + seatId, bytes("{\"reason\": \"left\"}"),
+                "Authorization: Bearer " + tenant.token(), JSON);
+        assertEquals(200, answer.status(), answer.toString());
+        assertEquals("revoked", answer.json().getString("status"));
+    }
+
+    @Test
+    void portalDeleteWithABodyThatIsNotJsonRevokesTheSeat() {
+        String seatId = fixtures.assign(tenant, subscriptionId, Fixtures.email("b")).getString("id");
+        String owner = fixtures.session(tenant, customerId).getString("token");
+        var answer = raw.send("DELETE", "/v1/customer-portal/seats/" + seatId, bytes("not json at all"),
+                "Authorization: Bearer " + owner, "Content-Type: text/plain");
+        assertEquals(200, answer.status(), answer.toString());
+        assertEquals("revoked", answer.json().getString("status"));
+    }
+
+    @Test
+    void aMalformedContentTypeIsFastApisModelAttributesType() {
+        var answer = raw.send("POST", "/v1/customers/", bytes("{\"email\": \"x@example.com\"}"),
+                "Authorization: Bearer " + tenant.token(), "Content-Type: garbage");
+        assertEquals(422, answer.status(), answer.toString());
+        var issue = answer.json().getJsonArray("detail").getJsonObject(0);
+        assertEquals("model_attributes_type", issue.getString("type"));
+        assertEquals(Json.createArrayBuilder().add("body").build(), issue.getJsonArray("loc"));
+        assertEquals("Input should be a valid dictionary or object to extract fields from", issue.getString("msg"));
+        assertEquals(0, api.get("/v1/customers/?email=x%40example.com", tenant.token()).json()
+                .getJsonObject("pagination").getInt("total_count"), "nothing stored");
+    }
+
+    @Test
+    void aBodyOfAnotherTypeIsRefusedAndOneWithoutATypeIsReadAsJson() {
+        var text = raw.send("POST", "/v1/customer-seats/claim", bytes("{\"invitation_token\": \"x\"}"), "Content-Type: text/plain");
+        assertEquals("model_attributes_type", text.json().getJsonArray("detail").getJsonObject(0).getString("type"), text.toString());
+        var untyped = raw.send("POST", "/v1/customer-seats/claim", bytes("{\"invitation_token\": \"x\"}"));
+        assertJsonError(untyped, 400, "InvalidInvitationToken", "Invalid or expired invitation token");
+        var emptyCharset = raw.send("POST", "/v1/customer-seats/claim", bytes("{\"invitation_token\": \"x\"}"),
+                "Content-Type: application/json; charset=");
+        assertJsonError(emptyCharset, 400, "InvalidInvitationToken", null);
+    }
+
+    @Test
+    void nestingAHundredThousandDeepIsJsonInvalid() {
+        String deep = "{\"a\":".repeat(100_000) + "1" + "}".repeat(100_000);
+        var answer = raw.send("POST", "/v1/customer-seats/claim", bytes(deep), JSON);
+        assertEquals(422, answer.status(), answer.toString());
+        var issue = answer.json().getJsonArray("detail").getJsonObject(0);
+        assertEquals("json_invalid", issue.getString("type"));
+        assertEquals(Json.createArrayBuilder().add("body").add(5 * 500).build(), issue.getJsonArray("loc"));
+        assertEquals("Nesting deeper than 500 levels", issue.getJsonObject("ctx").getString("error"));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreABadRequest() {
+        byte[] body = {'{', '"', 'e', 'm', 'a', 'i', 'l', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '@', 'x', '.', 'i', 'o', '"', '}'};
+        var answer = raw.send("POST", "/v1/customers/", body, "Authorization: Bearer " + tenant.token(), JSON);
+        assertJsonError(answer, 400, "BadRequest", "There was an error parsing the body");
+    }
+
+    @Test
+    void aBodyOverOneMebibyteIsRefusedUnreadWith413() {
+        byte[] big = new byte[50 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) 'a');
+        var answer = raw.send("POST", "/v1/customer-seats/claim", big, JSON);
+        assertJsonError(answer, 413, "PayloadTooLarge", "The request body is larger than 1048576 bytes.");
+        var deleted = raw.send("DELETE", "/v1/customer-seats/" + UUID.randomUUID(), new byte[1024 * 1024 + 1],
+                "Authorization: Bearer " + tenant.token(), JSON);
+        assertJsonError(deleted, 413, "PayloadTooLarge", null);
+    }
+
+    @Test
+    void aChunkedBodyOverOneMebibyteIsRefusedWith413() {
+        String email = "\"" + "a".repeat(2 * 1024 * 1024) + "@x.io\"";
+        byte[] chunk = bytes("{\"email\": " + email + "}");
+        byte[] chunked = concat(bytes(Integer.toHexString(chunk.length) + "\r\n"), chunk, bytes("\r\n0\r\n\r\n"));
+        var answer = raw.send("POST", "/v1/customers/", chunked, -1, 0, "Authorization: Bearer " + tenant.token(), JSON,
+                "Transfer-Encoding: chunked");
+        assertJsonError(answer, 413, "PayloadTooLarge", null);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        var out = new java.io.ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aBodyThatTricklesInIsGivenUpWith408() {
+        long start = System.nanoTime();
+        var answer = raw.send("POST", "/v1/customer-seats/claim", bytes("{\"invitation_token\": \"abcdefghijklmnopqrstuvwxyz\"}"),
+                44, 1500, JSON);
+        assertJsonError(answer, 408, "RequestTimeout", null);
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertTrue(seconds < 30, "answered after " + seconds + " s");
+    }
+
+    @Test
+    void aBodyShorterThanItsContentLengthIsGivenUpWith408() {
+        var answer = raw.send("POST", "/v1/customer-seats/claim", bytes("{\"invitation_token\""), 500, 0, JSON);
+        assertJsonError(answer, 408, "RequestTimeout", null);
+    }
+
+    @Test
+    void seatCountsPastThirtyTwoBitsAre422AtTheirField() {
+        assertValidationError(api.patch("/v1/subscriptions/" + subscriptionId, tenant.token(),
+                Json.createObjectBuilder().add("seats", 2147483648L).build()), "less_than_equal", "body", "seats");
+        String productId = fixtures.product(tenant, "month").getString("id");
+        assertValidationError(api.post("/v1/subscriptions/", tenant.token(), Json.createObjectBuilder()
+                .add("product_id", productId).add("customer_id", customerId).add("seats", 3_000_000_000L).build()),
+                "less_than_equal", "body", "seats");
+        String oneTime = fixtures.product(tenant, null).getString("id");
+        assertValidationError(api.post("/v1/orders/", tenant.token(), Json.createObjectBuilder()
+                .add("product_id", oneTime).add("customer_id", customerId).add("seats", 3_000_000_000L).build()),
+                "less_than_equal", "body", "seats");
+        assertEquals(1, api.get("/v1/subscriptions/?limit=100", tenant.token()).json()
+                .getJsonObject("pagination").getInt("total_count"), "nothing stored");
+    }
+
+    @Test
+    void anAmountPastThirtyTwoBitsIs422() {
+        var product = api.post("/v1/products/", tenant.token(), Json.createObjectBuilder().add("name", "Dear")
+                .add("recurring_interval", "month").add("prices", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("amount_type", "seat_based").add("price_currency", "usd")
+                        .add("seat_tiers", Json.createObjectBuilder().add("tiers", Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder().add("min_seats", 1).add("price_per_seat", 2147483647L))))))
+                .build());
+        assertEquals(201, product.status(), product.toString());
+        assertValidationError(api.post("/v1/subscriptions/", tenant.token(), Json.createObjectBuilder()
+                .add("product_id", product.string("id")).add("customer_id", customerId).add("seats", 2).build()),
+                "value_error", "body", "seats");
+    }
+
+    @Test
+    void pagesStartAtOneAndPagesFarPastTheEndAreEmpty() {
+        for (String route : List.of("/v1/customers/", "/v1/products/", "/v1/subscriptions/", "/v1/orders/")) {
+            assertValidationError(api.get(route + "?page=0", tenant.token()), "greater_than", "query", "page");
+            assertValidationError(api.get(route + "?limit=0", tenant.token()), "greater_than", "query", "limit");
+            var far = api.get(route + "?page=2147483647&limit=100", tenant.token());
+            assertEquals(200, far.status(), route + " " + far);
+            assertEquals(0, far.array("items").size());
+        }
+        var members = api.get("/v1/members/?customer_id=" + customerId + "&page=2147483647&limit=100", tenant.token());
+        assertEquals(200, members.status(), members.toString());
+        assertEquals(0, members.array("items").size());
+        String owner = fixtures.session(tenant, customerId).getString("token");
+        var held = api.get("/v1/customer-portal/seats/subscriptions?page=2147483647&limit=100", owner);
+        assertEquals(200, held.status(), held.toString());
+        assertEquals(0, held.array("items").size());
+    }
+
+    @Test
+    void anExpiryPastTheYear9999Is422() {
+        var reply = api.post("/v1/organization-access-tokens/", Fixtures.OPERATOR, Json.createObjectBuilder()
+                .add("organization_id", tenant.organizationId()).add("scopes", Json.createArrayBuilder().add("customers:read"))
+                .add("expires_in", Long.MAX_VALUE - 1).build());
+        assertValidationError(reply, "value_error", "body", "expires_in");
+    }
+
+    @Test
+    void pathsOutsideTheApiAreJson() {
+        for (String path : List.of("/WEB-INF/web.xml", "/application.wadl", "/nothing/here", "/_error")) {
+            assertJsonError(raw.send("GET", path, new byte[0]), 404, "ResourceNotFound", "Not Found");
+        }
+        assertJsonError(raw.send("OPTIONS", "/v1/customer-seats", new byte[0]), 405, "MethodNotAllowed", "Method Not Allowed");
+        assertJsonError(raw.send("PUT", "/v1/customer-seats/claim", new byte[0]), 405, "MethodNotAllowed", null);
+    }
+
+    @Test
+    void anyAcceptHeaderGetsJson() {
+        for (String accept : List.of("Accept: text/plain", "Accept: garbage", "Accept: text/html")) {
+            var answer = raw.send("GET", "/v1/customer-seats/claim/unknown", new byte[0], accept);
+            assertJsonError(answer, 404, "ResourceNotFound", "Invalid or expired invitation token");
+        }
+    }
+
+    @Test
+    void theServiceIsStillHealthyAfterRefusedRequests() {
+        aBodyOverOneMebibyteIsRefusedUnreadWith413();
+        nestingAHundredThousandDeepIsJsonInvalid();
+        var seat = fixtures.assign(tenant, subscriptionId, Fixtures.email("after"));
+        var claim = fixtures.claim(seat.getString("invitation_token"));
+        assertEquals("claimed", claim.getJsonObject("seat").getString("status"));
+        assertEquals(1, seats().getJsonArray("seats").size());
+    }
+}
