@@ -1,10 +1,6 @@
 package dev.seatkeeper.platform;
 
 import jakarta.ejb.EJBException;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -105,40 +101,6 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     private static Response validation(RequestValidationException invalid) {
-        JsonArrayBuilder detail = ErrorBody.JSON.createArrayBuilder();
-        for (ValidationIssue issue : invalid.issues()) {
-            JsonArrayBuilder loc = ErrorBody.JSON.createArrayBuilder();
-            issue.loc().forEach(part -> {
-                if (part instanceof Number n) {
-                    loc.add(n.longValue());
-                } else {
-                    loc.add(String.valueOf(part));
-                }
-            });
-            var item = ErrorBody.JSON.createObjectBuilder()
-                    .add("type", issue.type())
-                    .add("loc", loc)
-                    .add("msg", issue.msg())
-                    .add("input", toJson(issue.input()));
-            if (issue.ctx() != null) {
-                item.add("ctx", issue.ctx());
-            }
-            detail.add(item);
-        }
-        JsonObject body = ErrorBody.JSON.createObjectBuilder().add("error", "RequestValidationError").add("detail", detail).build();
-        return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
-    }
-
-    private static JsonValue toJson(Object input) {
-        if (input == null) {
-            return JsonValue.NULL;
-        }
-        if (input instanceof JsonValue v) {
-            return v;
-        }
-        if (input instanceof Number n) {
-            return Json.createValue(n.longValue());
-        }
-        return Json.createValue(String.valueOf(input));
+        return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorBody.of(invalid)).build();
     }
 }

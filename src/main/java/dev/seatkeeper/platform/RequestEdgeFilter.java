@@ -10,10 +10,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
- * The first thing every request meets in the application (contract, "Edge behaviour"): a body declared larger than
- * 1 MiB is answered 413 at once, unread, and {@code OPTIONS} 405; every other request goes on as a
+ * The first thing every request meets in the application (contract, "Edge behaviour"): a path that does not decode
+ * ({@link RequestTarget}) is 404 and such a query parameter 422; a body declared larger than 1 MiB is answered 413
+ * at once, unread, and {@code OPTIONS} 405; every other request goes on as a
  * {@link GuardedRequest}, whose body is bounded in size and time and whose {@code Content-Type} the JAX-RS runtime
  * can parse.
  *
@@ -37,6 +39,17 @@ public class RequestEdgeFilter extends HttpFilter {
             refuse(request, response, new ApiException(405, "MethodNotAllowed", "Method Not Allowed"), start);
             return;
         }
+        if (!RequestTarget.readablePath(request.getRequestURI())) {
+            refuse(request, response, ApiException.notFound("Not Found"), start);
+            return;
+        }
+        var parameter = RequestTarget.unreadableParameter(request.getQueryString());
+        if (parameter.isPresent()) {
+            refuse(request, response, 422, ErrorBody.of(new RequestValidationException(new ValidationIssue("value_error",
+                    List.of("query", parameter.get()), "Value error, Malformed percent-escape, invalid UTF-8 or NUL",
+                    request.getQueryString()))), start);
+            return;
+        }
         if (request.getContentLengthLong() > GuardedBody.MAX_BYTES) {
             refuse(request, response, new PayloadTooLarge(), start);
             return;
@@ -51,10 +64,15 @@ public class RequestEdgeFilter extends HttpFilter {
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, ApiException error, long start)
             throws IOException {
-        response.setStatus(error.status());
+        refuse(request, response, error.status(), ErrorBody.of(error.error(), error.detail()), start);
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String json,
+                               long start) throws IOException {
+        response.setStatus(status);
         response.setHeader("Connection", "close");
         response.setContentType("application/json");
-        byte[] body = ErrorBody.of(error.error(), error.detail()).getBytes(StandardCharsets.UTF_8);
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
         response.flushBuffer();
