@@ -6,7 +6,8 @@
 # - Fetches org.wildfly:wildfly-dist:$WILDFLY_VERSION:zip from Maven Central through Maven (cached in ~/.m2) and
 #   unpacks it once into <repo>/target/wildfly/wildfly-$WILDFLY_VERSION; later runs reuse that copy.
 # - Every run starts from the distribution's own standalone.xml with empty data/tmp/log/deployments, applies
-#   configure-datasource.cli and configure-microprofile.cli offline, copies the WAR to
+#   configure-datasource.cli, configure-microprofile.cli and configure-edge.cli offline (copying seatkeeper-errors/
+#   next to standalone.xml), copies the WAR to
 #   standalone/deployments/seatkeeper.war and starts bin/standalone.sh -c standalone.xml on a free port offset.
 # - Checks: POST /seatkeeper/v1/organizations/ with the operator token (201), the same without a token (401),
 #   GET /openapi (200), then the seat flow: product, customer, subscription, assign, claim info, claim, portal
@@ -144,14 +145,20 @@ cp "$pristine" "$wf_home/standalone/configuration/standalone.xml"
 rm -rf "$wf_home/standalone/data" "$wf_home/standalone/tmp" "$wf_home/standalone/log" \
     "$wf_home/standalone/configuration/standalone_xml_history"
 find "$deployments" -mindepth 1 ! -name README.txt -exec rm -rf {} +
-# One CLI process runs both scripts (each embeds and stops its own offline server).
-cat "$script_dir/configure-datasource.cli" "$script_dir/configure-microprofile.cli" > "$run_dir/configure.cli"
+# One CLI process runs the scripts (each embeds and stops its own offline server).
+cat "$script_dir/configure-datasource.cli" "$script_dir/configure-microprofile.cli" "$script_dir/configure-edge.cli" \
+    > "$run_dir/configure.cli"
 "$wf_home/bin/jboss-cli.sh" --file="$run_dir/configure.cli" > "$cli_log" 2>&1 \
-    || fail "jboss-cli.sh --file=configure-datasource.cli + configure-microprofile.cli failed"
+    || fail "jboss-cli.sh --file=configure-datasource.cli + configure-microprofile.cli + configure-edge.cli failed"
+# configure-edge.cli's JSON error pages are read from seatkeeper-errors/ next to standalone.xml.
+rm -rf "$wf_home/standalone/configuration/seatkeeper-errors"
+cp -R "$script_dir/seatkeeper-errors" "$wf_home/standalone/configuration/seatkeeper-errors"
 grep -q 'jndi-name="java:/jdbc/seatkeeper"' "$wf_home/standalone/configuration/standalone.xml" \
     || fail "standalone.xml has no java:/jdbc/seatkeeper data source after configure-datasource.cli"
 grep -q 'microprofile-openapi-smallrye' "$wf_home/standalone/configuration/standalone.xml" \
     || fail "standalone.xml has no microprofile-openapi-smallrye subsystem after configure-microprofile.cli"
+grep -q 'error-page name="seatkeeper-json-404"' "$wf_home/standalone/configuration/standalone.xml" \
+    || fail "standalone.xml has no seatkeeper-json-404 error page after configure-edge.cli"
 t_configure=$((SECONDS - t0))
 
 # ---- 3. Free ports: every socket binding in standalone.xml is shifted by the offset ----
@@ -270,6 +277,10 @@ check "POST /seatkeeper/v1/organizations/ (no token)" 401 '"Unauthorized"' \
     -X POST -H 'Content-Type: application/json' -H 'Accept: application/json' \
     --data "${org_json/$slug/$slug-anon}" "$base_url/seatkeeper/v1/organizations/"
 check "GET /openapi" 200 'organizations:create' "$base_url/openapi"
+# configure-edge.cli: what WildFly answers outside the application is JSON.
+check "GET / (no welcome page)" 404 '"ResourceNotFound"' "$base_url/"
+check "GET /nothing-here" 404 '"ResourceNotFound"' "$base_url/nothing-here"
+check "GET /seatkeeper/WEB-INF/web.xml" 404 '"ResourceNotFound"' "$base_url/seatkeeper/WEB-INF/web.xml"
 
 # The seat flow end to end, so that what differs between Hibernate and EclipseLink (row locks by native query,
 # enum and UUID binding, mapped superclasses, observers in the transaction) is exercised on WildFly too.
