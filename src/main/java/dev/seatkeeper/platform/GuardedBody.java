@@ -54,7 +54,10 @@ final class GuardedBody extends ServletInputStream {
         int n;
         try {
             n = in.read(buffer, offset, wanted);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // A read that timed out at the connector (Grizzly: an IOException; Undertow: an IOException or, with a
+            // Content-Length, a NullPointerException), or a client that went away. On Undertow the connection is
+            // already closed, and this answer goes nowhere.
             throw new RequestTimeout();
         }
         if (n > 0) {

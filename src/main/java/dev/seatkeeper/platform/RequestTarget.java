@@ -8,8 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * Checks the request target as it arrived (still percent-encoded) before any runtime decodes it: every escape is
- * {@code %} and two hex digits, the decoded bytes are UTF-8, and no NUL is hidden in it.
+ * Checks the request target as it arrived (still percent-encoded) before any runtime decodes it: every character is
+ * one RFC 3986 allows unescaped (or non-ASCII), every escape is {@code %} and two hex digits, the decoded bytes are
+ * UTF-8, and no NUL is hidden in it.
  * Servers that let such a target through (WildFly with {@code decode-url=false}) would otherwise hand it to a
  * runtime that fails on it with its own error page, and a NUL would reach the database (PostgreSQL refuses it).
  * Contract, "Edge behaviour": a malformed path is 404, a malformed query parameter 422.
@@ -46,10 +47,10 @@ final class RequestTarget {
         return Optional.empty();
     }
 
+    /** ASCII characters RFC 3986 allows unescaped in a path or query (java.net.URI refuses the others). */
+    private static final String ALLOWED = "-._~!$&'()*+,;=:@/?%";
+
     private static boolean decodes(String raw) {
-        if (raw.indexOf('%') < 0) {
-            return raw.indexOf('\0') < 0;
-        }
         var bytes = new ByteArrayOutputStream(raw.length());
         for (int i = 0; i < raw.length(); i++) {
             char c = raw.charAt(i);
@@ -64,7 +65,7 @@ final class RequestTarget {
                 }
                 bytes.write(high * 16 + low);
                 i += 2;
-            } else if (c == '\0') {
+            } else if (c < 0x80 && !Character.isLetterOrDigit(c) && ALLOWED.indexOf(c) < 0) {
                 return false;
             } else if (c < 0x80) {
                 bytes.write(c);
