@@ -133,7 +133,7 @@ async function waitReady(baseUrl) {
 
 function runSuite(env) {
   const tapFile = join(workDir, "results.tap");
-  const files = ["test/conformance.test.mjs"];
+  const files = ["test/conformance.test.mjs", "test/edge.test.mjs"];
   const args = ["--test", "--test-timeout=60000", "--test-reporter=spec", "--test-reporter-destination=stdout",
     "--test-reporter=tap", `--test-reporter-destination=${tapFile}`, ...files];
   return new Promise((res) => {

@@ -11,7 +11,8 @@
 #   standalone/deployments/seatkeeper.war and starts bin/standalone.sh -c standalone.xml on a free port offset.
 # - Checks: POST /seatkeeper/v1/organizations/ with the operator token (201), the same without a token (401),
 #   GET /openapi (200), then the seat flow: product, customer, subscription, assign, claim info, claim, portal
-#   revoke (the holder's session ends) and subscription revoke. Needs curl and node. The server is always stopped on exit; the last line is a one-line PASS/FAIL summary.
+#   revoke (the holder's session ends) and subscription revoke; then 2,000 seeded hostile requests
+#   (conformance/edge/hostile.mjs; SMOKE_HOSTILE_SEED replays a run, SMOKE_HOSTILE_COUNT sets its size). Needs curl and node. The server is always stopped on exit; the last line is a one-line PASS/FAIL summary.
 #
 # Environment (all optional): WILDFLY_VERSION (default 39.0.1.Final), SMOKE_PORT_OFFSET (default: the first offset
 # from a random start in 100..899 whose ports are all free), SMOKE_TIMEOUT (seconds to wait for the deployment,
@@ -319,12 +320,25 @@ check "holder's session ended" 401 '"invalid_token"' "${json[@]}" -H "Authorizat
 check "DELETE subscriptions/{id}" 200 '"canceled"' -X DELETE "${json[@]}" "${oat[@]}" "$api/subscriptions/$subscription_id"
 t_checks=$((SECONDS - t0))
 
+# ---- 5b. The seeded hostile request generator (conformance/edge/hostile.mjs), as against the microbundle ----
+phase="hostile"
+t0=$SECONDS
+hostile_args=(--url "$base_url/seatkeeper" --operator smoke-operator --count "${SMOKE_HOSTILE_COUNT:-2000}" --server wildfly)
+if [[ -n ${SMOKE_HOSTILE_SEED:-} ]]; then hostile_args+=(--seed "$SMOKE_HOSTILE_SEED"); fi
+if node "$repo_root/conformance/edge/hostile.mjs" "${hostile_args[@]}" 2>&1 | sed 's/^/[wildfly-smoke] /'; then
+    passed=$((passed + 1))
+else
+    failed=$((failed + 1))
+    failures+=("hostile requests")
+fi
+t_hostile=$((SECONDS - t0))
+
 # ---- 6. Stop and report ----
 phase="shutdown"
 t0=$SECONDS
 stop_server
 t_stop=$((SECONDS - t0))
-timings="total $((SECONDS - started_at)) s: download $t_download s, configure $t_configure s, boot+deploy $t_boot s, checks $t_checks s, stop $t_stop s"
+timings="total $((SECONDS - started_at)) s: download $t_download s, configure $t_configure s, boot+deploy $t_boot s, checks $t_checks s, hostile $t_hostile s, stop $t_stop s"
 summary_done=1
 if ((failed > 0)); then
     print_tail "$server_log" 80 >&2
