@@ -10,10 +10,13 @@
 // must still work, and the organization must hold exactly what the accepted (2xx) requests created. The seed is
 // printed first; the same seed replays the same requests. Exit status 0 when every check held.
 //
-// --server wildfly names what Undertow cannot be configured to answer with JSON, and the run counts those answers
-// apart instead of as failures: a missing or malformed Host header (an empty 400 from its HostHeaderHandler, before
-// any filter or error page), and a body that stops arriving (the connection is closed at the read timeout, so no
-// answer can be written). Everything else is held to the same rules as on Payara.
+// --server (payara, the default, or wildfly) names what that server answers by itself before any application code,
+// where no setting makes the answer JSON; the run counts those answers apart instead of as failures, and prints them.
+// Both: a request line with a raw space (an empty 400 or 505 from the HTTP parser). Payara Micro 6: a path whose
+// escapes are malformed, not UTF-8 or NUL (Grizzly's decoder: an empty 400 "Invalid URI", or for "%" and "%ZZ" an
+// empty 200, logged as AS-WEB-CORE-00037). WildFly: a missing or malformed Host header (an empty 400 from Undertow's
+// HostHeaderHandler), and a body that stops arriving (the connection is closed at the read timeout). Everything else
+// is held to the same rules on both.
 import net from "node:net";
 
 const MiB = 1024 * 1024;
@@ -46,6 +49,7 @@ function prng(seed) {
  * `trickle` sends the body in pieces spaced by that many ms; `stopAfter` sends only that many body bytes.
  */
 export function rawRequest(host, port, head, body = Buffer.alloc(0), { timeoutMs = 40000, trickle = 0, stopAfter } = {}) {
+  const bodiless = head.startsWith("HEAD ");
   return new Promise((resolve) => {
     const socket = net.connect({ host, port });
     const chunks = [];
@@ -59,16 +63,16 @@ export function rawRequest(host, port, head, body = Buffer.alloc(0), { timeoutMs
     };
     const timer = setTimeout(() => finish({ dropped: `no complete answer within ${timeoutMs} ms` }), timeoutMs);
     socket.on("error", (e) => {
-      const parsed = parse(Buffer.concat(chunks), true);
+      const parsed = parse(Buffer.concat(chunks), true, bodiless);
       finish(parsed ?? { dropped: `socket error before a complete answer: ${e.code || e.message}` });
     });
     socket.on("data", (d) => {
       chunks.push(d);
-      const parsed = parse(Buffer.concat(chunks), false);
+      const parsed = parse(Buffer.concat(chunks), false, bodiless);
       if (parsed) finish(parsed);
     });
     socket.on("end", () => {
-      const parsed = parse(Buffer.concat(chunks), true);
+      const parsed = parse(Buffer.concat(chunks), true, bodiless);
       finish(parsed ?? { dropped: chunks.length ? "connection closed mid-answer" : "connection closed without an answer" });
     });
     socket.on("connect", async () => {
@@ -86,8 +90,11 @@ export function rawRequest(host, port, head, body = Buffer.alloc(0), { timeoutMs
   });
 }
 
-/** One final response from the bytes so far (interim 1xx answers skipped), or null when more must arrive. */
-function parse(buffer, ended) {
+/**
+ * One final response from the bytes so far (interim 1xx answers skipped), or null when more must arrive. An answer to
+ * HEAD (`bodiless`) ends with its headers.
+ */
+function parse(buffer, ended, bodiless) {
   let offset = 0;
   while (true) {
     const headEnd = buffer.indexOf("\r\n\r\n", offset);
@@ -104,6 +111,7 @@ function parse(buffer, ended) {
       offset = start;
       continue;
     }
+    if (bodiless) return { status, headers, body: "" };
     if (headers["transfer-encoding"]?.toLowerCase().includes("chunked")) {
       const body = dechunk(buffer.subarray(start));
       return body ? { status, headers, body: body.toString("utf8") } : ended ? null : null;
@@ -287,6 +295,15 @@ const CONTENT_TYPES = [null, "application/json", "garbage", "text/plain", "appli
   "application/json; charset=utf-16", "\u00e9/\u00e9"];
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "PROPFIND", "FOO"];
 
+/** Whether a path segment has an escape that is malformed, not UTF-8, or a NUL. */
+function undecodable(segment) {
+  try {
+    return decodeURIComponent(segment).includes("\0");
+  } catch {
+    return true;
+  }
+}
+
 function deepNesting(n) {
   return Buffer.from("[".repeat(n) + "]".repeat(n));
 }
@@ -330,19 +347,23 @@ function token(r, route, f, operator) {
 
 /** One request: the route's own in most parts, and in one or two parts something hostile. */
 function makeRequest(r, route, f, operator, prefix) {
-  let serverLimit = null;
+  // What each server answers by itself, before any application code, where no setting makes the answer JSON.
+  const serverLimits = {};
   const randomUUID = () => uuid4(r);
   let method = r.chance(0.85) ? route.method : r.pick(METHODS);
   let id = route.id ?? randomUUID();
   if (r.chance(0.3)) id = r.pick(BAD_SEGMENTS);
   else if (r.chance(0.2)) id = randomUUID();
   let path = prefix + route.path.replace("{id}", id);
+  // A raw space splits the request line: no HTTP parser can read it, and the server answers before any application.
+  if (/\s/.test(id)) serverLimits.payara = serverLimits.wildfly = "a request line HTTP cannot parse";
+  if (undecodable(id)) serverLimits.payara = "a path Payara's connector cannot decode";
   let query = route.query ?? "";
   if (r.chance(0.25)) query = (query ? query + "&" : "") + r.pick(BAD_QUERIES);
   if (query) path += "?" + query;
   if (r.chance(0.03)) path += "/" + "p".repeat(r.pick([10000, 100000]));
   const host = r.chance(0.97) ? "localhost" : r.pick(["", "a b", "%00", "x".repeat(300)]);
-  if (host !== "localhost") serverLimit = "a malformed Host header";
+  if (host !== "localhost") serverLimits.wildfly = "a malformed Host header";
   const headers = [`Host: ${host}`, "Connection: close"];
   const bearer = token(r, route, f, operator);
   if (bearer !== null) headers.push(`Authorization: ${r.chance(0.9) ? "Bearer " : r.pick(["Basic ", "bearer", "Bearer  ", ""])}${bearer}`);
@@ -361,13 +382,13 @@ function makeRequest(r, route, f, operator, prefix) {
       // A Content-Length larger than what is sent: the server must give up on it with an answer.
       headers.push(`Content-Length: ${body.length + 10}`);
       stopAfter = body.length;
-      serverLimit = "a body that stops arriving";
+      serverLimits.wildfly = "a body that stops arriving";
     } else {
       headers.push(`Content-Length: ${body.length}`);
     }
   }
   if (chunked) body = Buffer.concat([Buffer.from(body.length.toString(16) + "\r\n"), body, Buffer.from("\r\n0\r\n\r\n")]);
-  return { method, path, head: `${method} ${path} HTTP/1.1\r\n${headers.join("\r\n")}`, body, stopAfter, serverLimit };
+  return { method, path, head: `${method} ${path} HTTP/1.1\r\n${headers.join("\r\n")}`, body, stopAfter, serverLimits };
 }
 
 /**
@@ -399,8 +420,9 @@ export async function barrage({ url, operator, seed, count = 2000, concurrency =
       const answer = await rawRequest(hostname, Number(port), q.head, q.body, { stopAfter: q.stopAfter });
       const wrong = violation(q.method, answer);
       statuses[answer.status ?? "dropped"] = (statuses[answer.status ?? "dropped"] || 0) + 1;
-      if (wrong && server === "wildfly" && q.serverLimit) {
-        serverLimits[q.serverLimit] = (serverLimits[q.serverLimit] || 0) + 1;
+      const limit = q.serverLimits[server];
+      if (wrong && limit) {
+        serverLimits[limit] = (serverLimits[limit] || 0) + 1;
       } else if (wrong) {
         failures.push(`#${i} ${q.method} ${q.path.slice(0, 160)} (body ${q.body.length} bytes): ${wrong}` +
           (answer.body ? ` — ${answer.status} ${answer.body.slice(0, 200)}` : ""));

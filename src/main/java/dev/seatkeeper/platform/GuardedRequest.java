@@ -14,7 +14,7 @@ import java.util.List;
  * the JAX-RS runtime can parse. Jersey and RESTEasy refuse a malformed {@code Content-Type} (such as
  * {@code garbage}) before any resource or exception mapper runs; here it becomes its parsable part
  * ({@code application/json; charset=} is {@code application/json}) or, with none, {@code application/octet-stream},
- * which {@link JsonBodyReader} answers with FastAPI's 422.
+ * which {@link JsonBodyReader} answers with FastAPI's 422, as it does a wildcard such as {@code *}{@code /*}.
  *
  * <p>{@code Accept} is not passed on: the API answers JSON whatever a client asks for, as Polar's FastAPI does,
  * instead of the runtime's 406 to a client that sent {@code Accept: text/plain} or a malformed value.
@@ -80,8 +80,14 @@ final class GuardedRequest extends HttpServletRequestWrapper {
     }
 
     private static String readable(String declared) {
-        if (declared == null || parses(declared)) {
-            return declared;
+        if (declared == null) {
+            return null;
+        }
+        if (parses(declared)) {
+            // A wildcard names no type at all (FastAPI reads such a body as bytes); RESTEasy would take it for a JSON
+            // patch document on PATCH.
+            MediaType type = MediaType.valueOf(declared);
+            return type.isWildcardType() || type.isWildcardSubtype() ? UNREADABLE_TYPE : declared;
         }
         int parameters = declared.indexOf(';');
         if (parameters > 0 && parses(declared.substring(0, parameters))) {
