@@ -6,7 +6,7 @@
 # - Fetches org.wildfly:wildfly-dist:$WILDFLY_VERSION:zip from Maven Central through Maven (cached in ~/.m2) and
 #   unpacks it once into <repo>/target/wildfly/wildfly-$WILDFLY_VERSION; later runs reuse that copy.
 # - Every run starts from the distribution's own standalone.xml with empty data/tmp/log/deployments, applies
-#   configure-datasource.cli, configure-microprofile.cli and configure-edge.cli offline (copying seatkeeper-errors/
+#   configure-datasource.cli, configure-microprofile.cli and configure-edge.cli offline (copying WEB-INF/error-bodies/ as seatkeeper-errors/
 #   next to standalone.xml), copies the WAR to
 #   standalone/deployments/seatkeeper.war and starts bin/standalone.sh -c standalone.xml on a free port offset.
 # - Checks: POST /seatkeeper/v1/organizations/ with the operator token (201), the same without a token (401),
@@ -151,9 +151,9 @@ cat "$script_dir/configure-datasource.cli" "$script_dir/configure-microprofile.c
     > "$run_dir/configure.cli"
 "$wf_home/bin/jboss-cli.sh" --file="$run_dir/configure.cli" > "$cli_log" 2>&1 \
     || fail "jboss-cli.sh --file=configure-datasource.cli + configure-microprofile.cli + configure-edge.cli failed"
-# configure-edge.cli's JSON error pages are read from seatkeeper-errors/ next to standalone.xml.
+# configure-edge.cli reads its JSON error pages from seatkeeper-errors/ next to standalone.xml: the WAR's error bodies.
 rm -rf "$wf_home/standalone/configuration/seatkeeper-errors"
-cp -R "$script_dir/seatkeeper-errors" "$wf_home/standalone/configuration/seatkeeper-errors"
+cp -R "$repo_root/src/main/webapp/WEB-INF/error-bodies" "$wf_home/standalone/configuration/seatkeeper-errors"
 grep -q 'jndi-name="java:/jdbc/seatkeeper"' "$wf_home/standalone/configuration/standalone.xml" \
     || fail "standalone.xml has no java:/jdbc/seatkeeper data source after configure-datasource.cli"
 grep -q 'microprofile-openapi-smallrye' "$wf_home/standalone/configuration/standalone.xml" \
