@@ -8,8 +8,6 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -46,11 +44,6 @@ public final class JsonBody {
 
     /** Looked up once: each {@code Json.createParser} call would search the class path for a provider. */
     private static final JsonParserFactory PARSERS = Json.createParserFactory(null);
-
-    /** Reads a whole request body as JSON; see {@link #parse(byte[])}. */
-    public static JsonBody parse(InputStream stream) throws IOException {
-        return parse(stream.readAllBytes());
-    }
 
     /**
      * Parses a whole request body (UTF-8 bytes, an optional byte order mark) as a JSON object.
@@ -113,7 +106,7 @@ public final class JsonBody {
     private static RequestValidationException malformed(PythonJsonErrors.Error error) {
         return new RequestValidationException(new ValidationIssue("json_invalid", List.of("body", (long) error.offset()),
                 "JSON decode error", JsonValue.EMPTY_JSON_OBJECT,
-                Json.createObjectBuilder().add("error", error.message()).build()));
+                ErrorBody.JSON.createObjectBuilder().add("error", error.message()).build()));
     }
 
     public static JsonBody of(String json) {
