@@ -1,14 +1,15 @@
 package dev.seatkeeper.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 /** The text of Polar's error bodies, for every writer of one: the error mapper, the edge filter, the error page. */
 public final class ErrorBody {
-    /** Looked up once: each {@code Json.createObjectBuilder} call would search the class path for a provider. */
-    static final JsonBuilderFactory JSON = Json.createBuilderFactory(null);
+    /** Looked up once: each {@code Json.create...} call would search the class path for a provider. */
+    private static final JsonProvider PROVIDER = JsonProvider.provider();
+    static final JsonBuilderFactory JSON = PROVIDER.createBuilderFactory(null);
 
     private ErrorBody() {
     }
@@ -51,8 +52,8 @@ public final class ErrorBody {
             return v;
         }
         if (input instanceof Number n) {
-            return Json.createValue(n.longValue());
+            return PROVIDER.createValue(n.longValue());
         }
-        return Json.createValue(String.valueOf(input));
+        return PROVIDER.createValue(String.valueOf(input));
     }
 }

@@ -26,7 +26,12 @@ final class GuardedBody extends ServletInputStream {
     /** @param in the container's stream; @param startNanos when the request arrived ({@link System#nanoTime()}) */
     GuardedBody(ServletInputStream in, long startNanos) {
         this.in = in;
-        this.deadline = startNanos + DEADLINE_SECONDS * 1_000_000_000L;
+        this.deadline = deadline(startNanos);
+    }
+
+    /** When a body that began arriving at {@code startNanos} ({@link System#nanoTime()}) must have arrived whole. */
+    static long deadline(long startNanos) {
+        return startNanos + DEADLINE_SECONDS * 1_000_000_000L;
     }
 
     /** Whether a read went past {@link #MAX_BYTES}: the rest of the body is still unread. */

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The request as the application sees it: its body through a {@link GuardedBody}, and a {@code Content-Type}
@@ -83,25 +84,24 @@ final class GuardedRequest extends HttpServletRequestWrapper {
         if (declared == null) {
             return null;
         }
-        if (parses(declared)) {
-            // A wildcard names no type at all (FastAPI reads such a body as bytes); RESTEasy would take it for a JSON
-            // patch document on PATCH.
-            MediaType type = MediaType.valueOf(declared);
-            return type.isWildcardType() || type.isWildcardSubtype() ? UNREADABLE_TYPE : declared;
+        // A wildcard names no type at all (FastAPI reads such a body as bytes); RESTEasy would take it for a JSON
+        // patch document on PATCH.
+        Optional<MediaType> whole = parse(declared);
+        if (whole.isPresent()) {
+            return whole.get().isWildcardType() || whole.get().isWildcardSubtype() ? UNREADABLE_TYPE : declared;
         }
         int parameters = declared.indexOf(';');
-        if (parameters > 0 && parses(declared.substring(0, parameters))) {
+        if (parameters > 0 && parse(declared.substring(0, parameters)).isPresent()) {
             return declared.substring(0, parameters).strip();
         }
         return UNREADABLE_TYPE;
     }
 
-    private static boolean parses(String type) {
+    private static Optional<MediaType> parse(String type) {
         try {
-            MediaType.valueOf(type);
-            return true;
+            return Optional.of(MediaType.valueOf(type));
         } catch (RuntimeException e) {
-            return false;
+            return Optional.empty();
         }
     }
 }

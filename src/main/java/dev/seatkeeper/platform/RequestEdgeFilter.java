@@ -83,7 +83,7 @@ public class RequestEdgeFilter extends HttpFilter {
         if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
             return;
         }
-        long deadline = start + GuardedBody.DEADLINE_SECONDS * 1_000_000_000L;
+        long deadline = GuardedBody.deadline(start);
         byte[] sink = new byte[64 * 1024];
         long discarded = 0;
         try (InputStream in = request.getInputStream()) {
