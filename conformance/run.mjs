@@ -110,8 +110,14 @@ for (const sig of ["SIGINT", "SIGTERM", "SIGHUP"]) {
   });
 }
 
+/**
+ * Polls GET /v1/customers/ until it answers 401 (the application serves). Returns every other answer seen on the way
+ * ({status, type, body, retryAfter}, at most one per distinct status and body), for the edge suite to check: while the
+ * server boots, each must be a JSON 503, never Payara's HTML page.
+ */
 async function waitReady(baseUrl) {
   const deadline = Date.now() + startupSeconds * 1000;
+  const seen = new Map();
   let last = "no answer yet";
   while (Date.now() < deadline) {
     if (!serverAlive()) {
@@ -120,8 +126,11 @@ async function waitReady(baseUrl) {
     }
     try {
       const res = await fetch(`${baseUrl}/v1/customers/`, { signal: AbortSignal.timeout(5000) });
-      await res.arrayBuffer();
-      if (res.status === 401) return;
+      const body = await res.text();
+      if (res.status === 401) return [...seen.values()];
+      seen.set(`${res.status} ${body}`, {
+        status: res.status, type: res.headers.get("content-type"), body, retryAfter: res.headers.get("retry-after"),
+      });
       last = `HTTP ${res.status}`;
     } catch (err) {
       last = err.cause?.code || err.message;
@@ -181,8 +190,9 @@ async function main() {
     log(`could not start ${java}: ${err.message}`);
   });
 
+  let bootAnswers;
   try {
-    await waitReady(baseUrl);
+    bootAnswers = await waitReady(baseUrl);
   } catch (err) {
     console.error(`[conformance] STARTUP FAILED after ${elapsed()}: ${err.message}`);
     console.error(`[conformance] last lines of the server log (full log kept in ${keepLog()}):\n${logTail(120)}`);
@@ -192,6 +202,7 @@ async function main() {
 
   const { code, counts } = await runSuite({
     ...process.env, SEATKEEPER_URL: baseUrl, SEATKEEPER_ADMIN_TOKEN: adminToken,
+    SEATKEEPER_BOOT_ANSWERS: JSON.stringify(bootAnswers),
   });
   if (code !== 0) {
     console.error(`[conformance] the suite failed; last lines of the server log (full log kept in ${keepLog()}):`);

@@ -20,9 +20,14 @@ final class RequestTarget {
     private RequestTarget() {
     }
 
-    /** Whether the raw path decodes to clean UTF-8 text. */
+    /**
+     * Whether the raw path decodes to clean UTF-8 text and carries no path parameter ({@code ;}). The API has no
+     * path parameters, and servers cut a {@code ;jsessionid=…} out of the path before routing: Payara serves
+     * {@code POST /v1/customers/;jsessionid=1/members} as {@code POST /v1/customers/}, a route the caller never named.
+     * Polar reads {@code ;} as part of the segment, which then names nothing.
+     */
     static boolean readablePath(String rawPath) {
-        return rawPath == null || decodes(rawPath);
+        return rawPath == null || rawPath.indexOf(';') < 0 && decodes(rawPath);
     }
 
     /**

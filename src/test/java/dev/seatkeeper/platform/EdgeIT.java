@@ -44,6 +44,11 @@ class EdgeIT extends ApiTest {
         return api.get("/v1/customer-seats?subscription_id=" + subscriptionId, tenant.token()).json();
     }
 
+    private String seatStatus(String seatId) {
+        return seats().getJsonArray("seats").getValuesAs(JsonObject.class).stream()
+                .filter(seat -> seat.getString("id").equals(seatId)).findFirst().orElseThrow().getString("status");
+    }
+
     private static void assertJsonError(RawHttp.Answer answer, int status, String error, String detail) {
         assertEquals(status, answer.status(), answer.toString());
         assertTrue(answer.isJson(), answer.toString());
@@ -222,6 +227,58 @@ class EdgeIT extends ApiTest {
         }
         assertJsonError(raw.send("OPTIONS", "/v1/customer-seats", new byte[0]), 405, "MethodNotAllowed", "Method Not Allowed");
         assertJsonError(raw.send("PUT", "/v1/customer-seats/claim", new byte[0]), 405, "MethodNotAllowed", null);
+    }
+
+    @Test
+    void aPathThatDoesNotDecodeIs404AndRevokesNothing() {
+        String seatId = fixtures.assign(tenant, subscriptionId, Fixtures.email("kept")).getString("id");
+        String owner = fixtures.session(tenant, customerId).getString("token");
+        for (String path : List.of("/v1/customer-portal/seats/%", "/v1/customer-portal/seats/%ZZ",
+                "/v1/customer-portal/seats/%00", "/v1/customer-portal/seats/%C3%28", "/%2e%2e/%00")) {
+            var answer = raw.send("DELETE", path, new byte[0], "Authorization: Bearer " + owner);
+            assertJsonError(answer, 404, "ResourceNotFound", "Not Found");
+        }
+        var afterExpect = raw.send("DELETE", "/v1/customer-portal/seats/%FF", new byte[0],
+                "Authorization: Bearer " + owner, "Expect: 100-continue");
+        assertJsonError(afterExpect, 404, "ResourceNotFound", "Not Found");
+        assertEquals("pending", seatStatus(seatId));
+    }
+
+    @Test
+    void aSemicolonInThePathIsPartOfItsSegmentNeverCutOut() {
+        var create = raw.send("POST", "/v1/customers/;jsessionid=1/members", bytes("{\"email\": \"m@example.com\"}"),
+                "Authorization: Bearer " + tenant.token(), JSON);
+        assertTrue(create.status() == 404 || create.status() == 422, create.toString());
+        assertTrue(create.isJson(), create.toString());
+        var customers = api.get("/v1/customers/", tenant.token()).json();
+        assertEquals(1, customers.getJsonArray("items").size(), customers.toString());
+
+        String seatId = fixtures.assign(tenant, subscriptionId, Fixtures.email("kept")).getString("id");
+        String owner = fixtures.session(tenant, customerId).getString("token");
+        var revoke = raw.send("DELETE", "/v1/customer-portal/seats/" + seatId + ";jsessionid=1", new byte[0],
+                "Authorization: Bearer " + owner);
+        assertTrue(revoke.status() == 404 || revoke.status() == 422, revoke.toString());
+        assertEquals("pending", seatStatus(seatId));
+    }
+
+    @Test
+    void requestLinesAndHeadersTheServerRefusesAreJson() {
+        assertJsonError(raw.send("TRACE", "/v1/customer-seats", new byte[0]), 405, "MethodNotAllowed", null);
+        // A raw space splits the request line: the version reads as "y", refused as a bad request, never a 5xx.
+        assertJsonError(raw.send("GET", "/v1/customers/x y", new byte[0]), 400, "BadRequest", null);
+        // The same together with a header byte that is not ASCII, where the connector throws before answering.
+        assertJsonError(raw.send("GET", "/v1/customers/x y", new byte[0], "Content-Type: \u00e9/\u00e9"),
+                400, "BadRequest", null);
+        assertJsonError(raw.send("GET", "/v1/customers/", new byte[0], "X-Note: caf\u00e9",
+                "Authorization: Bearer " + tenant.token()), 400, "BadRequest", null);
+    }
+
+    @Test
+    void headersOfAHundredKilobytesAreServed() {
+        var answer = raw.send("GET", "/v1/customers/", new byte[0], "Authorization: Bearer " + tenant.token(),
+                "X-Long: " + "h".repeat(100_000));
+        assertEquals(200, answer.status(), answer.toString());
+        assertEquals(1, answer.json().getJsonArray("items").size());
     }
 
     @Test
