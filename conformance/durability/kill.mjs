@@ -1,0 +1,230 @@
+#!/usr/bin/env node
+// Contract, "Operations" (durability): a 2xx answer means the change is on disk. This test starts the microbundle on
+// a database of its own, drives claims and revokes from 16 clients, kills the server with SIGKILL in the middle of
+// that load, starts it again on the same data and checks, through the API, that:
+//   - every claim and revoke that was answered 2xx is reflected (a claimed seat is claimed, or revoked by a later
+//     acknowledged revoke; a revoked seat is revoked);
+//   - no seat is half-changed: a claimed seat has claimed_at and a holder, a revoked one revoked_at and no holder,
+//     a pending one neither;
+//   - the subscription's available and total seats match the rows listed.
+// Requests still in flight when the server dies have no known outcome and are not counted either way.
+//
+//   node durability/kill.mjs [--jar ../target/seatkeeper-microbundle.jar] [--db-url URL --db-user U --db-password P]
+//                            [--seats 700] [--kill-after-acks 400]
+// (`npm run durability` runs it on the jar in SEATKEEPER_JAR, as `mvn verify` does.)
+//
+// Without --db-url the database is an H2 file under a fresh temporary directory, with the server's default URL
+// settings (the same as an operator gets). Exit status 0 when every check held.
+import { spawn } from "node:child_process";
+import { randomBytes, randomUUID } from "node:crypto";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import net from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+function argument(name, fallback) {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : fallback;
+}
+
+const jar = resolve(argument("jar", process.env.SEATKEEPER_JAR ?? "../target/seatkeeper-microbundle.jar"));
+const seatCount = Number(argument("seats", 700));
+const killAfterAcks = Number(argument("kill-after-acks", 400));
+const java = process.env.JAVA ?? "java";
+const log = (line) => console.log(`[kill] ${line}`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const workDir = mkdtempSync(join(tmpdir(), "seatkeeper-kill-"));
+const env = {
+  ...process.env,
+  SEATKEEPER_ADMIN_TOKEN: randomBytes(16).toString("hex"),
+  SEATKEEPER_SECRET: randomBytes(32).toString("hex"),
+  SEATKEEPER_DATA_DIR: join(workDir, "data"),
+};
+delete env.SEATKEEPER_DB_URL;
+if (argument("db-url")) {
+  env.SEATKEEPER_DB_URL = argument("db-url");
+  env.SEATKEEPER_DB_USER = argument("db-user", "");
+  env.SEATKEEPER_DB_PASSWORD = argument("db-password", "");
+}
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = net.createServer();
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => res(port));
+    });
+    s.on("error", rej);
+  });
+}
+
+let server = null;
+
+/** Starts the microbundle in the work directory (so ./data is the same on every start); resolves when it serves. */
+async function start(port, label) {
+  const logFd = openSync(join(workDir, `server-${label}.log`), "a");
+  server = spawn(java, ["-Xmx512m", "-jar", jar, "--port", String(port), "--nohazelcast", "--disablephonehome"],
+    { cwd: workDir, env, stdio: ["ignore", logFd, logFd] });
+  closeSync(logFd);
+  const deadline = Date.now() + 240000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited during start-up (${label})`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/v1/customers/`, { signal: AbortSignal.timeout(3000) });
+      await res.arrayBuffer();
+      if (res.status === 401) return;
+    } catch {
+      /* not yet */
+    }
+    await sleep(300);
+  }
+  throw new Error(`the server did not serve within 240 s (${label})`);
+}
+
+function killServer() {
+  return new Promise((res) => {
+    if (!server || server.exitCode !== null || server.signalCode !== null) return res();
+    server.once("exit", () => res());
+    server.kill("SIGKILL");
+  });
+}
+
+process.on("exit", () => {
+  if (server && server.exitCode === null && server.signalCode === null) server.kill("SIGKILL");
+});
+
+async function call(base, method, path, token, body) {
+  const res = await fetch(base + path, {
+    method,
+    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { "Content-Type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+    signal: AbortSignal.timeout(30000),
+  });
+  const text = await res.text();
+  return { status: res.status, json: text ? JSON.parse(text) : null };
+}
+
+async function must(base, method, path, token, body) {
+  const answer = await call(base, method, path, token, body);
+  if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.json)}`);
+  return answer.json;
+}
+
+async function main() {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  log(`database: ${env.SEATKEEPER_DB_URL ?? "H2 file (the server's default) under " + workDir}`);
+  await start(port, "first");
+
+  const slug = `kill-${randomUUID().slice(0, 8)}`;
+  const org = await must(base, "POST", "/v1/organizations/", env.SEATKEEPER_ADMIN_TOKEN, {
+    name: "Kill", slug, feature_settings: { seat_based_pricing_enabled: true, member_model_enabled: true },
+  });
+  const { token } = await must(base, "POST", "/v1/organization-access-tokens/", env.SEATKEEPER_ADMIN_TOKEN, {
+    organization_id: org.id, comment: "kill test",
+    scopes: ["customers:write", "customers:read", "products:write", "products:read", "subscriptions:write",
+      "subscriptions:read", "customer_seats:write", "customer_seats:read", "members:read"],
+  });
+  const product = await must(base, "POST", "/v1/products/", token, {
+    name: "Team", recurring_interval: "month",
+    prices: [{ amount_type: "seat_based", price_currency: "usd", seat_tiers: { tiers: [{ min_seats: 1, price_per_seat: 100 }] } }],
+  });
+  const customer = await must(base, "POST", "/v1/customers/", token, { email: `billing@${slug}.example` });
+  const subscription = await must(base, "POST", "/v1/subscriptions/", token,
+    { product_id: product.id, customer_id: customer.id, seats: seatCount + 50 });
+
+  // Seats to work on: assigned before the load (not under test), with their invitation tokens.
+  const seats = [];
+  for (let i = 0; i < seatCount; i += 16) {
+    const batch = await Promise.all(Array.from({ length: Math.min(16, seatCount - i) }, (_, j) =>
+      must(base, "POST", "/v1/customer-seats", token, { subscription_id: subscription.id, email: `s${i + j}@${slug}.example` })));
+    seats.push(...batch.map((s) => ({ id: s.id, invitation: s.invitation_token })));
+  }
+  log(`${seats.length} pending seats assigned; load starts`);
+
+  // The load: each seat is claimed, and every third claimed seat is then revoked; every 7th pending seat is revoked
+  // unclaimed. Only 2xx answers are recorded, in the order they were acknowledged.
+  const acked = new Map(); // seat id -> "claimed" | "revoked" (the last acknowledged change)
+  let acks = 0;
+  let next = 0;
+  let killed = false;
+  const work = async () => {
+    while (!killed && next < seats.length) {
+      const seat = seats[next++];
+      try {
+        if (next % 7 === 0) {
+          const r = await call(base, "DELETE", `/v1/customer-seats/${seat.id}`, token);
+          if (r.status === 200) (acked.set(seat.id, "revoked"), acks++);
+          continue;
+        }
+        const c = await call(base, "POST", "/v1/customer-seats/claim", null, { invitation_token: seat.invitation });
+        if (c.status !== 200) continue;
+        acked.set(seat.id, "claimed");
+        acks++;
+        if (next % 3 === 0) {
+          const r = await call(base, "DELETE", `/v1/customer-seats/${seat.id}`, token);
+          if (r.status === 200) (acked.set(seat.id, "revoked"), acks++);
+        }
+      } catch {
+        // The server died with this request in flight: its outcome is unknown.
+      }
+    }
+  };
+  const workers = Array.from({ length: 16 }, work);
+  while (acks < killAfterAcks && next < seats.length) await sleep(20);
+  killed = true;
+  await killServer();
+  log(`SIGKILL after ${acks} acknowledged writes (${next} of ${seats.length} seats reached)`);
+  await Promise.allSettled(workers);
+
+  await start(port, "second");
+  const list = await must(base, "GET", `/v1/customer-seats?subscription_id=${subscription.id}`, token);
+  const byId = new Map(list.seats.map((s) => [s.id, s]));
+  const failures = [];
+  for (const [id, state] of acked) {
+    const seat = byId.get(id);
+    if (!seat) failures.push(`seat ${id}: acknowledged ${state}, missing after the restart`);
+    else if (state === "revoked" && seat.status !== "revoked") failures.push(`seat ${id}: revoke acknowledged, now ${seat.status}`);
+    else if (state === "claimed" && seat.status === "pending") failures.push(`seat ${id}: claim acknowledged, pending again`);
+  }
+  for (const seat of list.seats) {
+    const holder = seat.customer_id ?? seat.member_id;
+    const whole = seat.status === "claimed" ? seat.claimed_at && holder && !seat.revoked_at
+      : seat.status === "revoked" ? seat.revoked_at && !seat.member_id
+        : seat.status === "pending" ? !seat.claimed_at && !seat.revoked_at : false;
+    if (!whole) failures.push(`seat ${seat.id} is half-changed: ${JSON.stringify(seat)}`);
+  }
+  if (list.seats.length !== seats.length) failures.push(`${list.seats.length} seats listed, ${seats.length} assigned`);
+  const held = list.seats.filter((s) => s.status !== "revoked").length;
+  if (list.total_seats !== seatCount + 50) failures.push(`total_seats ${list.total_seats}, bought ${seatCount + 50}`);
+  if (list.available_seats !== list.total_seats - held) {
+    failures.push(`available_seats ${list.available_seats}, but ${list.total_seats} bought and ${held} held`);
+  }
+  // The restarted server still takes writes on the recovered data.
+  const fresh = seats.find((s) => byId.get(s.id)?.status === "pending");
+  if (fresh) {
+    const c = await call(base, "POST", "/v1/customer-seats/claim", null, { invitation_token: fresh.invitation });
+    if (c.status !== 200) failures.push(`a pending seat could not be claimed after the restart: ${c.status} ${JSON.stringify(c.json)}`);
+  }
+  await killServer();
+
+  const counts = [...acked.values()].reduce((a, s) => ((a[s] = (a[s] || 0) + 1), a), {});
+  log(`acknowledged: ${acks} writes (last state per seat: ${JSON.stringify(counts)}); after the restart: ` +
+    `${list.seats.length} seats, ${held} held, ${list.available_seats} available`);
+  for (const f of failures.slice(0, 30)) log(`FAIL ${f}`);
+  if (acks < 300) failures.push(`only ${acks} acknowledged writes before the kill (at least 300 needed)`);
+  log(failures.length ? `${failures.length} failures (logs kept in ${workDir})` : "every acknowledged write survived");
+  if (!failures.length) rmSync(workDir, { recursive: true, force: true });
+  return failures.length ? 1 : 0;
+}
+
+main().then((code) => process.exit(code), (err) => {
+  console.error(`[kill] ${err.stack ?? err}`);
+  try {
+    console.error(readFileSync(join(workDir, "server-second.log"), "utf8").split("\n").slice(-40).join("\n"));
+  } catch {
+    /* no second log */
+  }
+  process.exit(1);
+});
