@@ -408,7 +408,9 @@ describe("Seatkeeper speaks Polar's API to @polar-sh/sdk 0.49.0", { concurrency:
       (v) => { s.graceSeatId = v.id; });
     assert.equal(seat.status, "pending");
     assert.equal(seat.email, s.graceEmail);
-    assert.ok(lastRaw("POST", "/v1/customer-portal/seats").invitation_token);
+    // Beyond Polar's wire, as the contract's "Security boundaries" says: a portal caller never receives the token.
+    assert.equal(lastRaw("POST", "/v1/customer-portal/seats").invitation_token, undefined);
+    assert.equal(lastRaw("POST", "/v1/customer-portal/seats").invitation_url, undefined);
 
     const resent = await ok("customerPortal.seats.resendInvitation",
       s.polar.customerPortal.seats.resendInvitation(sec(owner), { seatId: seat.id }));

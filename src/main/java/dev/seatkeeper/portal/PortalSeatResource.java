@@ -11,7 +11,6 @@ import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
 import dev.seatkeeper.seats.SeatAssignment;
 import dev.seatkeeper.seats.SeatResponses.CustomerSeatResponse;
-import dev.seatkeeper.seats.SeatResponses.InvitedSeatResponse;
 import dev.seatkeeper.seats.SeatResponses.SeatsListResponse;
 import dev.seatkeeper.seats.SeatScope;
 import dev.seatkeeper.seats.SeatService;
@@ -35,7 +34,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Seats as the billing customer and its members see them. Every route acts for the caller's customer only. */
+/**
+ * Seats as the billing customer and its members see them. Every route acts for the caller's customer only, and no
+ * answer carries an invitation token or link (contract, "Security boundaries"): the invitee gets them by e-mail, and
+ * a billing manager who could claim a seat assigned to the owner's address would hold the owner's session.
+ */
 @Path("/v1/customer-portal/seats")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "customer_portal")
@@ -92,18 +95,19 @@ public class PortalSeatResource {
     @POST
     @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)
     @Operation(operationId = "customer_portal:seats:assign_seat", summary = "Assign Seat")
-    @APIResponse(responseCode = "200", description = "Seat assigned.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "InvitedCustomerSeat")))
+    @APIResponse(responseCode = "200", description = "Seat assigned; the invitation goes to the invitee by e-mail.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CustomerSeat")))
     @APIResponse(responseCode = "400", description = "No seat available, already assigned, or order not paid.")
     @APIResponse(responseCode = "401", description = "Authentication required")
     @APIResponse(responseCode = "403", description = "Not permitted or seat-based pricing not enabled")
     @APIResponse(responseCode = "404", description = "Subscription or order not found")
     @APIResponse(responseCode = "422", description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
-    public InvitedSeatResponse assign(JsonBody body) {
+    public CustomerSeatResponse assign(JsonBody body) {
         var user = caller.billingManager();
         var request = SeatAssignment.read(body, true);
-        return InvitedSeatResponse.of(seats.assign(SeatScope.customer(user.organizationId(), user.customerId()), request));
+        return CustomerSeatResponse.of(seats.assign(SeatScope.customer(user.organizationId(), user.customerId()), request)
+                .seat());
     }
 
     @DELETE
@@ -128,18 +132,18 @@ public class PortalSeatResource {
     @Path("/{seat_id}/resend")
     @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)
     @Operation(operationId = "customer_portal:seats:resend_invitation", summary = "Resend Invitation")
-    @APIResponse(responseCode = "200", description = "The seat with its new invitation.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "InvitedCustomerSeat")))
+    @APIResponse(responseCode = "200", description = "The seat; its new invitation goes to the invitee by e-mail.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CustomerSeat")))
     @APIResponse(responseCode = "400", description = "Seat is not in pending status")
     @APIResponse(responseCode = "401", description = "Authentication required")
     @APIResponse(responseCode = "403", description = "Not permitted or seat-based pricing not enabled")
     @APIResponse(responseCode = "404", description = "Seat not found")
     @APIResponse(responseCode = "422", description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
-    public InvitedSeatResponse resend(@Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
-                                      @PathParam("seat_id") String seatId) {
+    public CustomerSeatResponse resend(@Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
+                                       @PathParam("seat_id") String seatId) {
         var user = caller.billingManager();
-        return InvitedSeatResponse.of(seats.resend(SeatScope.customer(user.organizationId(), user.customerId()),
-                Ids.path("seat_id", seatId)));
+        return CustomerSeatResponse.of(seats.resend(SeatScope.customer(user.organizationId(), user.customerId()),
+                Ids.path("seat_id", seatId)).seat());
     }
 }

@@ -97,7 +97,7 @@ public class SeatService {
             throw seatNotAvailable("No available seats for " + container.id());
         }
         Recipient recipient = organization.memberModelEnabled() || request.namesMember()
-                ? memberRecipient(container, request) : legacyRecipient(container, request);
+                ? memberRecipient(scope, container, request) : legacyRecipient(scope, container, request);
         var seat = new CustomerSeat(container, recipient.customer(), recipient.member(), recipient.email(),
                 request.metadata());
         em.persist(seat);
@@ -111,15 +111,31 @@ public class SeatService {
         return invited;
     }
 
+    /**
+     * The customer a body names by {@code customer_id} or {@code external_customer_id}, among those the caller may
+     * name: any of the organization's on organization routes, only the caller's own on portal routes (contract,
+     * "Security boundaries": another customer of the organization is answered exactly like an unknown one).
+     */
+    private Optional<Customer> namedCustomer(SeatScope scope, SeatAssignment request) {
+        return customers.findByReference(scope.organizationId(), request.customerId(), request.externalCustomerId())
+                .filter(customer -> scope.customerId().map(customer.id()::equals).orElse(true));
+    }
+
+    /** On portal routes: the answer for a customer the caller may not name, the same whether it exists or not. */
+    private static ApiException portalCustomerNotFound() {
+        return ApiException.notFound("Customer not found");
+    }
+
     /** Member model: the seat belongs to the billing customer and is held by one of its members. */
-    private Recipient memberRecipient(SeatContainer container, SeatAssignment request) {
+    private Recipient memberRecipient(SeatScope scope, SeatContainer container, SeatAssignment request) {
         Customer billing = container.customer();
         String email = request.email().orElse(null);
         if (request.customerId().isPresent() || request.externalCustomerId().isPresent()) {
-            Customer named = customers.findByReference(container.organizationId(), request.customerId(),
-                            request.externalCustomerId())
-                    .orElseThrow(() -> invalidRequest(
-                            "Customer not found for the provided customer_id or external_customer_id."));
+            // Polar answers an unknown customer 400 on the organization route; the portal answers 404, the same for
+            // an unknown customer and another customer's, so that a portal caller cannot try ids one by one.
+            Customer named = namedCustomer(scope, request).orElseThrow(() -> scope.customerId().isPresent()
+                    ? portalCustomerNotFound()
+                    : invalidRequest("Customer not found for the provided customer_id or external_customer_id."));
             email = email != null ? email : named.email();
         }
         Member member;
@@ -158,15 +174,21 @@ public class SeatService {
         return new Recipient(billing, member, member.email());
     }
 
-    /** Legacy model: the seat is recorded on the holder's own customer, created from the e-mail if needed. */
-    private Recipient legacyRecipient(SeatContainer container, SeatAssignment request) {
+    /**
+     * Legacy model: the seat is recorded on the holder's own customer, created from the e-mail if needed. On portal
+     * routes a customer named by id can only be the caller's own ({@link #namedCustomer}).
+     */
+    private Recipient legacyRecipient(SeatScope scope, SeatContainer container, SeatAssignment request) {
         UUID org = container.organizationId();
         String identifier = request.email().or(request::externalCustomerId)
                 .or(() -> request.customerId().map(UUID::toString))
                 .orElseThrow(() -> invalidRequest("Exactly one of email, external_customer_id, or customer_id must be provided"));
-        Optional<Customer> existing = request.customerId().flatMap(id -> customers.find(org, id))
-                .or(() -> request.externalCustomerId().flatMap(ext -> customers.findByExternalId(org, ext)))
-                .or(() -> request.email().flatMap(email -> customers.findByEmail(org, email)));
+        Optional<Customer> named = namedCustomer(scope, request);
+        boolean namesCustomer = request.customerId().isPresent() || request.externalCustomerId().isPresent();
+        if (named.isEmpty() && namesCustomer && scope.customerId().isPresent()) {
+            throw portalCustomerNotFound();
+        }
+        Optional<Customer> existing = named.or(() -> request.email().flatMap(email -> customers.findByEmail(org, email)));
         Customer holder = existing.orElseGet(() -> {
             if (request.email().isEmpty()) {
                 throw new ApiException(404, "CustomerNotFound", "Customer not found: " + identifier);

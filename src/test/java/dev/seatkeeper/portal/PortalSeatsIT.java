@@ -59,7 +59,7 @@ class PortalSeatsIT extends ApiTest {
         var shop = shop(memberModel);
         var api = shop.api();
         var seat = shop.portalAssign(shop.billingSession(), Fixtures.email("portal"));
-        assertKeys(Shapes.INVITED_SEAT, seat);
+        assertKeys(Shapes.CUSTOMER_SEAT, seat);
         assertEquals("pending", seat.getString("status"));
 
         var list = api.get("/v1/customer-portal/seats?subscription_id=" + shop.subscriptionId(), shop.billingSession());
@@ -71,13 +71,18 @@ class PortalSeatsIT extends ApiTest {
         assertEquals(list.json(), api.get("/v1/customer-seats?subscription_id=" + shop.subscriptionId(),
                 shop.tenant().token()).json(), "the organization sees the same");
 
+        // The organization's resend shows the token (only organization routes do); the portal's resend replaces it.
+        String orgToken = api.post("/v1/customer-seats/" + seat.getString("id") + "/resend", shop.tenant().token(), "")
+                .string("invitation_token");
         var resent = api.post("/v1/customer-portal/seats/" + seat.getString("id") + "/resend", shop.billingSession(), "");
         assertEquals(200, resent.status(), resent.toString());
-        assertKeys(Shapes.INVITED_SEAT, resent.json());
-        assertNotEquals(seat.getString("invitation_token"), resent.string("invitation_token"));
+        assertKeys(Shapes.CUSTOMER_SEAT, resent.json());
         assertError(api.post("/v1/customer-seats/claim", null, Json.createObjectBuilder()
-                .add("invitation_token", seat.getString("invitation_token")).build()), 400, "InvalidInvitationToken", null);
-        var claimed = shop.fixtures().claim(resent.string("invitation_token"));
+                .add("invitation_token", orgToken).build()), 400, "InvalidInvitationToken", null);
+        var reissued = api.post("/v1/customer-seats/" + seat.getString("id") + "/resend", shop.tenant().token(), "");
+        assertKeys(Shapes.INVITED_SEAT, reissued.json());
+        assertNotEquals(orgToken, reissued.string("invitation_token"));
+        var claimed = shop.fixtures().claim(reissued.string("invitation_token"));
         assertError(api.post("/v1/customer-portal/seats/" + seat.getString("id") + "/resend", shop.billingSession(), ""),
                 400, "SeatNotPending", "Seat is not in pending status");
         assertEquals("claimed", claimed.getJsonObject("seat").getString("status"));
@@ -101,6 +106,51 @@ class PortalSeatsIT extends ApiTest {
                 404, "ResourceNotFound", "Seat not found");
         assertValidationError(api.post("/v1/customer-seats/x/resend", shop.tenant().token(), ""), "uuid_parsing",
                 "path", "seat_id");
+    }
+
+    @ParameterizedTest(name = "member model {0}")
+    @ValueSource(booleans = {true, false})
+    void anotherCustomersIdsInPortalBodiesAnswerLikeUnknownIdsAndChangeNothing(boolean memberModel) {
+        var shop = shop(memberModel);
+        var api = shop.api();
+        String external = "ext-" + UUID.randomUUID();
+        var neighbour = api.post("/v1/customers/", shop.tenant().token(), Json.createObjectBuilder()
+                .add("email", Fixtures.email("neighbour")).add("external_id", external).build());
+        assertEquals(201, neighbour.status(), neighbour.toString());
+        String manager = shop.fixtures().memberSession(shop.tenant(), shop.customerId(), "billing_manager");
+        for (String caller : new String[] {shop.billingSession(), manager}) {
+            for (var named : new String[][] {{"customer_id", neighbour.string("id")}, {"customer_id", UUID.randomUUID().toString()},
+                    {"external_customer_id", external}, {"external_customer_id", "ext-unknown"}}) {
+                var body = Json.createObjectBuilder().add("subscription_id", shop.subscriptionId()).add(named[0], named[1]);
+                var foreign = api.post("/v1/customer-portal/seats", caller, body.add("immediate_claim", true).build());
+                assertError(foreign, 404, "ResourceNotFound", "Customer not found");
+            }
+        }
+        var seats = api.get("/v1/customer-seats?subscription_id=" + shop.subscriptionId(), shop.tenant().token()).json();
+        assertEquals(0, seats.getJsonArray("seats").size(), seats.toString());
+        assertEquals(3, seats.getInt("available_seats"));
+        var members = api.get("/v1/members/?customer_id=" + shop.customerId(), shop.tenant().token()).json();
+        assertTrue(members.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .noneMatch(m -> m.getString("email").startsWith("neighbour")), members.toString());
+    }
+
+    @Test
+    void aBillingManagerCannotTakeTheOwnersSessionThroughAPortalAssignment() {
+        var shop = shop(true);
+        var api = shop.api();
+        String manager = shop.fixtures().memberSession(shop.tenant(), shop.customerId(), "billing_manager");
+        var owner = api.get("/v1/members/?customer_id=" + shop.customerId(), shop.tenant().token()).json()
+                .getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(m -> m.getString("role").equals("owner")).findFirst().orElseThrow();
+        var seat = api.post("/v1/customer-portal/seats", manager, Json.createObjectBuilder()
+                .add("subscription_id", shop.subscriptionId()).add("email", owner.getString("email")).build());
+        assertEquals(200, seat.status(), seat.toString());
+        assertKeys(Shapes.CUSTOMER_SEAT, seat.json());
+        var resent = api.post("/v1/customer-portal/seats/" + seat.string("id") + "/resend", manager, "");
+        assertKeys(Shapes.CUSTOMER_SEAT, resent.json());
+        // Nothing in the manager's hands can be claimed: the seat stays pending, and no session for the owner exists.
+        var list = api.get("/v1/customer-portal/seats?subscription_id=" + shop.subscriptionId(), manager).json();
+        assertEquals("pending", list.getJsonArray("seats").getJsonObject(0).getString("status"));
     }
 
     @Test
