@@ -8,6 +8,7 @@ import java.util.UUID;
 /** The answer to creating an access token: its record, and the token itself, shown this once only. */
 public record AccessTokenResponse(OrganizationAccessTokenView organizationAccessToken, String token) {
 
+    /** A token's record as Polar's OrganizationAccessToken shows it: never the token or its hash. */
     public record OrganizationAccessTokenView(OffsetDateTime createdAt, OffsetDateTime modifiedAt, UUID id,
                                               List<String> scopes, OffsetDateTime expiresAt, String comment,
                                               OffsetDateTime lastUsedAt, UUID organizationId) {

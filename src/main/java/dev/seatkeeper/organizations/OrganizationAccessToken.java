@@ -23,6 +23,9 @@ import java.util.stream.Collectors;
         @Index(name = "ix_oat_organization", columnList = "organization_id")})
 @NamedQuery(name = "OrganizationAccessToken.byHash",
         query = "select t from OrganizationAccessToken t where t.tokenHash = :hash")
+@NamedQuery(name = "OrganizationAccessToken.noteUse",
+        query = "update OrganizationAccessToken t set t.lastUsedAt = :now"
+                + " where t.id = :id and (t.lastUsedAt is null or t.lastUsedAt < :before)")
 public class OrganizationAccessToken extends BaseEntity {
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
@@ -48,6 +51,20 @@ public class OrganizationAccessToken extends BaseEntity {
         this.comment = comment;
         this.scopes = scopes.stream().map(Scope::wireName).sorted().collect(Collectors.joining(" "));
         this.expiresAt = expiresAt;
+    }
+
+    /**
+     * Changes what the token is for (Polar's OrganizationAccessTokenUpdate): a {@code null} argument keeps the
+     * current value. Takes effect on the token's next request.
+     */
+    public void update(String comment, Collection<Scope> scopes) {
+        if (comment != null) {
+            this.comment = comment;
+        }
+        if (scopes != null) {
+            this.scopes = scopes.stream().map(Scope::wireName).sorted().collect(Collectors.joining(" "));
+        }
+        touch();
     }
 
     public boolean isExpiredAt(OffsetDateTime now) {

@@ -1,6 +1,7 @@
 package dev.seatkeeper.organizations;
 
 import dev.seatkeeper.platform.ApiException;
+import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.platform.RequestValidationException;
 import dev.seatkeeper.platform.Timestamps;
 import dev.seatkeeper.platform.ValidationIssue;
@@ -66,5 +67,46 @@ public class OrganizationService {
                 request.scopes(), expiresAt);
         em.persist(record);
         return new IssuedToken(record, token);
+    }
+
+    /** One page of access tokens, newest first: of one organization, or of all when {@code organizationId} is empty. */
+    public Page<OrganizationAccessToken> tokens(Optional<UUID> organizationId, PageRequest page) {
+        String where = organizationId.isPresent() ? " where t.organizationId = :organizationId" : "";
+        var items = em.createQuery("select t from OrganizationAccessToken t" + where + " order by t.createdAt desc, t.id",
+                OrganizationAccessToken.class);
+        var count = em.createQuery("select count(t) from OrganizationAccessToken t" + where, Long.class);
+        organizationId.ifPresent(id -> {
+            items.setParameter("organizationId", id);
+            count.setParameter("organizationId", id);
+        });
+        return new Page<>(items.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList(),
+                count.getSingleResult());
+    }
+
+    /**
+     * Changes a token's comment and scopes ({@code null} keeps one); returns the token.
+     * Raises 404 ResourceNotFound for an unknown id.
+     */
+    public OrganizationAccessToken updateToken(UUID id, String comment, Set<Scope> scopes) {
+        var token = token(id);
+        token.update(comment, scopes);
+        return token;
+    }
+
+    /**
+     * Deletes a token: it is refused from its very next request, since every request looks its hash up (contract,
+     * "Security boundaries"). Raises 404 ResourceNotFound for an unknown id.
+     */
+    public void deleteToken(UUID id) {
+        em.remove(token(id));
+    }
+
+    private OrganizationAccessToken token(UUID id) {
+        return Optional.ofNullable(em.find(OrganizationAccessToken.class, id))
+                .orElseThrow(() -> ApiException.notFound("Organization access token not found"));
+    }
+
+    /** A page of rows and the count of all rows that match, read in one transaction. */
+    public record Page<T>(List<T> items, long totalCount) {
     }
 }

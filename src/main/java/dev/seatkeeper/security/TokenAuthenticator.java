@@ -11,6 +11,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,8 @@ import java.util.Optional;
  */
 @Stateless
 public class TokenAuthenticator {
+    /** How stale an organization token's {@code last_used_at} may be: writing it on every request would cost a write. */
+    static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);
     @PersistenceContext
     EntityManager em;
     @Inject
@@ -32,10 +36,12 @@ public class TokenAuthenticator {
         }
         var now = Timestamps.now();
         if (TokenFormat.isWellFormed(token, TokenFormat.ORGANIZATION_ACCESS_TOKEN)) {
-            return em.createNamedQuery("OrganizationAccessToken.byHash", OrganizationAccessToken.class)
+            var found = em.createNamedQuery("OrganizationAccessToken.byHash", OrganizationAccessToken.class)
                     .setParameter("hash", hasher.hash(token)).getResultStream().findFirst()
-                    .filter(t -> !t.isExpiredAt(now))
-                    .map(t -> new Principal.OrganizationToken(t.organizationId(), t.id(), t.scopes()));
+                    .filter(t -> !t.isExpiredAt(now));
+            found.filter(t -> t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION)))
+                    .ifPresent(t -> noteUse(t, now));
+            return found.map(t -> new Principal.OrganizationToken(t.organizationId(), t.id(), t.scopes()));
         }
         if (TokenFormat.isWellFormed(token, TokenFormat.CUSTOMER_SESSION)) {
             return em.createNamedQuery("CustomerSession.byHash", CustomerSession.class)
@@ -51,6 +57,15 @@ public class TokenAuthenticator {
                             s.member().id(), s.member().role(), s.id()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Records when an organization token was last used, at most once per {@link #LAST_USE_PRECISION} (contract,
+     * "Security boundaries"): a conditional update, so that concurrent requests of one token write it once.
+     */
+    private void noteUse(OrganizationAccessToken token, OffsetDateTime now) {
+        em.createNamedQuery("OrganizationAccessToken.noteUse").setParameter("now", now).setParameter("id", token.id())
+                .setParameter("before", now.minus(LAST_USE_PRECISION)).executeUpdate();
     }
 
     private boolean isOperatorToken(String token) {

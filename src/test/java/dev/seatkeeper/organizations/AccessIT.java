@@ -97,6 +97,61 @@ class AccessIT extends ApiTest {
     }
 
     @Test
+    void accessTokensAreListedWithoutSecretsAndKeepWhenTheyWereLastUsed() {
+        var tenant = fixtures.tenant(true, true);
+        var listed = api.get("/v1/organization-access-tokens/?organization_id=" + tenant.organizationId(), Fixtures.OPERATOR);
+        assertEquals(200, listed.status(), listed.toString());
+        assertEquals(1, listed.json().getJsonObject("pagination").getInt("total_count"));
+        var view = listed.json().getJsonArray("items").getJsonObject(0);
+        assertEquals(java.util.Set.of("created_at", "modified_at", "id", "scopes", "expires_at", "comment", "last_used_at",
+                "organization_id"), view.keySet());
+        assertFalse(listed.text().contains(tenant.token()), "no secret in the list");
+        assertTrue(view.isNull("last_used_at"), "not used yet");
+
+        assertEquals(200, api.get("/v1/customers/", tenant.token()).status());
+        var used = api.get("/v1/organization-access-tokens/?organization_id=" + tenant.organizationId(), Fixtures.OPERATOR)
+                .json().getJsonArray("items").getJsonObject(0);
+        assertFalse(used.isNull("last_used_at"), used.toString());
+        assertEquals(401, api.get("/v1/organization-access-tokens/", tenant.token()).status(),
+                "an organization token does not manage tokens");
+    }
+
+    @Test
+    void anUpdatedTokenHasItsNewScopesOnItsNextRequest() {
+        var tenant = fixtures.tenant(true, true);
+        String id = api.get("/v1/organization-access-tokens/?organization_id=" + tenant.organizationId(), Fixtures.OPERATOR)
+                .json().getJsonArray("items").getJsonObject(0).getString("id");
+        var updated = api.patch("/v1/organization-access-tokens/" + id, Fixtures.OPERATOR, Json.createObjectBuilder()
+                .add("comment", "read only").add("scopes", Json.createArrayBuilder().add("customers:read")).build());
+        assertEquals(200, updated.status(), updated.toString());
+        assertEquals("read only", updated.string("comment"));
+        assertEquals(List.of("customers:read"), updated.json().getJsonArray("scopes").getValuesAs(
+                jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        assertEquals(200, api.get("/v1/customers/", tenant.token()).status());
+        assertError(api.post("/v1/customers/", tenant.token(), Json.createObjectBuilder().add("email", Fixtures.email("c")).build()),
+                403, "insufficient_scope", null);
+        assertValidationError(api.patch("/v1/organization-access-tokens/" + id, Fixtures.OPERATOR, Json.createObjectBuilder()
+                .add("scopes", Json.createArrayBuilder().add("organizations:write")).build()), "enum", "body", "scopes");
+        assertError(api.patch("/v1/organization-access-tokens/" + java.util.UUID.randomUUID(), Fixtures.OPERATOR,
+                Json.createObjectBuilder().add("comment", "x").build()), 404, "ResourceNotFound", null);
+    }
+
+    @Test
+    void aDeletedTokenIsRefusedOnItsVeryNextRequest() {
+        var tenant = fixtures.tenant(true, true);
+        String id = api.get("/v1/organization-access-tokens/?organization_id=" + tenant.organizationId(), Fixtures.OPERATOR)
+                .json().getJsonArray("items").getJsonObject(0).getString("id");
+        assertEquals(200, api.get("/v1/customers/", tenant.token()).status());
+        assertEquals(204, api.delete("/v1/organization-access-tokens/" + id, Fixtures.OPERATOR).status());
+        var refused = api.get("/v1/customers/", tenant.token());
+        assertEquals(401, refused.status(), refused.toString());
+        assertEquals("invalid_token", refused.string("error"));
+        assertError(api.delete("/v1/organization-access-tokens/" + id, Fixtures.OPERATOR), 404, "ResourceNotFound", null);
+        assertEquals(0, api.get("/v1/organization-access-tokens/?organization_id=" + tenant.organizationId(),
+                Fixtures.OPERATOR).json().getJsonObject("pagination").getInt("total_count"));
+    }
+
+    @Test
     void expiredAccessTokenIsAnInvalidToken() throws InterruptedException {
         var tenant = fixtures.tenant(true, true);
         var reply = api.post("/v1/organization-access-tokens/", Fixtures.OPERATOR, Json.createObjectBuilder()
