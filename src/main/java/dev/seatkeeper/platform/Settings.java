@@ -29,6 +29,7 @@ public class Settings {
     private byte[] secret;
     private Duration invitationTtl;
     private Duration sessionTtl;
+    private Duration cleanupInterval;
     private String publicUrl;
     private Optional<Smtp> smtp;
 
@@ -42,6 +43,8 @@ public class Settings {
         adminToken = config.getOptionalValue("SEATKEEPER_ADMIN_TOKEN", String.class).filter(s -> !s.isBlank());
         invitationTtl = Duration.parse(config.getOptionalValue("SEATKEEPER_INVITATION_TTL", String.class).orElse("P1D"));
         sessionTtl = Duration.parse(config.getOptionalValue("SEATKEEPER_SESSION_TTL", String.class).orElse("PT1H"));
+        cleanupInterval = Duration.parse(config.getOptionalValue("SEATKEEPER_CLEANUP_INTERVAL", String.class)
+                .orElse("PT10M"));
         publicUrl = stripTrailingSlash(config.getOptionalValue("SEATKEEPER_PUBLIC_URL", String.class)
                 .orElse("http://localhost:8080"));
         URI.create(publicUrl);
@@ -108,6 +111,11 @@ public class Settings {
 
     public Duration sessionTtl() {
         return sessionTtl;
+    }
+
+    /** How often expired rows (sessions) are deleted: {@code SEATKEEPER_CLEANUP_INTERVAL}, ISO-8601, default 10 minutes. */
+    public Duration cleanupInterval() {
+        return cleanupInterval;
     }
 
     public String publicUrl() {

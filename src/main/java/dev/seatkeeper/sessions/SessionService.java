@@ -109,4 +109,15 @@ public class SessionService {
                 ? MemberSession.class : CustomerSession.class;
         return Optional.ofNullable(em.find(kind, user.sessionId()));
     }
+
+    /**
+     * Deletes the customer and member sessions that expired before {@code now} (UTC); returns how many. They can no
+     * longer authenticate anything (an expired session is already refused), so keeping them only grows the tables.
+     */
+    public int deleteExpired(java.time.OffsetDateTime now) {
+        return em.createQuery("delete from CustomerSession s where s.expiresAt < :now").setParameter("now", now)
+                .executeUpdate()
+                + em.createQuery("delete from MemberSession s where s.expiresAt < :now").setParameter("now", now)
+                .executeUpdate();
+    }
 }

@@ -203,4 +203,25 @@ class PurchasesAndSessionsIT extends ApiTest {
         assertEquals(401, reply.status());
         assertEquals("invalid_token", reply.string("error"));
     }
+
+    @Test
+    void expiredSessionsAreDeletedByThePeriodicCleanUp() throws InterruptedException {
+        String expired = fixtures.session(tenant, customerId).getString("token");
+        String live = fixtures.session(tenant, customerId).getString("token");
+        assertEquals(204, api.post("/test-support/expire-session/" + expired, null, "").status());
+        // The tests run the clean-up every 2 s (SEATKEEPER_CLEANUP_INTERVAL in pom.xml); give it a few runs.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (stored(expired) && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        assertEquals(false, stored(expired), "the expired session is gone");
+        assertEquals(true, stored(live), "a live session is kept");
+        assertEquals(200, api.get("/v1/customer-portal/customer-session/introspect", live).status());
+    }
+
+    private boolean stored(String sessionToken) {
+        var reply = api.get("/test-support/sessions/" + sessionToken, null);
+        assertEquals(200, reply.status(), reply.toString());
+        return reply.json().getBoolean("stored");
+    }
 }

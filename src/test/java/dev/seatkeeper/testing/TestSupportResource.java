@@ -67,6 +67,19 @@ public class TestSupportResource {
         return array.build().toString();
     }
 
+    /** Whether a session with this token is stored (expired or not): {@code {"stored": true|false}}. */
+    @GET
+    @Path("/sessions/{token}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String storedSession(@PathParam("token") String token) {
+        String hash = hasher.hash(token);
+        long rows = em.createQuery("select count(s) from CustomerSession s where s.tokenHash = :h", Long.class)
+                .setParameter("h", hash).getSingleResult()
+                + em.createQuery("select count(s) from MemberSession s where s.tokenHash = :h", Long.class)
+                .setParameter("h", hash).getSingleResult();
+        return jakarta.json.Json.createObjectBuilder().add("stored", rows > 0).build().toString();
+    }
+
     @POST
     @Path("/expire-session/{token}")
     public Response expireSession(@PathParam("token") String token) {
