@@ -10,6 +10,7 @@ import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
 import dev.seatkeeper.seats.SeatAssignment;
+import dev.seatkeeper.seats.SeatListQuery;
 import dev.seatkeeper.seats.SeatResponses.CustomerSeatResponse;
 import dev.seatkeeper.seats.SeatResponses.SeatsListResponse;
 import dev.seatkeeper.seats.SeatScope;
@@ -67,8 +68,10 @@ public class PortalSeatResource {
     @APIResponse(responseCode = "422", description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
     public SeatsListResponse list(@QueryParam("subscription_id") String subscriptionId,
-                                  @QueryParam("order_id") String orderId) {
-        var listed = seats.list(scope(), Ids.query("subscription_id", subscriptionId), Ids.query("order_id", orderId));
+                                  @QueryParam("order_id") String orderId, @QueryParam("status") String status,
+                                  @QueryParam("page") String page, @QueryParam("limit") String limit) {
+        var listed = seats.list(scope(), Ids.query("subscription_id", subscriptionId), Ids.query("order_id", orderId),
+                SeatListQuery.of(status, page, limit));
         return SeatsListResponse.of(listed);
     }
 

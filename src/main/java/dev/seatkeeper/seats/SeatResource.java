@@ -70,9 +70,11 @@ public class SeatResource {
     @APIResponse(responseCode = "422", description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
     public SeatsListResponse list(@QueryParam("subscription_id") String subscriptionId,
-                                  @QueryParam("order_id") String orderId) {
+                                  @QueryParam("order_id") String orderId, @QueryParam("status") String status,
+                                  @QueryParam("page") String page, @QueryParam("limit") String limit) {
         var listed = seats.list(SeatScope.organization(caller.organizationId()),
-                Ids.query("subscription_id", subscriptionId), Ids.query("order_id", orderId));
+                Ids.query("subscription_id", subscriptionId), Ids.query("order_id", orderId),
+                SeatListQuery.of(status, page, limit));
         return SeatsListResponse.of(listed);
     }
 

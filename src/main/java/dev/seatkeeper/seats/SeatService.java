@@ -297,20 +297,28 @@ public class SeatService {
         return invite(seat, organization);
     }
 
-    public SeatList list(SeatScope scope, Optional<UUID> subscriptionId, Optional<UUID> orderId) {
+    /**
+     * A container's seats, oldest first, and its capacity. {@code query} may narrow the seats to one status and to one
+     * page; capacity ({@code availableSeats}, {@code totalSeats}) always counts every seat (contract, "Security
+     * boundaries": seat lists are paged). Raises 400 without a container, 404 for one outside the scope.
+     */
+    public SeatList list(SeatScope scope, Optional<UUID> subscriptionId, Optional<UUID> orderId, SeatListQuery query) {
         if (subscriptionId.isEmpty() && orderId.isEmpty()) {
             throw ApiException.badRequest("Either subscription_id or order_id must be provided");
         }
         SeatContainer container = findContainer(scope, subscriptionId, orderId);
         organizations.get(container.organizationId()).requireSeatBasedPricing();
         String path = container instanceof Order ? "oneTimeOrder" : "subscription";
+        String status = query.status().isPresent() ? " and s.status = :status" : "";
         // Holders are fetched with the seats: in the legacy model each seat is on a customer of its own.
-        List<CustomerSeat> seats = em.createQuery("select s from CustomerSeat s left join fetch s.member"
-                        + " left join fetch s.customer where s." + path + ".id = :id order by s.createdAt, s.id",
+        var select = em.createQuery("select s from CustomerSeat s left join fetch s.member"
+                        + " left join fetch s.customer where s." + path + ".id = :id" + status + " order by s.createdAt, s.id",
                         CustomerSeat.class)
-                .setParameter("id", container.id()).getResultList();
-        long taken = seats.stream().filter(s -> SeatCounter.TAKEN.contains(s.status())).count();
-        return new SeatList(seats, Math.max(0, container.seats() - taken), container.seats());
+                .setParameter("id", container.id());
+        query.status().ifPresent(wanted -> select.setParameter("status", wanted));
+        query.page().ifPresent(page -> select.setFirstResult(page.offset()).setMaxResults(page.limit()));
+        long taken = counter.countTaken(container);
+        return new SeatList(select.getResultList(), Math.max(0, container.seats() - taken), container.seats());
     }
 
     /** A page of the subscriptions on which a portal user holds a claimed seat, with their organization. */

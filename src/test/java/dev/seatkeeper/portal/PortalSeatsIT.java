@@ -154,6 +154,36 @@ class PortalSeatsIT extends ApiTest {
     }
 
     @Test
+    void seatListsArePagedWhenAskedAndCanLeaveRevokedSeatsOut() {
+        var shop = shop(true);
+        var api = shop.api();
+        var first = shop.fixtures().assign(shop.tenant(), shop.subscriptionId(), Fixtures.email("p1"));
+        shop.fixtures().assign(shop.tenant(), shop.subscriptionId(), Fixtures.email("p2"));
+        shop.fixtures().assign(shop.tenant(), shop.subscriptionId(), Fixtures.email("p3"));
+        assertEquals(200, api.delete("/v1/customer-seats/" + first.getString("id"), shop.tenant().token()).status());
+        for (String prefix : new String[] {"/v1/customer-seats?subscription_id=", "/v1/customer-portal/seats?subscription_id="}) {
+            String caller = prefix.contains("portal") ? shop.billingSession() : shop.tenant().token();
+            String base = prefix + shop.subscriptionId();
+            var all = api.get(base, caller).json();
+            assertEquals(3, all.getJsonArray("seats").size(), "every seat without page or limit: " + all);
+            assertEquals(1, all.getInt("available_seats"));
+            var pending = api.get(base + "&status=pending", caller).json();
+            assertEquals(2, pending.getJsonArray("seats").size(), pending.toString());
+            assertTrue(pending.getJsonArray("seats").getValuesAs(JsonObject.class).stream()
+                    .allMatch(seat -> seat.getString("status").equals("pending")));
+            var firstPage = api.get(base + "&page=1&limit=2", caller).json();
+            assertEquals(2, firstPage.getJsonArray("seats").size());
+            assertEquals(first.getString("id"), firstPage.getJsonArray("seats").getJsonObject(0).getString("id"), "oldest first");
+            var secondPage = api.get(base + "&page=2&limit=2", caller).json();
+            assertEquals(1, secondPage.getJsonArray("seats").size());
+            assertEquals(1, secondPage.getInt("available_seats"), "capacity counts every seat, whatever the page");
+            assertEquals(3, secondPage.getInt("total_seats"));
+            assertValidationError(api.get(base + "&status=lost", caller), "enum", "query", "status");
+            assertValidationError(api.get(base + "&limit=0", caller), "greater_than", "query", "limit");
+        }
+    }
+
+    @Test
     void rolesDecideWhoMayAssignAndResendButAnyRoleMayList() {
         var shop = shop(true);
         var api = shop.api();
