@@ -44,7 +44,7 @@ public class TestSupportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String storedInvitation(@PathParam("id") String id) {
         List<?> rows = em.createNativeQuery("SELECT invitation_token_hash FROM customer_seats WHERE id = ?1")
-                .setParameter(1, id).getResultList();
+                .setParameter(1, java.util.UUID.fromString(id)).getResultList();
         var body = jakarta.json.Json.createObjectBuilder();
         if (rows.isEmpty() || rows.get(0) == null) {
             body.addNull("invitation_token_hash");
