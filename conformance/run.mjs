@@ -3,6 +3,11 @@
 // SDK conformance suite against it, and always stops the server again.
 //
 //   SEATKEEPER_JAR        the microbundle to test (default ../target/seatkeeper-microbundle.jar)
+//   SEATKEEPER_CONFORMANCE_DB_URL, _USER, _PASSWORD
+//                         another database instead of the in-memory H2, e.g. a PostgreSQL that
+//                         server-config/postgresql/start.sh made (the suite makes its own organizations, so the
+//                         database may hold other data). A name of its own, so that a SEATKEEPER_DB_URL exported
+//                         for a real server never receives test data.
 //   SEATKEEPER_STARTUP_S  seconds to wait for the server to answer (default 180)
 //   JAVA_HOME             the Java to use (default: `java` on the PATH)
 import { spawn } from "node:child_process";
@@ -176,12 +181,15 @@ async function main() {
   const env = {
     ...process.env,
     SEATKEEPER_ADMIN_TOKEN: adminToken,
-    SEATKEEPER_DB_URL: `jdbc:h2:mem:conformance-${randomBytes(4).toString("hex")};DB_CLOSE_DELAY=-1`,
+    SEATKEEPER_DB_URL: process.env.SEATKEEPER_CONFORMANCE_DB_URL
+      || `jdbc:h2:mem:conformance-${randomBytes(4).toString("hex")};DB_CLOSE_DELAY=-1`,
+    SEATKEEPER_DB_USER: process.env.SEATKEEPER_CONFORMANCE_DB_USER || "sa",
+    SEATKEEPER_DB_PASSWORD: process.env.SEATKEEPER_CONFORMANCE_DB_PASSWORD || "sa",
     SEATKEEPER_SECRET: randomBytes(32).toString("hex"),
     SEATKEEPER_DATA_DIR: join(workDir, "data"),
     SEATKEEPER_PUBLIC_URL: baseUrl,
   };
-  log(`starting ${jar} on port ${port} (work dir ${workDir})`);
+  log(`starting ${jar} on port ${port} (work dir ${workDir}, database ${env.SEATKEEPER_DB_URL.split(";")[0]})`);
   server = spawn(java, ["-jar", jar, "--port", String(port), "--nohazelcast", "--disablephonehome"],
     { cwd: workDir, env, stdio: ["ignore", logFd, logFd] });
   closeSync(logFd);

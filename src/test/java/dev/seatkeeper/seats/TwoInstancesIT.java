@@ -1,0 +1,235 @@
+package dev.seatkeeper.seats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.seatkeeper.testing.Api;
+import dev.seatkeeper.testing.Fixtures;
+import jakarta.json.Json;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two microbundles (target/seatkeeper-microbundle.jar) on one PostgreSQL database, sharing SEATKEEPER_SECRET and
+ * the operator token, behave as one service (../shared/CONTRACT.md, "Operations": capacity exact, a token claimed
+ * once; issue 9: a session from one works on the other, a revoke on one ends sessions on the other). Requests of
+ * one race go to both instances in turn. Run by the {@code postgresql} Maven profile, which sets SEATKEEPER_DB_URL,
+ * _USER and _PASSWORD; the instances take ports from 8200-8299.
+ */
+class TwoInstancesIT {
+    private static final Duration STARTUP = Duration.ofSeconds(Long.getLong("seatkeeper.test.startupSeconds", 300));
+    private static final List<Process> SERVERS = new ArrayList<>();
+    private static final List<Path> LOGS = new ArrayList<>();
+    private static Api first;
+    private static Api second;
+    private static Fixtures fixtures;
+
+    @BeforeAll
+    static void startTwoInstances() throws Exception {
+        String url = System.getenv("SEATKEEPER_DB_URL");
+        assertTrue(url != null && url.startsWith("jdbc:postgresql:"),
+                "TwoInstancesIT needs SEATKEEPER_DB_URL=jdbc:postgresql://... (mvn -Dseatkeeper.test.postgresql=...), got " + url);
+        String secret = "two-instances-" + UUID.randomUUID();
+        Path work = Files.createDirectories(Path.of("target", "two-instances"));
+        int portA = freePort(8200);
+        int portB = freePort(portA + 1);
+        first = new Api(start(work, "a", portA, secret));
+        second = new Api(start(work, "b", portB, secret));
+        awaitReady(0, first);
+        awaitReady(1, second);
+        fixtures = new Fixtures(first);
+    }
+
+    @AfterAll
+    static void stopInstances() throws InterruptedException {
+        SERVERS.forEach(Process::destroy);
+        for (Process server : SERVERS) {
+            if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void fortyConcurrentClaimsOfOneTokenOverBothInstancesSucceedOnce() throws Exception {
+        var shop = shop(5);
+        String token = fixtures.assign(shop.tenant(), shop.subscriptionId(), Fixtures.email("race"))
+                .getString("invitation_token");
+        String body = Json.createObjectBuilder().add("invitation_token", token).build().toString();
+        List<Api.Reply> replies = inParallel(40, i -> instance(i).post("/v1/customer-seats/claim", null, body));
+        assertEquals(1, replies.stream().filter(r -> r.status() == 200).count(), replies.toString());
+        assertAllOthersAreJsonClientErrors(replies, 39);
+        var seats = second.get("/v1/customer-seats?subscription_id=" + shop.subscriptionId(), shop.tenant().token()).json();
+        assertEquals(1, seats.getJsonArray("seats").size());
+        assertEquals("claimed", seats.getJsonArray("seats").getJsonObject(0).getString("status"));
+    }
+
+    @Test
+    void thirtyConcurrentAssignsOverBothInstancesFillFiveSeatsExactly() throws Exception {
+        var shop = shop(5);
+        List<Api.Reply> replies = inParallel(30, i -> instance(i).post("/v1/customer-seats", shop.tenant().token(),
+                Json.createObjectBuilder().add("subscription_id", shop.subscriptionId())
+                        .add("email", Fixtures.email("crowd")).build()));
+        assertEquals(5, replies.stream().filter(r -> r.status() == 200).count(), replies.toString());
+        assertAllOthersAreJsonClientErrors(replies, 25);
+        for (Api api : List.of(first, second)) {
+            var listed = api.get("/v1/customer-seats?subscription_id=" + shop.subscriptionId(), shop.tenant().token()).json();
+            assertEquals(5, listed.getJsonArray("seats").size());
+            assertEquals(0, listed.getInt("available_seats"));
+        }
+    }
+
+    @Test
+    void aPortalSessionMadeOnOneInstanceWorksOnTheOther() {
+        var shop = shop(3);
+        String session = fixtures.session(shop.tenant(), shop.customerId()).getString("token");
+        var introspected = second.get("/v1/customer-portal/customer-session/introspect", session);
+        assertEquals(200, introspected.status(), introspected.toString());
+        var seats = second.get("/v1/customer-portal/seats?subscription_id=" + shop.subscriptionId(), session);
+        assertEquals(200, seats.status(), seats.toString());
+        assertEquals(3, seats.json().getInt("total_seats"));
+    }
+
+    @Test
+    void aSeatRevokedOnOneInstanceEndsTheHoldersSessionOnTheOther() {
+        var shop = shop(3);
+        var seat = fixtures.assign(shop.tenant(), shop.subscriptionId(), Fixtures.email("holder"));
+        String holder = fixtures.claim(seat.getString("invitation_token")).getString("customer_session_token");
+        assertEquals(200, second.get("/v1/customer-portal/customer-session/introspect", holder).status());
+
+        var revoked = second.delete("/v1/customer-seats/" + seat.getString("id"), shop.tenant().token());
+        assertEquals(200, revoked.status(), revoked.toString());
+        assertEquals("revoked", revoked.string("status"));
+
+        for (Api api : List.of(first, second)) {
+            var after = api.get("/v1/customer-portal/customer-session/introspect", holder);
+            assertEquals(401, after.status(), after.toString());
+        }
+    }
+
+    private record Shop(Fixtures.Tenant tenant, String customerId, String subscriptionId) {
+    }
+
+    /** An organization with the member model, a seat-based product, a customer and a subscription, made on the first instance. */
+    private static Shop shop(int seats) {
+        var tenant = fixtures.tenant(true, true);
+        String productId = fixtures.product(tenant, "month").getString("id");
+        String customerId = fixtures.customer(tenant, Fixtures.email("billing")).getString("id");
+        String subscriptionId = fixtures.subscription(tenant, productId, customerId, seats).getString("id");
+        return new Shop(tenant, customerId, subscriptionId);
+    }
+
+    /** Even requests go to the first instance, odd ones to the second. */
+    private static Api instance(int i) {
+        return i % 2 == 0 ? first : second;
+    }
+
+    private static void assertAllOthersAreJsonClientErrors(List<Api.Reply> replies, int expected) {
+        var refused = replies.stream().filter(r -> r.status() != 200).toList();
+        assertEquals(expected, refused.size(), replies.toString());
+        for (Api.Reply reply : refused) {
+            assertTrue(reply.status() >= 400 && reply.status() < 500, reply.toString());
+            assertTrue(reply.isJson() && reply.json().containsKey("error"), reply.toString());
+        }
+    }
+
+    interface Indexed<T> {
+        T call(int index) throws Exception;
+    }
+
+    /** Runs n calls at once (released together), each told its index; the results in index order. */
+    private static <T> List<T> inParallel(int n, Indexed<T> call) throws Exception {
+        var pool = Executors.newFixedThreadPool(n);
+        try {
+            var start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int index = i;
+                Callable<T> task = () -> {
+                    start.await();
+                    return call.call(index);
+                };
+                futures.add(pool.submit(task));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static URL start(Path work, String name, int port, String secret) throws IOException {
+        Path dir = Files.createDirectories(work.resolve(name));
+        Path log = work.resolve(name + ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String jar = Path.of(System.getProperty("seatkeeper.microbundle", "target/seatkeeper-microbundle.jar"))
+                .toAbsolutePath().toString();
+        var builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar, "--port", String.valueOf(port),
+                "--nohazelcast", "--disablephonehome")
+                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        // The database comes from this JVM's environment (SEATKEEPER_DB_URL, _USER, _PASSWORD); the rest is shared here.
+        builder.environment().put("SEATKEEPER_ADMIN_TOKEN", Fixtures.OPERATOR);
+        builder.environment().put("SEATKEEPER_SECRET", secret);
+        builder.environment().put("SEATKEEPER_DATA_DIR", dir.resolve("data").toAbsolutePath().toString());
+        builder.environment().remove("SEATKEEPER_SMTP_HOST");
+        SERVERS.add(builder.start());
+        LOGS.add(log);
+        return new URL("http://127.0.0.1:" + port + "/");
+    }
+
+    /** Waits until the instance serves the application: GET /v1/customers/ without a token answers 401. */
+    private static void awaitReady(int index, Api api) throws Exception {
+        Instant deadline = Instant.now().plus(STARTUP);
+        Process server = SERVERS.get(index);
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive()) {
+                throw new AssertionError("instance " + index + " exited during start-up:\n" + tail(LOGS.get(index)));
+            }
+            try {
+                if (api.get("/v1/customers/", null).status() == 401) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                // connection refused while booting
+            }
+            Thread.sleep(500);
+        }
+        throw new AssertionError("instance " + index + " did not answer 401 within " + STARTUP + ":\n" + tail(LOGS.get(index)));
+    }
+
+    private static String tail(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+    }
+
+    /** The first port from {@code from} up to 8299 that nothing listens on. */
+    private static int freePort(int from) {
+        for (int port = from; port <= 8299; port++) {
+            try (var socket = new ServerSocket(port)) {
+                return port;
+            } catch (IOException taken) {
+                // try the next one
+            }
+        }
+        throw new AssertionError("no free port in " + from + "-8299");
+    }
+}
