@@ -16,7 +16,8 @@
 #
 # Environment (all optional): WILDFLY_VERSION (default 39.0.1.Final), SMOKE_PORT_OFFSET (default: the first offset
 # from a random start in 100..899 whose ports are all free), SMOKE_TIMEOUT (seconds to wait for the deployment,
-# default 240).
+# default 240), SMOKE_DB_URL with SMOKE_DB_USER and SMOKE_DB_PASSWORD (default: the H2 file under standalone/data; a
+# jdbc:postgresql: URL makes configure-datasource.cli install <repo>/target/postgresql.jar as the driver module).
 set -euo pipefail
 
 started_at=$SECONDS
@@ -146,6 +147,17 @@ cp "$pristine" "$wf_home/standalone/configuration/standalone.xml"
 rm -rf "$wf_home/standalone/data" "$wf_home/standalone/tmp" "$wf_home/standalone/log" \
     "$wf_home/standalone/configuration/standalone_xml_history"
 find "$deployments" -mindepth 1 ! -name README.txt -exec rm -rf {} +
+# A driver module that an earlier run installed (configure-datasource.cli adds it to the fresh standalone.xml again).
+rm -rf "$wf_home/modules/org/postgresql"
+# The database: the default H2 file under standalone/data, never a caller's SEATKEEPER_DB_URL; or SMOKE_DB_URL.
+unset SEATKEEPER_DB_URL SEATKEEPER_DB_USER SEATKEEPER_DB_PASSWORD
+if [[ -n ${SMOKE_DB_URL:-} ]]; then
+    export SEATKEEPER_DB_URL=$SMOKE_DB_URL SEATKEEPER_DB_USER=${SMOKE_DB_USER:-} SEATKEEPER_DB_PASSWORD=${SMOKE_DB_PASSWORD:-}
+    export SEATKEEPER_POSTGRESQL_JAR=$repo_root/target/postgresql.jar
+    if [[ $SMOKE_DB_URL == jdbc:postgresql:* && ! -f $SEATKEEPER_POSTGRESQL_JAR ]]; then
+        fail "no PostgreSQL driver at $SEATKEEPER_POSTGRESQL_JAR (build with 'mvn package')"
+    fi
+fi
 # One CLI process runs the scripts (each embeds and stops its own offline server).
 cat "$script_dir/configure-datasource.cli" "$script_dir/configure-microprofile.cli" "$script_dir/configure-edge.cli" \
     > "$run_dir/configure.cli"
@@ -156,6 +168,10 @@ rm -rf "$wf_home/standalone/configuration/seatkeeper-errors"
 cp -R "$repo_root/src/main/webapp/WEB-INF/error-bodies" "$wf_home/standalone/configuration/seatkeeper-errors"
 grep -q 'jndi-name="java:/jdbc/seatkeeper"' "$wf_home/standalone/configuration/standalone.xml" \
     || fail "standalone.xml has no java:/jdbc/seatkeeper data source after configure-datasource.cli"
+if [[ ${SEATKEEPER_DB_URL:-} == jdbc:postgresql:* ]]; then
+    grep -q '<driver>postgresql</driver>' "$wf_home/standalone/configuration/standalone.xml" \
+        || fail "SeatkeeperDS does not use the postgresql driver after configure-datasource.cli"
+fi
 grep -q 'microprofile-openapi-smallrye' "$wf_home/standalone/configuration/standalone.xml" \
     || fail "standalone.xml has no microprofile-openapi-smallrye subsystem after configure-microprofile.cli"
 grep -q 'error-page name="seatkeeper-json-404"' "$wf_home/standalone/configuration/standalone.xml" \
@@ -195,8 +211,6 @@ phase="boot+deploy"
 t0=$SECONDS
 export SEATKEEPER_ADMIN_TOKEN=smoke-operator
 export SEATKEEPER_SECRET="smoke-secret-$RANDOM$RANDOM$RANDOM$RANDOM"
-# The smoke test always uses the default H2 file under standalone/data, never a caller's database.
-unset SEATKEEPER_DB_URL SEATKEEPER_DB_USER SEATKEEPER_DB_PASSWORD
 export LAUNCH_JBOSS_IN_BACKGROUND=1
 export JBOSS_PIDFILE=$run_dir/wildfly.pid
 cp "$war" "$deployments/seatkeeper.war"
@@ -345,4 +359,4 @@ if ((failed > 0)); then
     echo "FAIL wildfly-smoke: WildFly $version, $passed of $((passed + failed)) checks passed (failed: $(IFS=';'; echo "${failures[*]}")); $timings"
     exit 1
 fi
-echo "PASS wildfly-smoke: WildFly $version, $passed of $passed checks passed on port $http_port; $timings"
+echo "PASS wildfly-smoke: WildFly $version, $passed of $passed checks passed on port $http_port (database ${SEATKEEPER_DB_URL:-H2 file}); $timings"
