@@ -32,6 +32,7 @@ public class Settings {
     private Duration cleanupInterval;
     private String publicUrl;
     private Optional<Smtp> smtp;
+    private Optional<String> metricsToken;
 
     /** Where invitations are sent from; present only when a host is configured. */
     public record Smtp(String host, int port, Optional<String> username, Optional<String> password, String from) {
@@ -58,6 +59,7 @@ public class Settings {
                         config.getOptionalValue("SEATKEEPER_SMTP_USERNAME", String.class).filter(s -> !s.isBlank()),
                         config.getOptionalValue("SEATKEEPER_SMTP_PASSWORD", String.class).filter(s -> !s.isBlank()),
                         config.getOptionalValue("SEATKEEPER_SMTP_FROM", String.class).orElse("seatkeeper@localhost")));
+        metricsToken = config.getOptionalValue("SEATKEEPER_METRICS_TOKEN", String.class).filter(s -> !s.isBlank());
         if (adminToken.isEmpty()) {
             LOG.warning("SEATKEEPER_ADMIN_TOKEN is not set: organizations and access tokens cannot be created.");
         }
@@ -124,5 +126,13 @@ public class Settings {
 
     public Optional<Smtp> smtp() {
         return smtp;
+    }
+
+    /**
+     * The bearer token that opens the metrics endpoint; empty when unset, and then metrics are not served at all
+     * (contract, "Security boundaries": metrics require a token).
+     */
+    public Optional<String> metricsToken() {
+        return metricsToken;
     }
 }

@@ -3,6 +3,7 @@ package dev.seatkeeper.portal;
 import dev.seatkeeper.platform.Ids;
 import dev.seatkeeper.platform.JsonBody;
 import dev.seatkeeper.platform.ListResource;
+import dev.seatkeeper.platform.Measured;
 import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.purchases.CustomerSubscriptionResponse;
 import dev.seatkeeper.security.Principal;
@@ -95,6 +96,7 @@ public class PortalSeatResource {
                 .map(s -> CustomerSubscriptionResponse.of(s, held.organization())).toList(), held.totalCount(), request);
     }
 
+    @Measured("assign")
     @POST
     @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)
     @Operation(operationId = "customer_portal:seats:assign_seat", summary = "Assign Seat")
@@ -113,6 +115,7 @@ public class PortalSeatResource {
                 .seat());
     }
 
+    @Measured("revoke")
     @DELETE
     @Path("/{seat_id}")
     @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)

@@ -2,6 +2,7 @@ package dev.seatkeeper.seats;
 
 import dev.seatkeeper.platform.Ids;
 import dev.seatkeeper.platform.JsonBody;
+import dev.seatkeeper.platform.Measured;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
@@ -39,6 +40,7 @@ public class SeatResource {
     @Inject
     Caller caller;
 
+    @Measured("assign")
     @POST
     @RequiresScope(Scope.CUSTOMER_SEATS_WRITE)
     @SecurityRequirement(name = "access_token")
@@ -78,6 +80,7 @@ public class SeatResource {
         return SeatsListResponse.of(listed);
     }
 
+    @Measured("revoke")
     @DELETE
     @Path("/{seat_id}")
     @RequiresScope(Scope.CUSTOMER_SEATS_WRITE)
@@ -130,6 +133,7 @@ public class SeatResource {
         return seats.claimInfo(invitationToken);
     }
 
+    @Measured("claim")
     @POST
     @Path("/claim")
     @SecurityRequirementsSet
