@@ -11,7 +11,8 @@
 #   standalone/deployments/seatkeeper.war and starts bin/standalone.sh -c standalone.xml on a free port offset.
 # - Checks: POST /seatkeeper/v1/organizations/ with the operator token (201), the same without a token (401),
 #   GET /openapi (200), then the seat flow: product, customer, subscription, assign, claim info, claim, portal
-#   revoke (the holder's session ends) and subscription revoke; then 2,000 seeded hostile requests
+#   revoke (the holder's session ends) and subscription revoke; health on the management port (live, ready with the
+#   database check, started) and /seatkeeper/metrics (401 without the token, the claim counted with it); then 2,000 seeded hostile requests
 #   (conformance/edge/hostile.mjs; SMOKE_HOSTILE_SEED replays a run, SMOKE_HOSTILE_COUNT sets its size). Needs curl and node. The server is always stopped on exit; the last line is a one-line PASS/FAIL summary.
 #
 # Environment (all optional): WILDFLY_VERSION (default 39.0.1.Final), SMOKE_PORT_OFFSET (default: the first offset
@@ -211,6 +212,7 @@ phase="boot+deploy"
 t0=$SECONDS
 export SEATKEEPER_ADMIN_TOKEN=smoke-operator
 export SEATKEEPER_SECRET="smoke-secret-$RANDOM$RANDOM$RANDOM$RANDOM"
+export SEATKEEPER_METRICS_TOKEN="smoke-metrics-$RANDOM$RANDOM$RANDOM$RANDOM"
 export LAUNCH_JBOSS_IN_BACKGROUND=1
 export JBOSS_PIDFILE=$run_dir/wildfly.pid
 cp "$war" "$deployments/seatkeeper.war"
@@ -332,6 +334,17 @@ check "DELETE customer-portal/seats/{id}" 200 '"revoked"' -X DELETE "${json[@]}"
 check "holder's session ended" 401 '"invalid_token"' "${json[@]}" -H "Authorization: Bearer $holder" \
     "$api/customer-portal/customer-session/introspect"
 check "DELETE subscriptions/{id}" 200 '"canceled"' -X DELETE "${json[@]}" "${oat[@]}" "$api/subscriptions/$subscription_id"
+
+# Operations: health on the management port (configure-microprofile.cli adds MicroProfile Health there), the
+# application's metrics behind SEATKEEPER_METRICS_TOKEN, counting the flow above.
+management_url="http://127.0.0.1:$((9990 + offset))"
+check "GET :$((9990 + offset))/health/live" 200 '"UP"' "$management_url/health/live"
+check "GET :$((9990 + offset))/health/ready (database check)" 200 '{"name":"database","status":"UP"}' "$management_url/health/ready"
+check "GET :$((9990 + offset))/health/started" 200 '"UP"' "$management_url/health/started"
+check "GET /seatkeeper/metrics (no token)" 401 '"Unauthorized"' "$base_url/seatkeeper/metrics"
+check "GET /seatkeeper/metrics (wrong token)" 401 '"Unauthorized"' -H 'Authorization: Bearer smoke-operator' "$base_url/seatkeeper/metrics"
+check "GET /seatkeeper/metrics (token)" 200 'seatkeeper_seat_operations_seconds_count{operation="claim",outcome="success"} 1' \
+    -H "Authorization: Bearer $SEATKEEPER_METRICS_TOKEN" "$base_url/seatkeeper/metrics"
 t_checks=$((SECONDS - t0))
 
 # ---- 5b. The seeded hostile request generator (conformance/edge/hostile.mjs), as against the microbundle ----
