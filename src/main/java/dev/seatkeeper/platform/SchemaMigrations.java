@@ -1,0 +1,37 @@
+package dev.seatkeeper.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * Migrates the database schema once, when the application starts, before any request is served (contract,
+ * "Operations"). If a migration fails the exception ends the deployment: the service never runs on a schema it was
+ * not written for. Another bean that touches the database while the application starts must name this one in
+ * {@code @DependsOn("SchemaMigrations")}.
+ */
+@Startup
+@Singleton
+// Flyway commits each migration itself; a container transaction around it would hold them all open.
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SchemaMigrations {
+    private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
+
+    /** The data source persistence.xml uses; WildFly resolves the name to java:/jdbc/seatkeeper. */
+    @Resource(lookup = "jdbc/seatkeeper")
+    DataSource dataSource;
+
+    @PostConstruct
+    void migrate() {
+        MigrateResult result = SchemaMigrator.migrate(dataSource);
+        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (was "
+                + (result.initialSchemaVersion == null ? "empty" : result.initialSchemaVersion) + "; "
+                + result.migrationsExecuted + " migration(s) applied)");
+    }
+}

@@ -1,0 +1,135 @@
+package dev.seatkeeper.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The migrations on H2 against the previous release's real database (src/test/resources/upgrade/previous-release.sql,
+ * see src/test/upgrade/make-fixture.sh): an empty database gets version 1, that release's database is adopted as it
+ * is, and version 1 is the very schema that release's JPA schema generation created.
+ */
+class SchemaMigratorTest {
+    private static final Path PREVIOUS_RELEASE = Path.of("src/test/resources/upgrade/previous-release.sql");
+
+    private static JdbcDataSource freshDatabase() {
+        var ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        ds.setPassword("sa");
+        return ds;
+    }
+
+    private static JdbcDataSource previousReleaseDatabase() throws SQLException {
+        var ds = freshDatabase();
+        update(ds, "RUNSCRIPT FROM '" + PREVIOUS_RELEASE.toAbsolutePath() + "'");
+        return ds;
+    }
+
+    @Test
+    void anEmptyDatabaseGetsTheFirstMigration() throws SQLException {
+        var ds = freshDatabase();
+        var result = SchemaMigrator.migrate(ds);
+        assertEquals(1, result.migrationsExecuted);
+        assertEquals("1", result.targetSchemaVersion);
+        assertEquals(List.of("1 SQL initial schema"), history(ds));
+        assertEquals(0, count(ds, "SELECT COUNT(*) FROM customer_seats"));
+    }
+
+    @Test
+    void thePreviousReleasesDatabaseIsBaselinedWithItsData() throws SQLException {
+        var ds = previousReleaseDatabase();
+        long seats = count(ds, "SELECT COUNT(*) FROM customer_seats");
+        var result = SchemaMigrator.migrate(ds);
+        assertEquals(0, result.migrationsExecuted);
+        assertEquals(List.of("1 BASELINE schema of an earlier release (JPA schema generation)"), history(ds));
+        assertEquals(4, seats);
+        assertEquals(seats, count(ds, "SELECT COUNT(*) FROM customer_seats"));
+    }
+
+    @Test
+    void aSecondStartFindsNothingToDo() throws SQLException {
+        var ds = freshDatabase();
+        SchemaMigrator.migrate(ds);
+        var again = SchemaMigrator.migrate(ds);
+        assertEquals(0, again.migrationsExecuted);
+        assertEquals(List.of("1 SQL initial schema"), history(ds));
+    }
+
+    @Test
+    void versionOneIsThePreviousReleasesSchema() throws SQLException {
+        var migrated = freshDatabase();
+        SchemaMigrator.migrate(migrated);
+        List<String> expected = schema(previousReleaseDatabase());
+        assertTrue(expected.size() > 50, "the previous release's schema was read: " + expected);
+        assertEquals(expected, schema(migrated));
+    }
+
+    @Test
+    void aSchemaOfSomethingElseIsNotAdopted() throws SQLException {
+        var ds = freshDatabase();
+        update(ds, "CREATE TABLE unrelated(id INT PRIMARY KEY)");
+        assertThrows(FlywayException.class, () -> SchemaMigrator.migrate(ds));
+    }
+
+    @Test
+    void onlyH2AndPostgresqlHaveMigrations() {
+        assertEquals("h2", SchemaMigrator.vendor("H2"));
+        assertEquals("postgresql", SchemaMigrator.vendor("PostgreSQL"));
+        assertThrows(IllegalStateException.class, () -> SchemaMigrator.vendor("MySQL"));
+    }
+
+    /**
+     * H2's own DDL for the schema (SCRIPT NODATA), one statement a line, sorted, without Flyway's table and with the
+     * names H2 makes up for unnamed primary keys replaced: what two databases must share to be the same schema.
+     */
+    private static List<String> schema(JdbcDataSource ds) throws SQLException {
+        List<String> statements = new ArrayList<>();
+        try (Connection c = ds.getConnection(); var rs = c.createStatement().executeQuery("SCRIPT NODATA")) {
+            while (rs.next()) {
+                String sql = rs.getString(1).strip();
+                if (sql.startsWith("--") || sql.startsWith("CREATE USER") || sql.contains("flyway_schema_history")) {
+                    continue;
+                }
+                statements.add(sql.replaceAll("\"CONSTRAINT_[0-9A-F]+\"", "\"CONSTRAINT_n\""));
+            }
+        }
+        statements.sort(null);
+        return statements;
+    }
+
+    private static List<String> history(JdbcDataSource ds) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = ds.getConnection(); var rs = c.createStatement().executeQuery(
+                "SELECT \"version\", \"type\", \"description\" FROM \"flyway_schema_history\""
+                        + " WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
+            }
+        }
+        return rows;
+    }
+
+    private static long count(JdbcDataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static void update(JdbcDataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection()) {
+            c.createStatement().execute(sql);
+        }
+    }
+}
