@@ -30,8 +30,10 @@ public class SchemaMigrations {
     @PostConstruct
     void migrate() {
         MigrateResult result = SchemaMigrator.migrate(dataSource);
-        LOG.info(() -> "Database schema at version " + result.targetSchemaVersion + " (was "
-                + (result.initialSchemaVersion == null ? "empty" : result.initialSchemaVersion) + "; "
-                + result.migrationsExecuted + " migration(s) applied)");
+        // Flyway reports no target version when nothing ran: the schema is then at its initial version.
+        String before = result.initialSchemaVersion == null ? "empty" : "version " + result.initialSchemaVersion;
+        String after = result.targetSchemaVersion == null ? before : "version " + result.targetSchemaVersion;
+        LOG.info(() -> "Database schema at " + after + " (was " + before + "; " + result.migrationsExecuted
+                + " migration(s) applied)");
     }
 }
