@@ -33,7 +33,8 @@ public final class SchemaMigrator {
      * @param dataSource the application's database; a connection is borrowed to inspect it and returned
      * @return what Flyway did: the version before and after, and how many migrations ran
      * @throws IllegalStateException if the database is neither H2 nor PostgreSQL, or cannot be inspected
-     * @throws org.flywaydb.core.api.FlywayException if a migration fails (its transaction is rolled back), if the
+     * @throws org.flywaydb.core.api.FlywayException if a migration fails (rolled back on PostgreSQL; H2 commits each
+     *         DDL statement, so a half-applied migration stays there and is marked failed in the history), if the
      *         migrations in the application disagree with the history in the database, or if the migration
      *         folder cannot be found on the class path
      */
