@@ -6,7 +6,9 @@
 //     acknowledged revoke; a revoked seat is revoked);
 //   - no seat is half-changed: a claimed seat has claimed_at and a holder, a revoked one revoked_at and no holder,
 //     a pending one neither;
-//   - the subscription's available and total seats match the rows listed.
+//   - the subscription's available and total seats match the rows listed;
+//   - on the embedded H2 default, the data directory is the owner's only (0700), and the database file and the
+//     generated secret are 0600 (contract, "Security boundaries"), whatever this process's umask.
 // Requests still in flight when the server dies have no known outcome and are not counted either way.
 //
 //   node durability/kill.mjs [--jar ../target/seatkeeper-microbundle.jar] [--db-url URL --db-user U --db-password P]
@@ -17,7 +19,7 @@
 // settings (the same as an operator gets). Exit status 0 when every check held.
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -38,7 +40,6 @@ const workDir = mkdtempSync(join(tmpdir(), "seatkeeper-kill-"));
 const env = {
   ...process.env,
   SEATKEEPER_ADMIN_TOKEN: randomBytes(16).toString("hex"),
-  SEATKEEPER_SECRET: randomBytes(32).toString("hex"),
   SEATKEEPER_DATA_DIR: join(workDir, "data"),
 };
 delete env.SEATKEEPER_DB_URL;
@@ -116,6 +117,14 @@ async function main() {
   const base = `http://127.0.0.1:${port}`;
   log(`database: ${env.SEATKEEPER_DB_URL ?? "H2 file (the server's default) under " + workDir}`);
   await start(port, "first");
+  const failures = [];
+  if (!env.SEATKEEPER_DB_URL) {
+    // The secret is generated into the data directory (SEATKEEPER_SECRET is not set), next to the H2 file.
+    for (const [path, mode] of [["data", 0o700], ["data/seatkeeper.mv.db", 0o600], ["data/secret", 0o600]]) {
+      const actual = statSync(join(workDir, path)).mode & 0o777;
+      if (actual !== mode) failures.push(`${path} has mode ${actual.toString(8)}, expected ${mode.toString(8)}`);
+    }
+  }
 
   const slug = `kill-${randomUUID().slice(0, 8)}`;
   const org = await must(base, "POST", "/v1/organizations/", env.SEATKEEPER_ADMIN_TOKEN, {
@@ -181,7 +190,6 @@ async function main() {
   await start(port, "second");
   const list = await must(base, "GET", `/v1/customer-seats?subscription_id=${subscription.id}`, token);
   const byId = new Map(list.seats.map((s) => [s.id, s]));
-  const failures = [];
   for (const [id, state] of acked) {
     const seat = byId.get(id);
     if (!seat) failures.push(`seat ${id}: acknowledged ${state}, missing after the restart`);

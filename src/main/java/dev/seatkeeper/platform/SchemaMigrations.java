@@ -5,11 +5,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import java.util.List;
 import java.util.logging.Logger;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-import javax.sql.DataSource;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -24,33 +20,14 @@ import org.flywaydb.core.api.output.MigrateResult;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SchemaMigrations {
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class.getName());
-    /**
-     * The data source of persistence.xml ({@code jdbc/seatkeeper}) under the names the servers bind it: Payara as
-     * written, WildFly under {@code java:/} (server-config/wildfly/configure-datasource.cli), as its JPA subsystem
-     * reads the persistence unit's name. A {@code @Resource(lookup = "jdbc/seatkeeper")} is not portable: WildFly
-     * reads that name in the component's own environment, where nothing is bound.
-     */
-    private static final List<String> DATA_SOURCE_NAMES = List.of("jdbc/seatkeeper", "java:/jdbc/seatkeeper");
 
     @PostConstruct
     void migrate() {
-        MigrateResult result = SchemaMigrator.migrate(dataSource());
+        MigrateResult result = SchemaMigrator.migrate(ServiceDataSource.lookup());
         // Flyway reports no target version when nothing ran: the schema is then at its initial version.
         String before = result.initialSchemaVersion == null ? "empty" : "version " + result.initialSchemaVersion;
         String after = result.targetSchemaVersion == null ? before : "version " + result.targetSchemaVersion;
         LOG.info(() -> "Database schema at " + after + " (was " + before + "; " + result.migrationsExecuted
                 + " migration(s) applied)");
-    }
-
-    private static DataSource dataSource() {
-        NamingException notFound = null;
-        for (String name : DATA_SOURCE_NAMES) {
-            try {
-                return (DataSource) new InitialContext().lookup(name);
-            } catch (NamingException e) {
-                notFound = e;
-            }
-        }
-        throw new IllegalStateException("No data source bound as any of " + DATA_SOURCE_NAMES, notFound);
     }
 }

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -68,20 +67,18 @@ public class Settings {
     /** The HMAC key must survive restarts, or every stored token hash would stop matching. */
     private static byte[] storedSecret(Path file) {
         try {
+            // The data directory is the owner's only (0700), created so or tightened, whoever created it first.
+            OwnerOnly.directory(file.toAbsolutePath().getParent());
             if (Files.exists(file)) {
+                OwnerOnly.file(file);
                 return Files.readString(file, StandardCharsets.US_ASCII).strip().getBytes(StandardCharsets.US_ASCII);
             }
-            Files.createDirectories(file.toAbsolutePath().getParent());
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
             String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
             Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "secret", ".tmp");
             Files.writeString(tmp, encoded, StandardCharsets.US_ASCII);
-            try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the directory's own protection has to do
-            }
+            OwnerOnly.file(tmp);
             try {
                 Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException raced) {
