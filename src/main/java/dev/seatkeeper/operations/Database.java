@@ -1,11 +1,9 @@
 package dev.seatkeeper.operations;
 
+import dev.seatkeeper.platform.ServiceDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import javax.sql.DataSource;
 
 /**
@@ -17,13 +15,6 @@ import javax.sql.DataSource;
 public class Database {
     /** Seconds a statement of this package may run; well under the usual 5-10 s of a probe's own timeout. */
     public static final int QUERY_TIMEOUT_SECONDS = 2;
-
-    /**
-     * persistence.xml names {@code jdbc/seatkeeper}: Payara binds it under that name, WildFly under
-     * {@code java:/jdbc/seatkeeper}. A {@code @Resource} could name only one of them and would fail deployment on
-     * the other server.
-     */
-    private static final List<String> JNDI_NAMES = List.of("jdbc/seatkeeper", "java:/jdbc/seatkeeper");
 
     private volatile DataSource dataSource;
 
@@ -47,14 +38,10 @@ public class Database {
     }
 
     private static DataSource lookUp() throws SQLException {
-        NamingException last = null;
-        for (String name : JNDI_NAMES) {
-            try {
-                return (DataSource) new InitialContext().lookup(name);
-            } catch (NamingException e) {
-                last = e;
-            }
+        try {
+            return ServiceDataSource.lookup();
+        } catch (IllegalStateException e) {
+            throw new SQLException(e.getMessage(), e.getCause());
         }
-        throw new SQLException("No data source bound as " + JNDI_NAMES, last);
     }
 }

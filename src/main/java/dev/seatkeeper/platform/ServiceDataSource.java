@@ -5,8 +5,11 @@ import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
 
-/** The service's data source, for the start-up work that runs outside JPA (migrations, database settings). */
-final class ServiceDataSource {
+/**
+ * The service's data source, for the work that runs outside JPA: migrations and database settings at start-up,
+ * readiness checks and metrics.
+ */
+public final class ServiceDataSource {
     /**
      * The data source of persistence.xml ({@code jdbc/seatkeeper}) under the names the servers bind it: Payara as
      * written, WildFly under {@code java:/} (server-config/wildfly/configure-datasource.cli), as its JPA subsystem
@@ -19,7 +22,7 @@ final class ServiceDataSource {
     }
 
     /** Returns the data source bound under the first of {@link #NAMES} found; raises IllegalStateException if none. */
-    static DataSource lookup() {
+    public static DataSource lookup() {
         NamingException notFound = null;
         for (String name : NAMES) {
             try {
