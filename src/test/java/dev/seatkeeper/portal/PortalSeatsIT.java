@@ -134,6 +134,37 @@ class PortalSeatsIT extends ApiTest {
                 .noneMatch(m -> m.getString("email").startsWith("neighbour")), members.toString());
     }
 
+    @ParameterizedTest(name = "member model {0}")
+    @ValueSource(booleans = {true, false})
+    void anotherCustomersMembersInPortalBodiesAnswerLikeUnknownMembers(boolean memberModel) {
+        var shop = shop(memberModel);
+        var api = shop.api();
+        String neighbourId = shop.fixtures().customer(shop.tenant(), Fixtures.email("next-door")).getString("id");
+        String externalMember = "member-" + UUID.randomUUID();
+        var member = api.post("/v1/customers/" + neighbourId + "/members", shop.tenant().token(), Json.createObjectBuilder()
+                .add("email", Fixtures.email("their-member")).add("external_id", externalMember).build());
+        assertEquals(201, member.status(), member.toString());
+        String manager = shop.fixtures().memberSession(shop.tenant(), shop.customerId(), "billing_manager");
+        String unknownId = UUID.randomUUID().toString();
+        for (String caller : new String[] {shop.billingSession(), manager}) {
+            var theirs = api.post("/v1/customer-portal/seats", caller, Json.createObjectBuilder()
+                    .add("subscription_id", shop.subscriptionId()).add("member_id", member.string("id")).build());
+            var unknown = api.post("/v1/customer-portal/seats", caller, Json.createObjectBuilder()
+                    .add("subscription_id", shop.subscriptionId()).add("member_id", unknownId).build());
+            assertEquals(unknown.status(), theirs.status(), theirs.toString());
+            assertEquals(unknown.text().replace(unknownId, "ID"), theirs.text().replace(member.string("id"), "ID"));
+            var theirsExternal = api.post("/v1/customer-portal/seats", caller, Json.createObjectBuilder()
+                    .add("subscription_id", shop.subscriptionId()).add("external_member_id", externalMember).build());
+            var unknownExternal = api.post("/v1/customer-portal/seats", caller, Json.createObjectBuilder()
+                    .add("subscription_id", shop.subscriptionId()).add("external_member_id", "member-unknown").build());
+            assertEquals(unknownExternal.status(), theirsExternal.status(), theirsExternal.toString());
+            assertEquals(unknownExternal.text().replace("member-unknown", "ID"), theirsExternal.text().replace(externalMember, "ID"));
+            assertEquals(404, theirs.status(), theirs.toString());
+        }
+        assertEquals(0, api.get("/v1/customer-seats?subscription_id=" + shop.subscriptionId(), shop.tenant().token())
+                .json().getJsonArray("seats").size());
+    }
+
     @Test
     void aBillingManagerCannotTakeTheOwnersSessionThroughAPortalAssignment() {
         var shop = shop(true);
