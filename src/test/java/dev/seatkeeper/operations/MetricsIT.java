@@ -97,4 +97,22 @@ class MetricsIT extends ApiTest {
         assertTrue(line.find(), "no sample " + series);
         return Double.parseDouble(line.group(1));
     }
+
+    @Test
+    void readinessNeedsTheSchemaThisReleaseWasWrittenFor() throws java.net.MalformedURLException {
+        // Health is the server's, at its root, whatever the deployment's context path.
+        var server = new Api(new java.net.URL(base.getProtocol(), base.getHost(), base.getPort(), "/"));
+        var ready = server.get("/health/ready", null);
+        assertEquals(200, ready.status(), ready.toString());
+        assertTrue(ready.text().contains("\"schema\""), ready.toString());
+        assertEquals(204, api.post("/test-support/schema-from-the-future", null, "").status());
+        try {
+            var ahead = server.get("/health/ready", null);
+            assertEquals(503, ahead.status(), ahead.toString());
+            assertTrue(ahead.text().contains("\"name\":\"schema\",\"status\":\"DOWN\""), ahead.toString());
+        } finally {
+            assertEquals(204, api.delete("/test-support/schema-from-the-future", null).status());
+        }
+        assertEquals(200, server.get("/health/ready", null).status());
+    }
 }

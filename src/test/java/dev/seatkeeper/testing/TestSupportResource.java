@@ -80,6 +80,27 @@ public class TestSupportResource {
         return jakarta.json.Json.createObjectBuilder().add("stored", rows > 0).build().toString();
     }
 
+    /**
+     * Records (POST) or removes (DELETE) a successful migration of version 9999 in Flyway's history, as a newer
+     * release sharing the database would leave it.
+     */
+    @POST
+    @Path("/schema-from-the-future")
+    public Response recordFutureMigration() {
+        em.createNativeQuery("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
+                + " \"type\", \"script\", \"installed_by\", \"installed_on\", \"execution_time\", \"success\")"
+                + " VALUES (9999, '9999', 'future', 'SQL', 'V9999__future.sql', 'test', CURRENT_TIMESTAMP, 0, TRUE)")
+                .executeUpdate();
+        return Response.noContent().build();
+    }
+
+    @jakarta.ws.rs.DELETE
+    @Path("/schema-from-the-future")
+    public Response removeFutureMigration() {
+        em.createNativeQuery("DELETE FROM \"flyway_schema_history\" WHERE \"installed_rank\" = 9999").executeUpdate();
+        return Response.noContent().build();
+    }
+
     @POST
     @Path("/expire-session/{token}")
     public Response expireSession(@PathParam("token") String token) {
