@@ -9,20 +9,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seatkeeper.testing.Api;
+import dev.seatkeeper.testing.Concurrently;
 import dev.seatkeeper.testing.ApiTest;
 import dev.seatkeeper.testing.Fixtures;
 import dev.seatkeeper.testing.Shapes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /** Assigning seats, reading claim info, and claiming: every step and error of the contract, in both models. */
@@ -309,7 +305,7 @@ class SeatClaimIT extends ApiTest {
         var shop = shop(true, 5);
         String token = fixtures.assign(shop.tenant(), shop.subscriptionId(), Fixtures.email("race")).getString("invitation_token");
         String body = Json.createObjectBuilder().add("invitation_token", token).build().toString();
-        List<Integer> statuses = inParallel(50, () -> api.post("/v1/customer-seats/claim", null, body).status());
+        List<Integer> statuses = Concurrently.run(50, i -> api.post("/v1/customer-seats/claim", null, body).status());
         assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
         assertEquals(49, statuses.stream().filter(s -> s == 400).count(), statuses.toString());
         assertEquals(1, fixtures.events(shop.tenant()).stream()
@@ -319,7 +315,7 @@ class SeatClaimIT extends ApiTest {
     @Test
     void twentyConcurrentAssignsFillFiveSeatsExactly() throws Exception {
         var shop = shop(true, 5);
-        List<Integer> statuses = inParallel(20, () -> api.post("/v1/customer-seats", shop.tenant().token(),
+        List<Integer> statuses = Concurrently.run(20, i -> api.post("/v1/customer-seats", shop.tenant().token(),
                 Json.createObjectBuilder().add("subscription_id", shop.subscriptionId())
                         .add("email", Fixtures.email("crowd")).build()).status());
         assertEquals(5, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
@@ -375,27 +371,5 @@ class SeatClaimIT extends ApiTest {
 
     private static List<String> names(jakarta.json.JsonArray array) {
         return array.getValuesAs(jakarta.json.JsonString::getString);
-    }
-
-    static <T> List<T> inParallel(int n, Callable<T> call) throws Exception {
-        var pool = Executors.newFixedThreadPool(n);
-        try {
-            var start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seatkeeper.testing.Api;
+import dev.seatkeeper.testing.Concurrently;
 import dev.seatkeeper.testing.ApiTest;
 import dev.seatkeeper.testing.Fixtures;
 import dev.seatkeeper.testing.Shapes;
@@ -239,16 +240,9 @@ class SeatRevocationIT extends ApiTest {
             var seat = fixtures.assign(tenant, subscriptionId, Fixtures.email("race" + round));
             String token = seat.getString("invitation_token");
             String seatId = seat.getString("id");
-            List<Api.Reply> replies = SeatClaimIT.inParallel(2, new java.util.concurrent.Callable<>() {
-                final java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
-
-                @Override
-                public Api.Reply call() {
-                    return turn.getAndIncrement() == 0
-                            ? api.post("/v1/customer-seats/claim", null, Json.createObjectBuilder().add("invitation_token", token).build())
-                            : api.delete(seatsPath() + seatId, ownerSession);
-                }
-            });
+            List<Api.Reply> replies = Concurrently.run(2, i -> i == 0
+                    ? api.post("/v1/customer-seats/claim", null, Json.createObjectBuilder().add("invitation_token", token).build())
+                    : api.delete(seatsPath() + seatId, ownerSession));
             var claim = replies.stream().filter(r -> r.json().containsKey("seat") || r.status() == 400).findFirst().orElseThrow();
             var revoke = replies.stream().filter(r -> r != claim).findFirst().orElseThrow();
             assertEquals(200, revoke.status(), revoke.toString());

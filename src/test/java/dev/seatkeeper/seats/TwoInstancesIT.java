@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seatkeeper.testing.Api;
+import dev.seatkeeper.testing.Concurrently;
 import dev.seatkeeper.testing.Fixtures;
 import jakarta.json.Json;
 import java.io.IOException;
@@ -16,10 +17,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +68,7 @@ class TwoInstancesIT {
         String token = fixtures.assign(shop.tenant(), shop.subscriptionId(), Fixtures.email("race"))
                 .getString("invitation_token");
         String body = Json.createObjectBuilder().add("invitation_token", token).build().toString();
-        List<Api.Reply> replies = inParallel(40, i -> instance(i).post("/v1/customer-seats/claim", null, body));
+        List<Api.Reply> replies = Concurrently.run(40, i -> instance(i).post("/v1/customer-seats/claim", null, body));
         assertEquals(1, replies.stream().filter(r -> r.status() == 200).count(), replies.toString());
         assertAllOthersAreJsonClientErrors(replies, 39);
         var seats = second.get("/v1/customer-seats?subscription_id=" + shop.subscriptionId(), shop.tenant().token()).json();
@@ -82,7 +79,7 @@ class TwoInstancesIT {
     @Test
     void thirtyConcurrentAssignsOverBothInstancesFillFiveSeatsExactly() throws Exception {
         var shop = shop(5);
-        List<Api.Reply> replies = inParallel(30, i -> instance(i).post("/v1/customer-seats", shop.tenant().token(),
+        List<Api.Reply> replies = Concurrently.run(30, i -> instance(i).post("/v1/customer-seats", shop.tenant().token(),
                 Json.createObjectBuilder().add("subscription_id", shop.subscriptionId())
                         .add("email", Fixtures.email("crowd")).build()));
         assertEquals(5, replies.stream().filter(r -> r.status() == 200).count(), replies.toString());
@@ -145,35 +142,6 @@ class TwoInstancesIT {
         for (Api.Reply reply : refused) {
             assertTrue(reply.status() >= 400 && reply.status() < 500, reply.toString());
             assertTrue(reply.isJson() && reply.json().containsKey("error"), reply.toString());
-        }
-    }
-
-    interface Indexed<T> {
-        T call(int index) throws Exception;
-    }
-
-    /** Runs n calls at once (released together), each told its index; the results in index order. */
-    private static <T> List<T> inParallel(int n, Indexed<T> call) throws Exception {
-        var pool = Executors.newFixedThreadPool(n);
-        try {
-            var start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                Callable<T> task = () -> {
-                    start.await();
-                    return call.call(index);
-                };
-                futures.add(pool.submit(task));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
         }
     }
 
