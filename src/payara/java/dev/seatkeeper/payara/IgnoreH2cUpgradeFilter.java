@@ -5,9 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import org.glassfish.grizzly.Buffer;
-import org.glassfish.grizzly.Connection;
-import org.glassfish.grizzly.Grizzly;
-import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
@@ -20,45 +17,49 @@ import org.glassfish.grizzly.memory.Buffers;
  * carrying {@code Upgrade} as the start of another protocol and never delivers its body. Java's {@code HttpClient}
  * sends that header with every request of a connection, curl {@code --http2} with the first.
  *
- * <p>Only a read that starts while no request is under way (the connection's first, or the first after an answer was
- * written) and that starts with a request line is looked at, and only its head: bytes of a body are never changed.
+ * <p>Every read that starts with a request line is looked at, only its head, and bytes of a body are never changed.
+ * Which read starts a request is told by its first bytes, not by the order of reads and writes: a body that arrives
+ * after the answer to its request was written (the server answered 401 before reading it) must not make the next
+ * request's head go unread, which left that request's body undelivered until the read timeout (a 408). A head split
+ * over two reads keeps its {@code Upgrade} header; Java's {@code HttpClient} and curl write a head in one piece.
  */
 public final class IgnoreH2cUpgradeFilter extends BaseFilter {
 
     /** Reads longer than this (bytes) are passed unread. */
     private static final int LONGEST_READ = 65_536;
 
-    /** Per connection: true while a request is under way, from its first read until an answer is written. */
-    private final Attribute<Boolean> requestUnderWay =
-            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(IgnoreH2cUpgradeFilter.class.getName() + ".underWay");
-
     /** Takes bytes read from the client; drops an {@code Upgrade: h2c} header line from a request's head. */
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
-        Connection<?> connection = ctx.getConnection();
-        if (!Boolean.TRUE.equals(requestUnderWay.get(connection))) {
-            requestUnderWay.set(connection, Boolean.TRUE);
-            if (ctx.getMessage() instanceof Buffer buffer && buffer.remaining() <= LONGEST_READ
-                    && headMentionsUpgrade(buffer)) {
-                byte[] read = new byte[buffer.remaining()];
-                int position = buffer.position();
-                buffer.get(read);
-                buffer.position(position);
-                byte[] without = withoutH2cUpgrade(read);
-                if (without != null) {
-                    ctx.setMessage(Buffers.wrap(ctx.getMemoryManager(), without));
-                    buffer.tryDispose();
-                }
+        if (ctx.getMessage() instanceof Buffer buffer && buffer.remaining() <= LONGEST_READ
+                && startsWithMethod(buffer) && headMentionsUpgrade(buffer)) {
+            byte[] read = new byte[buffer.remaining()];
+            int position = buffer.position();
+            buffer.get(read);
+            buffer.position(position);
+            byte[] without = withoutH2cUpgrade(read);
+            if (without != null) {
+                ctx.setMessage(Buffers.wrap(ctx.getMemoryManager(), without));
+                buffer.tryDispose();
             }
         }
         return ctx.getInvokeAction();
     }
 
-    /** Takes a write on its way to the socket: the request under way has (begun to get) its answer. */
-    @Override
-    public NextAction handleWrite(FilterChainContext ctx) throws IOException {
-        requestUnderWay.set(ctx.getConnection(), Boolean.FALSE);
-        return ctx.getInvokeAction();
+    /** True when the buffer starts with 3 to 7 capital letters and a space, as a request line does; reads 8 bytes at most. */
+    private static boolean startsWithMethod(Buffer buffer) {
+        int start = buffer.position();
+        int end = Math.min(buffer.limit(), start + 8);
+        for (int i = start; i < end; i++) {
+            byte b = buffer.get(i);
+            if (b == ' ') {
+                return i - start >= 3;
+            }
+            if (b < 'A' || b > 'Z') {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** True when {@code upgrade:} (any case) occurs before the buffer's first blank line; reads without copying. */

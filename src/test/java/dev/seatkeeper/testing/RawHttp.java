@@ -17,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * HTTP/1.1 written byte for byte on a socket, for what an HTTP library refuses to send: malformed escapes, a body
- * on DELETE, a lying {@code Content-Length}, a body that trickles in. One request per connection.
+ * on DELETE, a lying {@code Content-Length}, a body that trickles in. One request per connection, but for
+ * {@link #sendInParts}.
  */
 public final class RawHttp {
     private final String host;
@@ -89,6 +90,36 @@ public final class RawHttp {
         } catch (IOException e) {
             throw new UncheckedIOException("no complete answer to " + method + " " + target, e);
         }
+    }
+
+    /**
+     * Writes {@code parts} on one kept-alive connection, pausing {@code pauseMillis} between them, then reads
+     * {@code answers} answers in order. The parts are sent as they are: each names its own target in full.
+     */
+    public java.util.List<Answer> sendInParts(int answers, long pauseMillis, byte[]... parts) {
+        try (Socket socket = new Socket(host, port)) {
+            socket.setSoTimeout(60_000);
+            OutputStream out = socket.getOutputStream();
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) {
+                    sleep(pauseMillis);
+                }
+                out.write(parts[i]);
+                out.flush();
+            }
+            var read = new java.util.ArrayList<Answer>();
+            for (int i = 0; i < answers; i++) {
+                read.add(read(socket.getInputStream()));
+            }
+            return read;
+        } catch (IOException e) {
+            throw new UncheckedIOException("no complete answers on one connection", e);
+        }
+    }
+
+    /** The deployment's path, to put before a target in a request written by hand. */
+    public String prefix() {
+        return prefix;
     }
 
     private static void sleep(long millis) {
