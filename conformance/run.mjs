@@ -13,10 +13,10 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "./local.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const jar = resolve(here, process.env.SEATKEEPER_JAR || "../target/seatkeeper-microbundle.jar");
@@ -39,17 +39,6 @@ function elapsed() {
   return `${((Date.now() - started) / 1000).toFixed(1)} s`;
 }
 
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.unref();
-    srv.on("error", rej);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
-}
 
 /** Keeps the server log beside the suite (the work directory is removed) and returns its path. */
 function keepLog() {

@@ -20,9 +20,9 @@
 import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { call, freePort, must } from "../local.mjs";
 
 function argument(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -49,16 +49,6 @@ if (argument("db-url")) {
   env.SEATKEEPER_DB_PASSWORD = argument("db-password", "");
 }
 
-function freePort() {
-  return new Promise((res, rej) => {
-    const s = net.createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const { port } = s.address();
-      s.close(() => res(port));
-    });
-    s.on("error", rej);
-  });
-}
 
 let server = null;
 
@@ -95,22 +85,7 @@ process.on("exit", () => {
   if (server && server.exitCode === null && server.signalCode === null) server.kill("SIGKILL");
 });
 
-async function call(base, method, path, token, body) {
-  const res = await fetch(base + path, {
-    method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body ? { "Content-Type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(30000),
-  });
-  const text = await res.text();
-  return { status: res.status, json: text ? JSON.parse(text) : null };
-}
 
-async function must(base, method, path, token, body) {
-  const answer = await call(base, method, path, token, body);
-  if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.json)}`);
-  return answer.json;
-}
 
 async function main() {
   const port = await freePort();
