@@ -2,8 +2,8 @@ package dev.seatkeeper.catalog;
 
 import dev.seatkeeper.platform.BaseEntity;
 import dev.seatkeeper.platform.JsonText;
+import dev.seatkeeper.platform.Jsonp;
 import dev.seatkeeper.platform.Timestamps;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -57,9 +57,9 @@ public class Product extends BaseEntity {
         this.metadata = JsonText.text(metadata);
         this.priceId = UUID.randomUUID();
         this.priceCurrency = priceCurrency;
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = Jsonp.PROVIDER.createArrayBuilder();
         for (SeatTier t : tiers) {
-            var tier = Json.createObjectBuilder().add("min_seats", t.minSeats()).add("price_per_seat", t.pricePerSeat());
+            var tier = Jsonp.PROVIDER.createObjectBuilder().add("min_seats", t.minSeats()).add("price_per_seat", t.pricePerSeat());
             if (t.maxSeats() == null) {
                 tier.addNull("max_seats");
             } else {
@@ -71,7 +71,7 @@ public class Product extends BaseEntity {
     }
 
     public List<SeatTier> seatTiers() {
-        try (var reader = Json.createReader(new java.io.StringReader(seatTiers))) {
+        try (var reader = Jsonp.PROVIDER.createReader(new java.io.StringReader(seatTiers))) {
             return reader.readArray().stream().map(JsonValue::asJsonObject).map(t -> new SeatTier(
                     t.getJsonNumber("min_seats").longValue(),
                     t.isNull("max_seats") ? null : t.getJsonNumber("max_seats").longValue(),

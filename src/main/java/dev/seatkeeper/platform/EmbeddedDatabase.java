@@ -6,6 +6,7 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,12 +20,14 @@ import java.util.logging.Logger;
  * Makes the embedded H2 database fit to keep seats in, whatever URL the operator gave, once at start-up (contract,
  * "Operations" and "Security boundaries"):
  * <ul>
- * <li>each commit is written to the database file before the commit returns ({@code SET WRITE_DELAY 0}); by default
- *     H2 writes committed changes in the background up to 500 ms later, and a killed process loses them. The default
- *     URL already says {@code WRITE_DELAY=0}; a URL of the operator's own may not;</li>
+ * <li>every change answered 2xx is in the database file before its answer is sent: H2 writes commits in the
+ *     background ({@code WRITE_DELAY}, {@value #WRITE_DELAY_MILLIS} ms here), and {@link GroupCommit} writes them at
+ *     once, for a group of requests at a time, before they are answered. A killed process loses only changes that
+ *     were never acknowledged;</li>
  * <li>the database file and its directory are readable by their owner only ({@code 0600}, {@code 0700}).</li>
  * </ul>
- * Other databases (PostgreSQL, or H2 over TCP or in memory) are left alone.
+ * The first holds for H2 over TCP too (an H2 server of the operator's), the second for a file on this machine. Other
+ * databases (PostgreSQL, H2 in memory) are left alone.
  */
 @Startup
 @Singleton
@@ -32,6 +35,15 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class EmbeddedDatabase {
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
+    /**
+     * H2's background write interval. Durability does not rest on it (answers wait for {@link GroupCommit}); it bounds
+     * how long unanswered changes and H2's own bookkeeping stay in memory. The setting is kept in the database, so it
+     * also replaces the {@code 0} (a store per commit) that earlier releases set.
+     */
+    static final int WRITE_DELAY_MILLIS = 500;
+
+    @Inject
+    GroupCommit groupCommit;
 
     @PostConstruct
     void prepare() {
@@ -40,9 +52,6 @@ public class EmbeddedDatabase {
             if (!"H2".equals(meta.getDatabaseProductName())) {
                 return;
             }
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("SET WRITE_DELAY 0");
-            }
             Optional<Path> file = localFile(meta.getURL());
             if (file.isPresent()) {
                 Path base = file.get().toAbsolutePath();
@@ -50,6 +59,15 @@ public class EmbeddedDatabase {
                 for (String suffix : new String[] {".mv.db", ".trace.db", ".lock.db"}) {
                     OwnerOnly.file(base.resolveSibling(base.getFileName() + suffix));
                 }
+            }
+            if (!meta.getURL().startsWith("jdbc:h2:mem:")) {
+                // Both need H2's admin right. Without it this throws: commits stay as the URL says (H2's default: in
+                // the background, lost on a kill) and the warning below says so.
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CHECKPOINT");
+                    statement.execute("SET WRITE_DELAY " + WRITE_DELAY_MILLIS);
+                }
+                groupCommit.enable(ServiceDataSource.lookup());
             }
         } catch (SQLException | IOException e) {
             // The service still runs; the operator reads why its data is less safe than it should be.

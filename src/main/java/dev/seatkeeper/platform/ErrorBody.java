@@ -3,13 +3,10 @@ package dev.seatkeeper.platform;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonValue;
-import jakarta.json.spi.JsonProvider;
 
 /** The text of Polar's error bodies, for every writer of one: the error mapper, the edge filter, the error page. */
 public final class ErrorBody {
-    /** Looked up once: each {@code Json.create...} call would search the class path for a provider. */
-    private static final JsonProvider PROVIDER = JsonProvider.provider();
-    static final JsonBuilderFactory JSON = PROVIDER.createBuilderFactory(null);
+    static final JsonBuilderFactory JSON = Jsonp.PROVIDER.createBuilderFactory(null);
 
     private ErrorBody() {
     }
@@ -52,8 +49,8 @@ public final class ErrorBody {
             return v;
         }
         if (input instanceof Number n) {
-            return PROVIDER.createValue(n.longValue());
+            return Jsonp.PROVIDER.createValue(n.longValue());
         }
-        return PROVIDER.createValue(String.valueOf(input));
+        return Jsonp.PROVIDER.createValue(String.valueOf(input));
     }
 }

@@ -30,7 +30,7 @@ public final class Ids {
         String text = input instanceof jakarta.json.JsonString s ? s.getString() : String.valueOf(input);
         String reason = reason(text);
         return new ValidationIssue("uuid_parsing", loc, "Input should be a valid UUID, " + reason, input,
-                jakarta.json.Json.createObjectBuilder().add("error", reason).build());
+                Jsonp.PROVIDER.createObjectBuilder().add("error", reason).build());
     }
 
     private static String reason(String text) {
@@ -67,7 +67,7 @@ public final class Ids {
         UUID id = tryParse(text).orElseThrow(() -> new RequestValidationException(invalid(loc, text)));
         if (id.version() != 4) {
             throw new RequestValidationException(new ValidationIssue("uuid_version", loc, "UUID version 4 expected",
-                    text, jakarta.json.Json.createObjectBuilder().add("expected_version", 4).build()));
+                    text, Jsonp.PROVIDER.createObjectBuilder().add("expected_version", 4).build()));
         }
         return id;
     }

@@ -1,6 +1,5 @@
 package dev.seatkeeper.platform;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -42,8 +41,7 @@ public final class JsonBody {
         this.issues = issues;
     }
 
-    /** Looked up once: each {@code Json.createParser} call would search the class path for a provider. */
-    private static final JsonParserFactory PARSERS = Json.createParserFactory(null);
+    private static final JsonParserFactory PARSERS = Jsonp.PROVIDER.createParserFactory(null);
 
     /**
      * Parses a whole request body (UTF-8 bytes, an optional byte order mark) as a JSON object.

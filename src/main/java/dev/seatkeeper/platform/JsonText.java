@@ -16,7 +16,7 @@ public final class JsonText {
         if (text == null || text.isBlank()) {
             return jakarta.json.JsonValue.EMPTY_JSON_OBJECT;
         }
-        try (var reader = jakarta.json.Json.createReader(new StringReader(text))) {
+        try (var reader = Jsonp.PROVIDER.createReader(new StringReader(text))) {
             return reader.readObject();
         }
     }

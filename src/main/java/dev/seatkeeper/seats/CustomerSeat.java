@@ -34,9 +34,14 @@ import java.util.UUID;
         @Index(name = "ix_seats_order_email", columnList = "order_id, email_key"),
         @Index(name = "ix_seats_member_status", columnList = "member_id, status"),
         @Index(name = "ix_seats_customer_status", columnList = "customer_id, status")})
-@NamedQuery(name = "CustomerSeat.byTokenHash",
-        query = "select s from CustomerSeat s where s.invitationTokenHash = :hash")
+// A seat with everything a seat operation reads of it, in one query: its container with the container's customer and
+// product, and its holder. Loaded one relation at a time (as em.find does), a claim read the database six times.
+@NamedQuery(name = "CustomerSeat.byTokenHash", query = CustomerSeat.WITH_CONTAINER + " where s.invitationTokenHash = :hash")
+@NamedQuery(name = "CustomerSeat.withContainer", query = CustomerSeat.WITH_CONTAINER + " where s.id = :id")
 public class CustomerSeat extends BaseEntity {
+    static final String WITH_CONTAINER = "select s from CustomerSeat s left join fetch s.subscription sub"
+            + " left join fetch sub.customer left join fetch sub.product left join fetch s.oneTimeOrder o"
+            + " left join fetch o.customer left join fetch o.product left join fetch s.member left join fetch s.customer";
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
     @ManyToOne

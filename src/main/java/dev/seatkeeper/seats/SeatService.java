@@ -226,7 +226,7 @@ public class SeatService {
     public ClaimedSeat claim(String token) {
         String hash = hasher.hash(token);
         CustomerSeat seat = RowLock.lock(em, "customer_seats", "invitation_token_hash", hash)
-                .map(id -> em.find(CustomerSeat.class, id))
+                .map(this::loadSeat)
                 .filter(s -> s.hasInvitation(hash) && s.canBeClaimedAt(Timestamps.now()))
                 .orElseThrow(SeatService::invalidToken);
         Organization organization = organizations.get(seat.organizationId());
@@ -269,7 +269,7 @@ public class SeatService {
                 .setParameter("id", revoked.subscription().id()).setParameter("taken", SeatCounter.TAKEN)
                 .getResultList();
         for (UUID id : ids) {
-            RowLock.lockById(em, "customer_seats", id).map(locked -> em.find(CustomerSeat.class, locked))
+            RowLock.lockById(em, "customer_seats", id).map(this::loadSeat)
                     .filter(seat -> seat.status() != SeatStatus.REVOKED)
                     .ifPresent(this::revokeLocked);
         }
@@ -379,9 +379,15 @@ public class SeatService {
 
     private CustomerSeat lockSeat(SeatScope scope, UUID seatId) {
         return RowLock.lockById(em, "customer_seats", seatId)
-                .map(id -> em.find(CustomerSeat.class, id))
+                .map(this::loadSeat)
                 .filter(seat -> scope.covers(seat.container()))
                 .orElseThrow(() -> ApiException.notFound("Seat not found"));
+    }
+
+    /** The seat of a locked row, with its container and holder (CustomerSeat.withContainer): one query. */
+    private CustomerSeat loadSeat(UUID id) {
+        return em.createNamedQuery("CustomerSeat.withContainer", CustomerSeat.class).setParameter("id", id)
+                .getSingleResult();
     }
 
     private static ApiException seatNotAvailable(String detail) {

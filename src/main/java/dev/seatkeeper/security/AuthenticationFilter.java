@@ -1,8 +1,8 @@
 package dev.seatkeeper.security;
 
+import dev.seatkeeper.platform.Jsonp;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -93,7 +93,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         return Response.status(401)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"")
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder().add("error", "Unauthorized").add("detail", "Unauthorized").build().toString())
+                .entity(Jsonp.PROVIDER.createObjectBuilder().add("error", "Unauthorized").add("detail", "Unauthorized").build().toString())
                 .build();
     }
 
@@ -104,7 +104,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder().add("error", "invalid_token")
+                .entity(Jsonp.PROVIDER.createObjectBuilder().add("error", "invalid_token")
                         .add("error_description", INVALID_TOKEN_DESCRIPTION).build().toString())
                 .build();
     }
@@ -117,7 +117,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder().add("error", "insufficient_scope")
+                .entity(Jsonp.PROVIDER.createObjectBuilder().add("error", "insufficient_scope")
                         .add("error_description", INSUFFICIENT_SCOPE_DESCRIPTION).build().toString())
                 .build();
     }

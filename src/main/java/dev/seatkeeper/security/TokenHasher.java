@@ -19,20 +19,26 @@ public class TokenHasher {
     @Inject
     Settings settings;
 
-    private SecretKeySpec key;
+    /** Keyed once; each hash works on a clone, as a {@code Mac} is not thread-safe and a look-up costs more than a copy. */
+    private Mac keyed;
 
     @PostConstruct
     void init() {
-        key = new SecretKeySpec(settings.secret(), "HmacSHA256");
-    }
-
-    public String hash(String token) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
+            keyed = Mac.getInstance("HmacSHA256");
+            keyed.init(new SecretKeySpec(settings.secret(), "HmacSHA256"));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
+    /** Returns the 64 lowercase hex digits of HMAC-SHA256(secret, UTF-8 bytes of {@code token}). */
+    public String hash(String token) {
+        try {
+            Mac mac = (Mac) keyed.clone();
+            return HexFormat.of().formatHex(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("HmacSHA256 cannot be copied", e);
         }
     }
 }

@@ -14,8 +14,9 @@ import java.time.OffsetDateTime;
 @Table(name = "member_sessions", indexes = {
         @Index(name = "ix_member_sessions_token_hash", columnList = "token_hash", unique = true),
         @Index(name = "ix_member_sessions_member", columnList = "member_id")})
+// The member's customer with it: every portal request of a member reads it, and a query of its own cost a read more.
 @NamedQuery(name = "MemberSession.byHash",
-        query = "select s from MemberSession s join fetch s.member where s.tokenHash = :hash")
+        query = "select s from MemberSession s join fetch s.member m join fetch m.customer where s.tokenHash = :hash")
 @NamedQuery(name = "MemberSession.deleteByMember", query = "delete from MemberSession s where s.member.id = :memberId")
 public class MemberSession extends PortalSession {
     @ManyToOne(optional = false)
