@@ -185,8 +185,9 @@ function seed(server, setup, pool, filler) {
 }
 
 /**
- * One operation: its request lines (METHOD \t PATH [\t BODY]) for the warm-up and for the measured run, the bearer
- * token, and whether a line may be sent twice (reads) or each stands for a fresh token or seat (writes).
+ * One operation: its name, the bearer token ("" for none), and its request lines (METHOD \t PATH [\t BODY]) for the
+ * warm-up and for the measured run. A read lists one line, sent again and again; a write one line per fresh token,
+ * seat or e-mail.
  */
 function operation(name, auth, warm, measured) {
   return { name, auth, warm, measured };
