@@ -11,6 +11,8 @@ import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -96,7 +98,7 @@ public final class RawHttp {
      * Writes {@code parts} on one kept-alive connection, pausing {@code pauseMillis} between them, then reads
      * {@code answers} answers in order. The parts are sent as they are: each names its own target in full.
      */
-    public java.util.List<Answer> sendInParts(int answers, long pauseMillis, byte[]... parts) {
+    public List<Answer> sendInParts(int answers, long pauseMillis, byte[]... parts) {
         try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
@@ -107,7 +109,7 @@ public final class RawHttp {
                 out.write(parts[i]);
                 out.flush();
             }
-            var read = new java.util.ArrayList<Answer>();
+            var read = new ArrayList<Answer>();
             for (int i = 0; i < answers; i++) {
                 read.add(read(socket.getInputStream()));
             }
