@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.io.StringReader;
 
 /**
  * A product with its one seat-based price. The price lives in the product's row: a product is always read
@@ -71,7 +72,7 @@ public class Product extends BaseEntity {
     }
 
     public List<SeatTier> seatTiers() {
-        try (var reader = Jsonp.PROVIDER.createReader(new java.io.StringReader(seatTiers))) {
+        try (var reader = Jsonp.PROVIDER.createReader(new StringReader(seatTiers))) {
             return reader.readArray().stream().map(JsonValue::asJsonObject).map(t -> new SeatTier(
                     t.getJsonNumber("min_seats").longValue(),
                     t.isNull("max_seats") ? null : t.getJsonNumber("max_seats").longValue(),

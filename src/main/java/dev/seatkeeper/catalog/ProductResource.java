@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import java.util.Comparator;
 
 @Path("/v1/products")
 @Produces(MediaType.APPLICATION_JSON)
@@ -80,7 +81,7 @@ public class ProductResource {
             seatTiers.reject("tiers", "too_short", "List should have at least 1 item after validation, not 0");
             return tiers;
         }
-        tiers.sort(java.util.Comparator.comparingLong(SeatTier::minSeats));
+        tiers.sort(Comparator.comparingLong(SeatTier::minSeats));
         for (int i = 0; i < tiers.size(); i++) {
             SeatTier t = tiers.get(i);
             boolean last = i == tiers.size() - 1;
@@ -112,8 +113,6 @@ public class ProductResource {
     @APIResponse(responseCode = "422", description = "Validation Error")
     public ListResource<ProductResponse> list(@QueryParam("page") String page, @QueryParam("limit") String limit) {
         var request = PageRequest.of(page, limit);
-        var org = caller.organizationId();
-        return ListResource.of(products.list(org, request).stream().map(ProductResponse::of).toList(),
-                products.count(org), request);
+        return ListResource.of(products.list(caller.organizationId(), request).map(ProductResponse::of), request);
     }
 }

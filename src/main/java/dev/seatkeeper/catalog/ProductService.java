@@ -1,6 +1,7 @@
 package dev.seatkeeper.catalog;
 
-import dev.seatkeeper.platform.ApiException;
+import dev.seatkeeper.platform.ResourceNotFound;
+import dev.seatkeeper.platform.Page;
 import dev.seatkeeper.platform.PageRequest;
 import jakarta.ejb.Stateless;
 import jakarta.json.JsonObject;
@@ -28,22 +29,18 @@ public class ProductService {
 
     /** The organization's product; another organization's id is indistinguishable from a missing one. */
     public Product get(UUID organizationId, UUID productId) {
-        return find(organizationId, productId).orElseThrow(() -> ApiException.notFound("Product not found"));
+        return find(organizationId, productId).orElseThrow(() -> new ResourceNotFound("Product not found"));
     }
 
     public Optional<Product> find(UUID organizationId, UUID productId) {
         return Optional.ofNullable(em.find(Product.class, productId)).filter(p -> p.organizationId().equals(organizationId));
     }
 
-    public List<Product> list(UUID organizationId, PageRequest page) {
-        return em.createQuery("select p from Product p where p.organizationId = :org order by p.createdAt desc, p.id",
-                        Product.class)
-                .setParameter("org", organizationId)
-                .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
-    }
-
-    public long count(UUID organizationId) {
-        return em.createQuery("select count(p) from Product p where p.organizationId = :org", Long.class)
-                .setParameter("org", organizationId).getSingleResult();
+    /** One page of the organization's products, newest first, with the total. */
+    public Page<Product> list(UUID organizationId, PageRequest page) {
+        return Page.of(em.createQuery("select p from Product p where p.organizationId = :org"
+                                + " order by p.createdAt desc, p.id", Product.class).setParameter("org", organizationId),
+                em.createQuery("select count(p) from Product p where p.organizationId = :org", Long.class)
+                        .setParameter("org", organizationId), page);
     }
 }

@@ -5,13 +5,13 @@ import dev.seatkeeper.platform.JsonText;
 import dev.seatkeeper.platform.Timestamps;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 import java.time.OffsetDateTime;
-import java.util.Locale;
 import java.util.UUID;
 
 @Entity
@@ -21,17 +21,15 @@ import java.util.UUID;
                 @UniqueConstraint(name = "uq_customers_external_id", columnNames = {"organization_id", "external_id"})},
         indexes = @Index(name = "ix_customers_organization_created", columnList = "organization_id, created_at"))
 @NamedQuery(name = "Customer.byEmail",
-        query = "select c from Customer c where c.organizationId = :org and c.emailKey = :emailKey")
+        query = "select c from Customer c where c.organizationId = :org and c.email.key = :emailKey")
 @NamedQuery(name = "Customer.byExternalId",
         query = "select c from Customer c where c.organizationId = :org and c.externalId = :externalId")
 public class Customer extends BaseEntity {
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
-    @Column(nullable = false, length = 320)
-    private String email;
-    /** The e-mail in lower case: e-mails are unique per organization regardless of case. */
-    @Column(name = "email_key", nullable = false, length = 320)
-    private String emailKey;
+    /** Unique per organization by its key, regardless of case. */
+    @Embedded
+    private EmailAddress email;
     @Column(length = 256)
     private String name;
     @Column(name = "external_id", length = 256)
@@ -49,16 +47,11 @@ public class Customer extends BaseEntity {
     public Customer(UUID organizationId, String type, String email, String name, String externalId, JsonObject metadata) {
         super(Timestamps.now());
         this.organizationId = organizationId;
-        this.email = email;
-        this.emailKey = emailKey(email);
+        this.email = EmailAddress.of(email);
         this.name = name;
         this.externalId = externalId;
         this.metadata = JsonText.text(metadata);
         this.type = type;
-    }
-
-    public static String emailKey(String email) {
-        return email.strip().toLowerCase(Locale.ROOT);
     }
 
     public UUID organizationId() {
@@ -66,7 +59,7 @@ public class Customer extends BaseEntity {
     }
 
     public String email() {
-        return email;
+        return email.address();
     }
 
     public String name() {

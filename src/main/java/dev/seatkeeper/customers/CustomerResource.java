@@ -83,8 +83,7 @@ public class CustomerResource {
         var request = PageRequest.of(page, limit);
         var org = caller.organizationId();
         var byEmail = Optional.ofNullable(email).filter(e -> !e.isBlank());
-        return ListResource.of(customers.list(org, byEmail, request).stream().map(CustomerResponse::of).toList(),
-                customers.count(org, byEmail), request);
+        return ListResource.of(customers.list(org, byEmail, request).map(CustomerResponse::of), request);
     }
 
     @POST

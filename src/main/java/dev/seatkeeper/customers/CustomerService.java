@@ -1,7 +1,9 @@
 package dev.seatkeeper.customers;
 
 import dev.seatkeeper.organizations.OrganizationService;
-import dev.seatkeeper.platform.ApiException;
+import dev.seatkeeper.platform.ResourceNotFound;
+import dev.seatkeeper.platform.NotPermitted;
+import dev.seatkeeper.platform.Page;
 import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.platform.RequestValidationException;
 import dev.seatkeeper.platform.ValidationIssue;
@@ -61,14 +63,14 @@ public class CustomerService {
         var customer = get(organizationId, customerId);
         var organization = organizations.get(organizationId);
         if (!organization.memberModelEnabled() && !organization.seatBasedPricingEnabled()) {
-            throw ApiException.notPermitted("Member management is not enabled for this organization");
+            throw new NotPermitted("Member management is not enabled for this organization");
         }
         return members.add(customer, email, name, externalId, role);
     }
 
     /** The organization's customer; another organization's id is indistinguishable from a missing one. */
     public Customer get(UUID organizationId, UUID customerId) {
-        return find(organizationId, customerId).orElseThrow(() -> ApiException.notFound("Customer not found"));
+        return find(organizationId, customerId).orElseThrow(() -> new ResourceNotFound("Customer not found"));
     }
 
     public Optional<Customer> find(UUID organizationId, UUID customerId) {
@@ -92,7 +94,7 @@ public class CustomerService {
 
     public Optional<Customer> findByEmail(UUID organizationId, String email) {
         return em.createNamedQuery("Customer.byEmail", Customer.class)
-                .setParameter("org", organizationId).setParameter("emailKey", Customer.emailKey(email))
+                .setParameter("org", organizationId).setParameter("emailKey", EmailAddress.keyOf(email))
                 .getResultStream().findFirst();
     }
 
@@ -102,21 +104,18 @@ public class CustomerService {
                 .getResultStream().findFirst();
     }
 
-    public List<Customer> list(UUID organizationId, Optional<String> email, PageRequest page) {
-        return filtered("select c", organizationId, email, " order by c.createdAt desc, c.id", Customer.class)
-                .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
-    }
-
-    public long count(UUID organizationId, Optional<String> email) {
-        return filtered("select count(c)", organizationId, email, "", Long.class).getSingleResult();
+    /** One page of the organization's customers, newest first, with the total; {@code email} narrows to one address. */
+    public Page<Customer> list(UUID organizationId, Optional<String> email, PageRequest page) {
+        return Page.of(filtered("select c", organizationId, email, " order by c.createdAt desc, c.id", Customer.class),
+                filtered("select count(c)", organizationId, email, "", Long.class), page);
     }
 
     private <T> TypedQuery<T> filtered(String select, UUID organizationId, Optional<String> email, String orderBy,
                                        Class<T> type) {
         String jpql = select + " from Customer c where c.organizationId = :org"
-                + (email.isPresent() ? " and c.emailKey = :emailKey" : "") + orderBy;
+                + (email.isPresent() ? " and c.email.key = :emailKey" : "") + orderBy;
         var query = em.createQuery(jpql, type).setParameter("org", organizationId);
-        email.ifPresent(e -> query.setParameter("emailKey", Customer.emailKey(e)));
+        email.ifPresent(e -> query.setParameter("emailKey", EmailAddress.keyOf(e)));
         return query;
     }
 }

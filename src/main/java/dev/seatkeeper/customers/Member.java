@@ -3,6 +3,7 @@ package dev.seatkeeper.customers;
 import dev.seatkeeper.platform.BaseEntity;
 import dev.seatkeeper.platform.Timestamps;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,7 +24,7 @@ import java.util.UUID;
                 @Index(name = "ix_members_organization", columnList = "organization_id, created_at"),
                 @Index(name = "ix_members_external_id", columnList = "organization_id, external_id")})
 @NamedQuery(name = "Member.byCustomerAndEmail",
-        query = "select m from Member m where m.customer.id = :customerId and m.emailKey = :emailKey")
+        query = "select m from Member m where m.customer.id = :customerId and m.email.key = :emailKey")
 @NamedQuery(name = "Member.byCustomerAndRole",
         query = "select m from Member m where m.customer.id = :customerId and m.role = :role order by m.createdAt")
 @NamedQuery(name = "Member.byExternalId",
@@ -34,10 +35,9 @@ public class Member extends BaseEntity {
     @ManyToOne(optional = false)
     @JoinColumn(name = "customer_id", nullable = false)
     private Customer customer;
-    @Column(nullable = false, length = 320)
-    private String email;
-    @Column(name = "email_key", nullable = false, length = 320)
-    private String emailKey;
+    /** Unique per customer by its key, regardless of case. */
+    @Embedded
+    private EmailAddress email;
     @Column(length = 256)
     private String name;
     @Column(name = "external_id", length = 256)
@@ -53,8 +53,7 @@ public class Member extends BaseEntity {
         super(Timestamps.now());
         this.organizationId = customer.organizationId();
         this.customer = customer;
-        this.email = email;
-        this.emailKey = Customer.emailKey(email);
+        this.email = EmailAddress.of(email);
         this.name = name;
         this.externalId = externalId;
         this.role = role;
@@ -75,7 +74,7 @@ public class Member extends BaseEntity {
     }
 
     public String email() {
-        return email;
+        return email.address();
     }
 
     public String name() {

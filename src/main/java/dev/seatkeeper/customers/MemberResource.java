@@ -47,7 +47,7 @@ public class MemberResource {
                 .orElseThrow(() -> new RequestValidationException(new ValidationIssue("enum", List.of("query", "role"),
                         "Input should be 'owner', 'billing_manager' or 'member'", r))));
         var org = caller.organizationId();
-        return ListResource.of(members.list(org, byCustomer, byExternal, byRole, request).stream()
-                .map(MemberResponse::of).toList(), members.count(org, byCustomer, byExternal, byRole), request);
+        return ListResource.of(members.list(org, byCustomer, byExternal, byRole, request).map(MemberResponse::of),
+                request);
     }
 }

@@ -1,10 +1,12 @@
 package dev.seatkeeper.customers;
 
+import dev.seatkeeper.platform.Page;
 import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.platform.RowLock;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,7 +33,7 @@ public class MemberService {
 
     public Optional<Member> findByEmail(Customer customer, String email) {
         return em.createNamedQuery("Member.byCustomerAndEmail", Member.class)
-                .setParameter("customerId", customer.id()).setParameter("emailKey", Customer.emailKey(email))
+                .setParameter("customerId", customer.id()).setParameter("emailKey", EmailAddress.keyOf(email))
                 .getResultStream().findFirst();
     }
 
@@ -51,20 +53,16 @@ public class MemberService {
                 .setMaxResults(1).getResultStream().findFirst();
     }
 
-    public List<Member> list(UUID organizationId, Optional<UUID> customerId, Optional<String> externalCustomerId,
+    /** One page of the organization's members, oldest first, with the total; each filter narrows when present. */
+    public Page<Member> list(UUID organizationId, Optional<UUID> customerId, Optional<String> externalCustomerId,
                              Optional<MemberRole> role, PageRequest page) {
-        return filtered("select m from Member m join fetch m.customer", organizationId, customerId, externalCustomerId,
-                role, " order by m.createdAt, m.id", Member.class)
-                .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
+        return Page.of(filtered("select m from Member m join fetch m.customer", organizationId, customerId,
+                        externalCustomerId, role, " order by m.createdAt, m.id", Member.class),
+                filtered("select count(m) from Member m", organizationId, customerId, externalCustomerId, role, "",
+                        Long.class), page);
     }
 
-    public long count(UUID organizationId, Optional<UUID> customerId, Optional<String> externalCustomerId,
-                      Optional<MemberRole> role) {
-        return filtered("select count(m) from Member m", organizationId, customerId, externalCustomerId, role, "", Long.class)
-                .getSingleResult();
-    }
-
-    private <T> jakarta.persistence.TypedQuery<T> filtered(String select, UUID organizationId, Optional<UUID> customerId,
+    private <T> TypedQuery<T> filtered(String select, UUID organizationId, Optional<UUID> customerId,
                                                            Optional<String> externalCustomerId, Optional<MemberRole> role,
                                                            String orderBy, Class<T> type) {
         var jpql = new StringBuilder(select).append(" where m.organizationId = :org");

@@ -1,7 +1,6 @@
 package dev.seatkeeper.organizations;
 
 import dev.seatkeeper.platform.BaseEntity;
-import dev.seatkeeper.platform.ApiException;
 import dev.seatkeeper.platform.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -38,7 +37,7 @@ public class Organization extends BaseEntity {
     /** Every seat operation of an organization that has not turned seat-based pricing on is refused with 403. */
     public void requireSeatBasedPricing() {
         if (!seatBasedPricingEnabled) {
-            throw new ApiException(403, "FeatureNotEnabled", "Seat-based pricing is not enabled for this organization");
+            throw new FeatureNotEnabled();
         }
     }
 

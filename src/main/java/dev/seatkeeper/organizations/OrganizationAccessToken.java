@@ -15,6 +15,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.Optional;
 
 /** A merchant backend's credential. Only the HMAC of the token is kept; the token itself is shown once. */
 @Entity
@@ -73,7 +74,7 @@ public class OrganizationAccessToken extends BaseEntity {
 
     public Set<Scope> scopes() {
         var set = EnumSet.noneOf(Scope.class);
-        Arrays.stream(scopes.split(" ")).map(Scope::fromWire).flatMap(java.util.Optional::stream).forEach(set::add);
+        Arrays.stream(scopes.split(" ")).map(Scope::fromWire).flatMap(Optional::stream).forEach(set::add);
         return set;
     }
 

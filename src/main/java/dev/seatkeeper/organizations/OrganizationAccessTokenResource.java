@@ -77,8 +77,7 @@ public class OrganizationAccessTokenResource {
                                                           @QueryParam("limit") String limit) {
         var request = PageRequest.of(page, limit);
         var tokens = organizations.tokens(Ids.query("organization_id", organizationId), request);
-        return ListResource.of(tokens.items().stream().map(OrganizationAccessTokenView::of).toList(),
-                tokens.totalCount(), request);
+        return ListResource.of(tokens.map(OrganizationAccessTokenView::of), request);
     }
 
     @PATCH

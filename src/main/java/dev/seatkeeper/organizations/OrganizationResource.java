@@ -1,6 +1,6 @@
 package dev.seatkeeper.organizations;
 
-import dev.seatkeeper.platform.ApiException;
+import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.Ids;
 import dev.seatkeeper.platform.JsonBody;
 import dev.seatkeeper.security.Caller;
@@ -82,7 +82,7 @@ public class OrganizationResource {
     public OrganizationResponse get(@PathParam("id") String id) {
         UUID organizationId = Ids.path("id", id);
         if (!organizationId.equals(caller.organizationId())) {
-            throw ApiException.notFound("Organization not found");
+            throw new ResourceNotFound("Organization not found");
         }
         return OrganizationResponse.of(organizations.get(organizationId));
     }

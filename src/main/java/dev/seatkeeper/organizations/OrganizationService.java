@@ -1,6 +1,7 @@
 package dev.seatkeeper.organizations;
 
-import dev.seatkeeper.platform.ApiException;
+import dev.seatkeeper.platform.ResourceNotFound;
+import dev.seatkeeper.platform.Page;
 import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.platform.RequestValidationException;
 import dev.seatkeeper.platform.Timestamps;
@@ -50,7 +51,7 @@ public class OrganizationService {
 
     public Organization get(UUID id) {
         return Optional.ofNullable(em.find(Organization.class, id))
-                .orElseThrow(() -> ApiException.notFound("Organization not found"));
+                .orElseThrow(() -> new ResourceNotFound("Organization not found"));
     }
 
     public Organization update(UUID id, String name, Boolean seatBasedPricingEnabled, Boolean memberModelEnabled) {
@@ -79,8 +80,7 @@ public class OrganizationService {
             items.setParameter("organizationId", id);
             count.setParameter("organizationId", id);
         });
-        return new Page<>(items.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList(),
-                count.getSingleResult());
+        return Page.of(items, count, page);
     }
 
     /**
@@ -103,10 +103,6 @@ public class OrganizationService {
 
     private OrganizationAccessToken token(UUID id) {
         return Optional.ofNullable(em.find(OrganizationAccessToken.class, id))
-                .orElseThrow(() -> ApiException.notFound("Organization access token not found"));
-    }
-
-    /** A page of rows and the count of all rows that match, read in one transaction. */
-    public record Page<T>(List<T> items, long totalCount) {
+                .orElseThrow(() -> new ResourceNotFound("Organization access token not found"));
     }
 }

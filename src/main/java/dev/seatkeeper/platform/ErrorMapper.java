@@ -9,6 +9,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
 
 /**
  * The one place where exceptions become HTTP responses. Every error a caller sees is JSON in Polar's shape;
@@ -21,8 +24,8 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable thrown) {
         Throwable e = unwrap(thrown);
-        if (e instanceof ApiException api) {
-            return error(api.status(), api.error(), api.detail());
+        if (e instanceof DomainException refused) {
+            return error(status(refused.kind()), refused.error(), refused.detail());
         }
         if (e instanceof RequestValidationException invalid) {
             return validation(invalid);
@@ -33,7 +36,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         String sqlState = sqlState(thrown);
         // HYT00: H2's lock timeout; 40001 and 40P01: serialization failure and deadlock (SQL standard, PostgreSQL).
         if (isCause(thrown, "LockTimeoutException", "PessimisticLockException", "LockAcquisitionException")
-                || java.util.Set.of("HYT00", "40001", "40P01").contains(sqlState)) {
+                || Set.of("HYT00", "40001", "40P01").contains(sqlState)) {
             LOG.log(Level.WARNING, "A request waited too long for a row lock", thrown);
             return retryable(503, "ServiceUnavailable", "The resource is busy with other changes. Retry the request.");
         }
@@ -46,7 +49,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (sqlState.startsWith("22")) {
             // A data exception (a value too long or out of range for its column) that input checks let through.
             LOG.log(Level.WARNING, "A value did not fit its column", thrown);
-            return validation(new RequestValidationException(new ValidationIssue("value_error", java.util.List.of("body"),
+            return validation(new RequestValidationException(new ValidationIssue("value_error", List.of("body"),
                     "Value error, A value is too long or out of range.", null)));
         }
         if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
@@ -70,7 +73,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
 
     private static String sqlState(Throwable thrown) {
         for (Throwable c = thrown; c != null; c = c.getCause()) {
-            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+            if (c instanceof SQLException sql && sql.getSQLState() != null) {
                 return sql.getSQLState();
             }
         }
@@ -89,11 +92,23 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             e = e.getCause();
         }
         for (Throwable c = e; c != null; c = c.getCause()) {
-            if (c instanceof ApiException || c instanceof RequestValidationException) {
+            if (c instanceof DomainException || c instanceof RequestValidationException) {
                 return c;
             }
         }
         return e;
+    }
+
+    /** The HTTP status of a kind of refusal: the one place where a domain error gets one. */
+    public static int status(DomainException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> 400;
+            case NOT_PERMITTED -> 403;
+            case NOT_FOUND -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
+            case TIMED_OUT -> 408;
+            case TOO_LARGE -> 413;
+        };
     }
 
     public static Response error(int status, String error, String detail) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jakarta.ws.rs.core.Response;
 
 /**
  * The application's error page (WEB-INF/web.xml names it for every status and exception): whatever the web
@@ -37,7 +38,7 @@ public class ErrorPageServlet extends HttpServlet {
         } else if (status == 404) {
             body = ErrorBody.of("ResourceNotFound", "Not Found");
         } else {
-            var reason = jakarta.ws.rs.core.Response.Status.fromStatusCode(status);
+            var reason = Response.Status.fromStatusCode(status);
             String phrase = reason == null ? "Bad Request" : reason.getReasonPhrase();
             body = ErrorBody.of(phrase.replace(" ", ""), phrase);
         }

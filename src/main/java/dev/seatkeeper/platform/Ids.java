@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import jakarta.json.JsonString;
 
 /** Parsing of UUIDs from paths, queries and bodies, failing with Polar's {@code uuid_parsing} error. */
 public final class Ids {
@@ -27,7 +28,7 @@ public final class Ids {
 
     /** pydantic's uuid_parsing, with its reason: a character outside the UUID alphabet, or the wrong length. */
     public static ValidationIssue invalid(List<Object> loc, Object input) {
-        String text = input instanceof jakarta.json.JsonString s ? s.getString() : String.valueOf(input);
+        String text = input instanceof JsonString s ? s.getString() : String.valueOf(input);
         String reason = reason(text);
         return new ValidationIssue("uuid_parsing", loc, "Input should be a valid UUID, " + reason, input,
                 Jsonp.PROVIDER.createObjectBuilder().add("error", reason).build());

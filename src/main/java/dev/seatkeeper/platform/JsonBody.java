@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import java.math.BigInteger;
 
 /**
  * A request body read as a JSON object, with typed accessors that collect every problem they meet
@@ -49,7 +50,7 @@ public final class JsonBody {
      * @throws RequestValidationException 422: {@code missing} for no bytes, {@code json_invalid} where Python's
      *         decoder puts the first error (or where nesting passes {@link PythonJsonErrors#MAX_DEPTH}),
      *         {@code model_attributes_type} for JSON that is not an object
-     * @throws ApiException 400 {@code BadRequest} for bytes that are not UTF-8, FastAPI's answer to a body it
+     * @throws BadRequest for bytes that are not UTF-8, FastAPI's answer to a body it
      *         cannot decode
      */
     public static JsonBody parse(byte[] bytes) {
@@ -96,7 +97,7 @@ public final class JsonBody {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw ApiException.badRequest("There was an error parsing the body");
+            throw new BadRequest("There was an error parsing the body");
         }
     }
 
@@ -129,7 +130,7 @@ public final class JsonBody {
     }
 
     /** For bodies whose Polar model forbids unknown fields: each other field is {@code extra_forbidden}. */
-    public void forbidOtherFields(java.util.Set<String> allowed) {
+    public void forbidOtherFields(Set<String> allowed) {
         object.forEach((key, value) -> {
             if (!allowed.contains(key)) {
                 issues.add(new ValidationIssue("extra_forbidden", locOf(key), "Extra inputs are not permitted", value));
@@ -263,7 +264,7 @@ public final class JsonBody {
             // Python parses at most 4,300 digits from a string (sys.int_max_str_digits), which also bounds the work.
             if (v instanceof JsonString s && s.getString().length() <= 4300) {
                 try {
-                    return Optional.of(nearestLong(new BigDecimal(new java.math.BigInteger(s.getString().strip()))));
+                    return Optional.of(nearestLong(new BigDecimal(new BigInteger(s.getString().strip()))));
                 } catch (NumberFormatException e) {
                     issues.add(new ValidationIssue("int_parsing", locOf(name),
                             "Input should be a valid integer, unable to parse string as an integer", v));

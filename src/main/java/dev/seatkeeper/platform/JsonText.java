@@ -2,6 +2,7 @@ package dev.seatkeeper.platform;
 
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import jakarta.json.JsonValue;
 
 /** Stored JSON documents (metadata) are kept as text and handed back as objects. */
 public final class JsonText {
@@ -14,7 +15,7 @@ public final class JsonText {
 
     public static JsonObject object(String text) {
         if (text == null || text.isBlank()) {
-            return jakarta.json.JsonValue.EMPTY_JSON_OBJECT;
+            return JsonValue.EMPTY_JSON_OBJECT;
         }
         try (var reader = Jsonp.PROVIDER.createReader(new StringReader(text))) {
             return reader.readObject();

@@ -8,8 +8,10 @@ public record ListResource<T>(List<T> items, Pagination pagination) {
     public record Pagination(long totalCount, long maxPage) {
     }
 
-    public static <T> ListResource<T> of(List<T> items, long totalCount, PageRequest page) {
-        long maxPage = totalCount == 0 ? 0 : (totalCount + page.limit() - 1) / page.limit();
-        return new ListResource<>(items, new Pagination(totalCount, maxPage));
+    /** The body of {@code page}, read with {@code request}: {@code max_page} is 0 for an empty list. */
+    public static <T> ListResource<T> of(Page<T> page, PageRequest request) {
+        long total = page.totalCount();
+        long maxPage = total == 0 ? 0 : (total + request.limit() - 1) / request.limit();
+        return new ListResource<>(page.items(), new Pagination(total, maxPage));
     }
 }

@@ -5,8 +5,8 @@ package dev.seatkeeper.platform;
  * Raised before the body is read whole, by {@link RequestEdgeFilter} when {@code Content-Length} says so, or by
  * {@link GuardedBody} when a body without one passes the limit.
  */
-public class PayloadTooLarge extends ApiException {
+public class PayloadTooLarge extends DomainException {
     public PayloadTooLarge() {
-        super(413, "PayloadTooLarge", "The request body is larger than " + GuardedBody.MAX_BYTES + " bytes.");
+        super(Kind.TOO_LARGE, "The request body is larger than " + GuardedBody.MAX_BYTES + " bytes.");
     }
 }

@@ -36,11 +36,11 @@ public class RequestEdgeFilter extends HttpFilter {
         if ("OPTIONS".equals(request.getMethod())) {
             // The runtimes answer OPTIONS themselves with a plain-text list of methods (Jersey adds its WADL);
             // Polar's server, without CORS for the API, answers 405.
-            refuse(request, response, new ApiException(405, "MethodNotAllowed", "Method Not Allowed"), start);
+            refuse(request, response, new MethodNotAllowed(), start);
             return;
         }
         if (!RequestTarget.readablePath(request.getRequestURI())) {
-            refuse(request, response, ApiException.notFound("Not Found"), start);
+            refuse(request, response, new ResourceNotFound("Not Found"), start);
             return;
         }
         var parameter = RequestTarget.unreadableParameter(request.getQueryString());
@@ -62,9 +62,10 @@ public class RequestEdgeFilter extends HttpFilter {
         }
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, ApiException error, long start)
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, DomainException error,
+                               long start)
             throws IOException {
-        refuse(request, response, error.status(), ErrorBody.of(error.error(), error.detail()), start);
+        refuse(request, response, ErrorMapper.status(error.kind()), ErrorBody.of(error.error(), error.detail()), start);
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String json,

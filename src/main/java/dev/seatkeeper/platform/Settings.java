@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
+import java.nio.file.StandardCopyOption;
 
 /**
  * The service's configuration, read once through MicroProfile Config (each key is also an environment variable;
@@ -80,7 +81,7 @@ public class Settings {
             Files.writeString(tmp, encoded, StandardCharsets.US_ASCII);
             OwnerOnly.file(tmp);
             try {
-                Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
             } catch (IOException raced) {
                 Files.deleteIfExists(tmp);
             }

@@ -1,13 +1,14 @@
 package dev.seatkeeper.platform;
 
 import java.util.List;
+import jakarta.json.JsonObject;
 
 /**
  * One entry of a 422 body, in the shape Polar's pydantic validation emits:
  * {@code {"type": "missing", "loc": ["body", "email"], "msg": "Field required", "input": ...}}, with {@code ctx}
  * where pydantic gives one.
  */
-public record ValidationIssue(String type, List<Object> loc, String msg, Object input, jakarta.json.JsonObject ctx) {
+public record ValidationIssue(String type, List<Object> loc, String msg, Object input, JsonObject ctx) {
 
     public ValidationIssue(String type, List<Object> loc, String msg, Object input) {
         this(type, loc, msg, input, null);

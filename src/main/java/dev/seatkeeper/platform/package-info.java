@@ -1,8 +1,15 @@
 /**
- * What every feature stands on: the JAX-RS application, configuration, clock, JSON reading and writing,
- * the one place where exceptions become HTTP error bodies, the schema migrations that run before anything else
- * touches the database, and the embedded database's settings and group commits (an answer to a change waits until
- * the change is on disk).
- * Depends on nothing else in Seatkeeper; every feature package may depend on it.
+ * What every feature stands on: the JAX-RS application, configuration, clock, JSON reading and writing, the one place
+ * where exceptions become HTTP error bodies ({@link dev.seatkeeper.platform.ErrorMapper}: each
+ * {@link dev.seatkeeper.platform.DomainException} kind gets its status there and nowhere else), pages of lists, the
+ * schema migrations that run before anything else touches the database, and the embedded database's settings and
+ * group commits (an answer to a change waits until the change is on disk).
+ *
+ * <p>Request bodies are read by {@link dev.seatkeeper.platform.JsonBody}, not by Bean Validation on records: Polar's
+ * clients see pydantic's 422 bodies (the issue {@code type}, {@code loc}, {@code msg}, {@code input} and {@code ctx} of
+ * each field, in the order pydantic reports them, and {@code json_invalid} at Python's offsets), which Bean
+ * Validation's constraint violations cannot reproduce byte for byte. Keep it that way.
+ *
+ * <p>May depend on nothing else in Seatkeeper; every other package may depend on it.
  */
 package dev.seatkeeper.platform;

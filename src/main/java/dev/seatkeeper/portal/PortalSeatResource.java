@@ -6,7 +6,6 @@ import dev.seatkeeper.platform.ListResource;
 import dev.seatkeeper.platform.Measured;
 import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.purchases.CustomerSubscriptionResponse;
-import dev.seatkeeper.security.Principal;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
@@ -15,7 +14,9 @@ import dev.seatkeeper.seats.SeatListQuery;
 import dev.seatkeeper.seats.SeatResponses.CustomerSeatResponse;
 import dev.seatkeeper.seats.SeatResponses.SeatsListResponse;
 import dev.seatkeeper.seats.SeatScope;
-import dev.seatkeeper.seats.SeatService;
+import dev.seatkeeper.seats.SeatAssignmentService;
+import dev.seatkeeper.seats.SeatListService;
+import dev.seatkeeper.seats.SeatRevocationService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,8 +26,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -48,7 +47,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "member_session", scopes = "customer_portal:write")
 public class PortalSeatResource {
     @Inject
-    SeatService seats;
+    SeatAssignmentService assignments;
+    @Inject
+    SeatRevocationService revocations;
+    @Inject
+    SeatListService lists;
+    @Inject
+    ClaimedSubscriptionService claimedSubscriptions;
     @Inject
     Caller caller;
 
@@ -71,7 +76,7 @@ public class PortalSeatResource {
     public SeatsListResponse list(@QueryParam("subscription_id") String subscriptionId,
                                   @QueryParam("order_id") String orderId, @QueryParam("status") String status,
                                   @QueryParam("page") String page, @QueryParam("limit") String limit) {
-        var listed = seats.list(scope(), Ids.query("subscription_id", subscriptionId), Ids.query("order_id", orderId),
+        var listed = lists.list(scope(), Ids.query("subscription_id", subscriptionId), Ids.query("order_id", orderId),
                 SeatListQuery.of(status, page, limit));
         return SeatsListResponse.of(listed);
     }
@@ -88,12 +93,8 @@ public class PortalSeatResource {
     public ListResource<CustomerSubscriptionResponse> claimedSubscriptions(@QueryParam("page") String page,
                                                                            @QueryParam("limit") String limit) {
         var request = PageRequest.of(page, limit);
-        var user = caller.portalUser();
-        Optional<UUID> memberId = user instanceof Principal.MemberSessionUser member
-                ? Optional.of(member.memberId()) : Optional.empty();
-        var held = seats.heldSubscriptions(user.organizationId(), user.customerId(), memberId, request);
-        return ListResource.of(held.items().stream()
-                .map(s -> CustomerSubscriptionResponse.of(s, held.organization())).toList(), held.totalCount(), request);
+        var held = claimedSubscriptions.of(caller.portalUser(), request);
+        return ListResource.of(held.page().map(s -> CustomerSubscriptionResponse.of(s, held.organization())), request);
     }
 
     @Measured("assign")
@@ -111,7 +112,7 @@ public class PortalSeatResource {
     public CustomerSeatResponse assign(JsonBody body) {
         var user = caller.billingManager();
         var request = SeatAssignment.read(body, true);
-        return CustomerSeatResponse.of(seats.assign(SeatScope.customer(user.organizationId(), user.customerId()), request)
+        return CustomerSeatResponse.of(assignments.assign(SeatScope.customer(user.organizationId(), user.customerId()), request)
                 .seat());
     }
 
@@ -130,7 +131,7 @@ public class PortalSeatResource {
     public CustomerSeatResponse revoke(@Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
                                        @PathParam("seat_id") String seatId) {
         var user = caller.billingManager();
-        return CustomerSeatResponse.of(seats.revoke(SeatScope.customer(user.organizationId(), user.customerId()),
+        return CustomerSeatResponse.of(revocations.revoke(SeatScope.customer(user.organizationId(), user.customerId()),
                 Ids.path("seat_id", seatId)));
     }
 
@@ -149,7 +150,7 @@ public class PortalSeatResource {
     public CustomerSeatResponse resend(@Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
                                        @PathParam("seat_id") String seatId) {
         var user = caller.billingManager();
-        return CustomerSeatResponse.of(seats.resend(SeatScope.customer(user.organizationId(), user.customerId()),
+        return CustomerSeatResponse.of(assignments.resend(SeatScope.customer(user.organizationId(), user.customerId()),
                 Ids.path("seat_id", seatId)).seat());
     }
 }

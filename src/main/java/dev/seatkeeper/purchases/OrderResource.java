@@ -55,9 +55,8 @@ public class OrderResource {
                                             @QueryParam("page") String page, @QueryParam("limit") String limit) {
         var request = PageRequest.of(page, limit);
         var byCustomer = Ids.query("customer_id", customerId);
-        var org = caller.organizationId();
-        return ListResource.of(orders.list(org, byCustomer, request).stream().map(OrderResponse::of).toList(),
-                orders.count(org, byCustomer), request);
+        return ListResource.of(orders.list(caller.organizationId(), byCustomer, request).map(OrderResponse::of),
+                request);
     }
 
     @GET

@@ -1,10 +1,11 @@
 package dev.seatkeeper.purchases;
 
-import dev.seatkeeper.platform.ApiException;
+import dev.seatkeeper.platform.ResourceNotFound;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import dev.seatkeeper.platform.Page;
 import dev.seatkeeper.platform.PageRequest;
 import java.util.List;
 import java.util.Optional;
@@ -27,15 +28,12 @@ public class OrderService {
     }
 
     public Order get(UUID organizationId, UUID orderId) {
-        return find(organizationId, orderId).orElseThrow(() -> ApiException.notFound("Order not found"));
+        return find(organizationId, orderId).orElseThrow(() -> new ResourceNotFound("Order not found"));
     }
 
-    public List<Order> list(UUID organizationId, Optional<UUID> customerId, PageRequest page) {
+    /** One page of the organization's orders (of one customer when given), newest first, with the total. */
+    public Page<Order> list(UUID organizationId, Optional<UUID> customerId, PageRequest page) {
         return PurchasePages.page(em, Order.class, organizationId, customerId, page);
-    }
-
-    public long count(UUID organizationId, Optional<UUID> customerId) {
-        return PurchasePages.count(em, Order.class, organizationId, customerId);
     }
 
     public Optional<Order> find(UUID organizationId, UUID orderId) {

@@ -1,9 +1,9 @@
 package dev.seatkeeper.purchases;
 
+import dev.seatkeeper.platform.Page;
 import dev.seatkeeper.platform.PageRequest;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,17 +12,14 @@ final class PurchasePages {
     private PurchasePages() {
     }
 
-    static <T extends Purchase> List<T> page(EntityManager em, Class<T> type, UUID organizationId,
+    /** The page and the total, in the caller's transaction. */
+    static <T extends Purchase> Page<T> page(EntityManager em, Class<T> type, UUID organizationId,
                                              Optional<UUID> customerId, PageRequest page) {
-        String jpql = "select p from " + type.getSimpleName() + " p join fetch p.customer join fetch p.product"
+        String items = "select p from " + type.getSimpleName() + " p join fetch p.customer join fetch p.product"
                 + where(customerId) + " order by p.createdAt desc, p.id";
-        return bind(em.createQuery(jpql, type), organizationId, customerId)
-                .setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList();
-    }
-
-    static long count(EntityManager em, Class<? extends Purchase> type, UUID organizationId, Optional<UUID> customerId) {
-        String jpql = "select count(p) from " + type.getSimpleName() + " p" + where(customerId);
-        return bind(em.createQuery(jpql, Long.class), organizationId, customerId).getSingleResult();
+        String count = "select count(p) from " + type.getSimpleName() + " p" + where(customerId);
+        return Page.of(bind(em.createQuery(items, type), organizationId, customerId),
+                bind(em.createQuery(count, Long.class), organizationId, customerId), page);
     }
 
     private static String where(Optional<UUID> customerId) {

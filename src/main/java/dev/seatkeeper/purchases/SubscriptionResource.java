@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import java.util.List;
+import java.util.Set;
 
 @Path("/v1/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -66,9 +68,8 @@ public class SubscriptionResource {
                                                    @QueryParam("page") String page, @QueryParam("limit") String limit) {
         var request = PageRequest.of(page, limit);
         var byCustomer = Ids.query("customer_id", customerId);
-        var org = caller.organizationId();
-        return ListResource.of(subscriptions.list(org, byCustomer, request).stream().map(SubscriptionResponse::of).toList(),
-                subscriptions.count(org, byCustomer), request);
+        return ListResource.of(subscriptions.list(caller.organizationId(), byCustomer, request)
+                .map(SubscriptionResponse::of), request);
     }
 
     @PATCH
@@ -83,8 +84,8 @@ public class SubscriptionResource {
     public SubscriptionResponse updateSeats(@PathParam("id") String id, JsonBody body) {
         var subscriptionId = Ids.path("id", id);
         Long seats = body.requiredLongBetween("seats", 1, JsonBody.INT32_MAX);
-        body.optionalEnum("proration_behavior", java.util.List.of("invoice", "prorate", "next_period"));
-        body.forbidOtherFields(java.util.Set.of("seats", "proration_behavior"));
+        body.optionalEnum("proration_behavior", List.of("invoice", "prorate", "next_period"));
+        body.forbidOtherFields(Set.of("seats", "proration_behavior"));
         body.check();
         return SubscriptionResponse.of(subscriptions.updateSeats(caller.organizationId(), subscriptionId,
                 Math.toIntExact(seats)));

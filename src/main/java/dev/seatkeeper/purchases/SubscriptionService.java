@@ -2,8 +2,9 @@ package dev.seatkeeper.purchases;
 
 import dev.seatkeeper.catalog.Product;
 import dev.seatkeeper.catalog.SeatTier;
-import dev.seatkeeper.platform.ApiException;
+import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.JsonBody;
+import dev.seatkeeper.platform.Page;
 import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.platform.RequestValidationException;
 import dev.seatkeeper.platform.RowLock;
@@ -54,7 +55,7 @@ public class SubscriptionService {
     }
 
     public Subscription get(UUID organizationId, UUID subscriptionId) {
-        return find(organizationId, subscriptionId).orElseThrow(() -> ApiException.notFound("Subscription not found"));
+        return find(organizationId, subscriptionId).orElseThrow(() -> new ResourceNotFound("Subscription not found"));
     }
 
     public Optional<Subscription> find(UUID organizationId, UUID subscriptionId) {
@@ -71,17 +72,16 @@ public class SubscriptionService {
         List<SeatTier> tiers = subscription.product().seatTiers();
         long minimum = tiers.stream().mapToLong(SeatTier::minSeats).min().orElse(1);
         if (seats < minimum) {
-            throw new ApiException(400, "BelowMinimumSeats", "Minimum " + minimum + " seats required.");
+            throw new BelowMinimumSeats(minimum);
         }
         boolean bounded = tiers.stream().noneMatch(t -> t.maxSeats() == null);
         long maximum = tiers.stream().mapToLong(t -> t.maxSeats() == null ? Long.MAX_VALUE : t.maxSeats()).max().orElse(minimum);
         if (bounded && seats > maximum) {
-            throw new ApiException(400, "AboveMaximumSeats", "Maximum " + maximum + " seats allowed.");
+            throw new AboveMaximumSeats(maximum);
         }
         long taken = assignedSeats.countTaken(subscription);
         if (seats < taken) {
-            throw new ApiException(400, "SeatsAlreadyAssigned", "Cannot decrease seats to " + seats + ". Currently "
-                    + taken + " seats are assigned. Revoke seats first.");
+            throw new SeatsAlreadyAssigned(seats, taken);
         }
         subscription.changeSeats(seats, priceOf(subscription.product(), seats));
         return subscription;
@@ -103,17 +103,13 @@ public class SubscriptionService {
         RowLock.lockById(em, "subscriptions", subscriptionId);
         var subscription = get(organizationId, subscriptionId);
         if (!subscription.isActive()) {
-            throw new ApiException(403, "AlreadyCanceledSubscription",
-                    "This subscription is already canceled or will be at the end of the period.");
+            throw new AlreadyCanceledSubscription();
         }
         return subscription;
     }
 
-    public List<Subscription> list(UUID organizationId, Optional<UUID> customerId, PageRequest page) {
+    /** One page of the organization's subscriptions (of one customer when given), newest first, with the total. */
+    public Page<Subscription> list(UUID organizationId, Optional<UUID> customerId, PageRequest page) {
         return PurchasePages.page(em, Subscription.class, organizationId, customerId, page);
-    }
-
-    public long count(UUID organizationId, Optional<UUID> customerId) {
-        return PurchasePages.count(em, Subscription.class, organizationId, customerId);
     }
 }

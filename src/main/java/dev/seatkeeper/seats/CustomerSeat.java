@@ -2,6 +2,7 @@ package dev.seatkeeper.seats;
 
 import dev.seatkeeper.platform.BaseEntity;
 import dev.seatkeeper.customers.Customer;
+import dev.seatkeeper.customers.EmailAddress;
 import dev.seatkeeper.customers.Member;
 import dev.seatkeeper.platform.JsonText;
 import dev.seatkeeper.platform.Timestamps;
@@ -10,6 +11,7 @@ import dev.seatkeeper.purchases.SeatContainer;
 import dev.seatkeeper.purchases.Subscription;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -61,11 +63,9 @@ public class CustomerSeat extends BaseEntity {
     @ManyToOne
     @JoinColumn(name = "member_id")
     private Member member;
-    @Column(length = 320)
-    private String email;
-    /** The e-mail in lower case, for the one-seat-per-person check. */
-    @Column(name = "email_key", length = 320)
-    private String emailKey;
+    /** The address invited, when the seat names one; its key serves the one-seat-per-person check. */
+    @Embedded
+    private EmailAddress email;
     @Column(name = "invitation_token_hash", length = 64)
     private String invitationTokenHash;
     @Column(name = "invitation_token_expires_at")
@@ -96,8 +96,7 @@ public class CustomerSeat extends BaseEntity {
     }
 
     private void setEmail(String email) {
-        this.email = email;
-        this.emailKey = email == null ? null : Customer.emailKey(email);
+        this.email = EmailAddress.of(email);
     }
 
     /** A new invitation: a fresh token hash and expiry, replacing any earlier one, which stops working. */
@@ -148,7 +147,7 @@ public class CustomerSeat extends BaseEntity {
     /** The address the invitation goes to, as Polar resolves it: the seat's, else its member's, else its customer's. */
     public String customerEmail() {
         if (email != null) {
-            return email;
+            return email.address();
         }
         if (member != null) {
             return member.email();
@@ -181,7 +180,7 @@ public class CustomerSeat extends BaseEntity {
     }
 
     public String email() {
-        return email;
+        return email == null ? null : email.address();
     }
 
     public OffsetDateTime invitationTokenExpiresAt() {

@@ -1,6 +1,7 @@
 package dev.seatkeeper.seats;
 
 import dev.seatkeeper.customers.Customer;
+import dev.seatkeeper.customers.EmailAddress;
 import dev.seatkeeper.customers.Member;
 import dev.seatkeeper.purchases.AssignedSeats;
 import dev.seatkeeper.purchases.Order;
@@ -29,8 +30,8 @@ public class SeatCounter implements AssignedSeats {
 
     /** Taken seats of the container invited at this address, in any case. */
     public long countTakenByEmail(SeatContainer container, String email) {
-        return takenIn(container, " and s.emailKey = :emailKey")
-                .setParameter("emailKey", Customer.emailKey(email)).getSingleResult();
+        return takenIn(container, " and s.email.key = :emailKey")
+                .setParameter("emailKey", EmailAddress.keyOf(email)).getSingleResult();
     }
 
     public long countTakenByCustomer(SeatContainer container, Customer customer) {

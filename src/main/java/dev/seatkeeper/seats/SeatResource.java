@@ -36,7 +36,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "customer-seats")
 public class SeatResource {
     @Inject
-    SeatService seats;
+    SeatAssignmentService assignments;
+    @Inject
+    SeatClaimService claims;
+    @Inject
+    SeatRevocationService revocations;
+    @Inject
+    SeatListService lists;
     @Inject
     Caller caller;
 
@@ -56,7 +62,7 @@ public class SeatResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
     public InvitedSeatResponse assign(JsonBody body) {
         var request = SeatAssignment.read(body, false);
-        return InvitedSeatResponse.of(seats.assign(SeatScope.organization(caller.organizationId()), request));
+        return InvitedSeatResponse.of(assignments.assign(SeatScope.organization(caller.organizationId()), request));
     }
 
     @GET
@@ -74,7 +80,7 @@ public class SeatResource {
     public SeatsListResponse list(@QueryParam("subscription_id") String subscriptionId,
                                   @QueryParam("order_id") String orderId, @QueryParam("status") String status,
                                   @QueryParam("page") String page, @QueryParam("limit") String limit) {
-        var listed = seats.list(SeatScope.organization(caller.organizationId()),
+        var listed = lists.list(SeatScope.organization(caller.organizationId()),
                 Ids.query("subscription_id", subscriptionId), Ids.query("order_id", orderId),
                 SeatListQuery.of(status, page, limit));
         return SeatsListResponse.of(listed);
@@ -95,7 +101,7 @@ public class SeatResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
     public CustomerSeatResponse revoke(@Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
                                        @PathParam("seat_id") String seatId) {
-        return CustomerSeatResponse.of(seats.revoke(SeatScope.organization(caller.organizationId()),
+        return CustomerSeatResponse.of(revocations.revoke(SeatScope.organization(caller.organizationId()),
                 Ids.path("seat_id", seatId)));
     }
 
@@ -115,7 +121,7 @@ public class SeatResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
     public InvitedSeatResponse resend(@Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
                                       @PathParam("seat_id") String seatId) {
-        return InvitedSeatResponse.of(seats.resend(SeatScope.organization(caller.organizationId()),
+        return InvitedSeatResponse.of(assignments.resend(SeatScope.organization(caller.organizationId()),
                 Ids.path("seat_id", seatId)));
     }
 
@@ -130,7 +136,7 @@ public class SeatResource {
     @APIResponse(responseCode = "422", description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
     public ClaimInfoResponse claimInfo(@PathParam("invitation_token") String invitationToken) {
-        return seats.claimInfo(invitationToken);
+        return ClaimInfoResponse.of(claims.invitation(invitationToken));
     }
 
     @Measured("claim")
@@ -150,7 +156,7 @@ public class SeatResource {
         // Any string is a possible token: an unknown one is refused as invalid (400), not as malformed.
         String token = body.requiredString("invitation_token", Integer.MAX_VALUE);
         body.check();
-        var claimed = seats.claim(token);
+        var claimed = claims.claim(token);
         return new ClaimResponse(CustomerSeatResponse.of(claimed.seat()), claimed.sessionToken());
     }
 }

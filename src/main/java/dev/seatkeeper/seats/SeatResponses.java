@@ -36,7 +36,7 @@ public final class SeatResponses {
                                       OffsetDateTime invitationTokenExpiresAt, OffsetDateTime claimedAt,
                                       OffsetDateTime revokedAt, JsonObject seatMetadata, String invitationToken,
                                       String invitationUrl) {
-        public static InvitedSeatResponse of(SeatService.InvitedSeat invited) {
+        public static InvitedSeatResponse of(InvitedSeat invited) {
             var s = CustomerSeatResponse.of(invited.seat());
             return new InvitedSeatResponse(s.id(), s.createdAt(), s.modifiedAt(), s.subscriptionId(), s.orderId(),
                     s.status(), s.customerId(), s.memberId(), s.member(), s.email(), s.customerEmail(),
@@ -49,14 +49,21 @@ public final class SeatResponses {
     public record ClaimResponse(CustomerSeatResponse seat, String customerSessionToken) {
     }
 
-    /** Polar's SeatClaimInfo. */
+    /** Polar's SeatClaimInfo. A seat without an e-mail (legacy model, customer without one) shows an empty one. */
     public record ClaimInfoResponse(String productName, UUID productId, String organizationName,
                                     String organizationSlug, String customerEmail, boolean canClaim) {
+        public static ClaimInfoResponse of(SeatInvitation invitation) {
+            var product = invitation.seat().container().product();
+            var organization = invitation.organization();
+            String email = invitation.seat().customerEmail();
+            return new ClaimInfoResponse(product.name(), product.id(), organization.name(), organization.slug(),
+                    email == null ? "" : email, true);
+        }
     }
 
     /** Polar's SeatsList. */
     public record SeatsListResponse(List<CustomerSeatResponse> seats, long availableSeats, long totalSeats) {
-        public static SeatsListResponse of(SeatService.SeatList listed) {
+        public static SeatsListResponse of(SeatList listed) {
             return new SeatsListResponse(listed.seats().stream().map(CustomerSeatResponse::of).toList(),
                     listed.availableSeats(), listed.totalSeats());
         }

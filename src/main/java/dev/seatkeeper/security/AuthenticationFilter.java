@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The one authentication point. For every route annotated with {@link RequiresScope} it reads the bearer token,
@@ -110,7 +111,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     }
 
     private static Response insufficientScope(Set<Scope> required) {
-        String scopes = required.stream().map(Scope::wireName).collect(java.util.stream.Collectors.joining(" "));
+        String scopes = required.stream().map(Scope::wireName).collect(Collectors.joining(" "));
         return Response.status(403)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\", scope=\"" + scopes
                         + "\", error=\"insufficient_scope\", error_description=\"" + INSUFFICIENT_SCOPE_DESCRIPTION + "\"")

@@ -1,6 +1,6 @@
 package dev.seatkeeper.security;
 
-import dev.seatkeeper.platform.ApiException;
+import dev.seatkeeper.platform.NotPermitted;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
 
@@ -42,7 +42,7 @@ public class Caller {
     public Principal.PortalUser billingManager() {
         var user = portalUser();
         if (!user.managesBilling()) {
-            throw ApiException.notPermitted("Only owners and billing managers can access billing features.");
+            throw new NotPermitted("Only owners and billing managers can access billing features.");
         }
         return user;
     }

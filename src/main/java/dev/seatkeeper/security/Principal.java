@@ -1,6 +1,5 @@
 package dev.seatkeeper.security;
 
-import dev.seatkeeper.customers.MemberRole;
 import java.util.Set;
 import java.util.UUID;
 
@@ -55,6 +54,7 @@ public sealed interface Principal {
         }
     }
 
+    /** The billing customer itself, through a customer session. */
     record CustomerSessionUser(UUID organizationId, UUID customerId, UUID sessionId) implements PortalUser {
         @Override
         public boolean managesBilling() {
@@ -62,11 +62,11 @@ public sealed interface Principal {
         }
     }
 
-    record MemberSessionUser(UUID organizationId, UUID customerId, UUID memberId, MemberRole role, UUID sessionId)
-            implements PortalUser {
-        @Override
-        public boolean managesBilling() {
-            return role.managesBilling();
-        }
+    /**
+     * A member of a customer. {@code managesBilling} comes from the member's role (owners and billing managers),
+     * decided by {@code customers.MemberRole} when the session is resolved.
+     */
+    record MemberSessionUser(UUID organizationId, UUID customerId, UUID memberId, boolean managesBilling,
+                             UUID sessionId) implements PortalUser {
     }
 }

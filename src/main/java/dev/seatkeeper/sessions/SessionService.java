@@ -20,6 +20,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.time.OffsetDateTime;
 
 /** Opens portal sessions. The clear token exists only in the answer; the database keeps its hash. */
 @Stateless
@@ -43,7 +44,7 @@ public class SessionService {
 
     /** An opened session: who it is for, its expiry, and the token to hand to the browser. */
     public record OpenedSession(UUID id, String token, Customer customer, Member member,
-                                java.time.OffsetDateTime createdAt, java.time.OffsetDateTime expiresAt, String returnUrl) {
+                                OffsetDateTime createdAt, OffsetDateTime expiresAt, String returnUrl) {
     }
 
     /**
@@ -94,7 +95,7 @@ public class SessionService {
                 session.expiresAt(), returnUrl);
     }
 
-    private java.time.OffsetDateTime expiry() {
+    private OffsetDateTime expiry() {
         return Timestamps.now().plus(settings.sessionTtl());
     }
 
@@ -114,7 +115,7 @@ public class SessionService {
      * Deletes the customer and member sessions that expired before {@code now} (UTC); returns how many. They can no
      * longer authenticate anything (an expired session is already refused), so keeping them only grows the tables.
      */
-    public int deleteExpired(java.time.OffsetDateTime now) {
+    public int deleteExpired(OffsetDateTime now) {
         return em.createQuery("delete from CustomerSession s where s.expiresAt < :now").setParameter("now", now)
                 .executeUpdate()
                 + em.createQuery("delete from MemberSession s where s.expiresAt < :now").setParameter("now", now)

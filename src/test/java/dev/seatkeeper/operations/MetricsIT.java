@@ -11,6 +11,8 @@ import dev.seatkeeper.testing.Fixtures;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import java.net.MalformedURLException;
+import java.net.URL;
 
 /**
  * Metrics in Prometheus text (contract, "Operations"), behind {@code SEATKEEPER_METRICS_TOKEN} ("Security
@@ -99,9 +101,9 @@ class MetricsIT extends ApiTest {
     }
 
     @Test
-    void readinessNeedsTheSchemaThisReleaseWasWrittenFor() throws java.net.MalformedURLException {
+    void readinessNeedsTheSchemaThisReleaseWasWrittenFor() throws MalformedURLException {
         // Health is the server's, at its root, whatever the deployment's context path.
-        var server = new Api(new java.net.URL(base.getProtocol(), base.getHost(), base.getPort(), "/"));
+        var server = new Api(new URL(base.getProtocol(), base.getHost(), base.getPort(), "/"));
         var ready = server.get("/health/ready", null);
         assertEquals(200, ready.status(), ready.toString());
         assertTrue(ready.text().contains("\"schema\""), ready.toString());

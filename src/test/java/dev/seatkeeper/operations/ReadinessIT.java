@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.net.Socket;
+import org.h2.tools.Server;
 
 /**
  * Readiness follows the database (contract, "Operations"): the built microbundle runs against an H2 server in a
@@ -150,7 +152,7 @@ class ReadinessIT {
 
     /** H2's TCP server in its own JVM, its files under the test's directory, so they outlive a stop. */
     private static Process startDatabase() throws Exception {
-        String h2Jar = new File(org.h2.tools.Server.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        String h2Jar = new File(Server.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .getPath();
         Process process = new ProcessBuilder(java(), "-cp", h2Jar, "org.h2.tools.Server",
                 "-tcp", "-tcpPort", String.valueOf(databasePort), "-ifNotExists",
@@ -169,7 +171,7 @@ class ReadinessIT {
     }
 
     private static boolean listening(int port) {
-        try (var socket = new java.net.Socket("127.0.0.1", port)) {
+        try (var socket = new Socket("127.0.0.1", port)) {
             return true;
         } catch (IOException e) {
             return false;

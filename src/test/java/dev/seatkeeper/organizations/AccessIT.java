@@ -12,6 +12,9 @@ import dev.seatkeeper.testing.Fixtures;
 import jakarta.json.Json;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import jakarta.json.JsonString;
+import java.util.Set;
+import java.util.UUID;
 
 /** Organizations, access tokens, and the authentication every route goes through. */
 class AccessIT extends ApiTest {
@@ -103,7 +106,7 @@ class AccessIT extends ApiTest {
         assertEquals(200, listed.status(), listed.toString());
         assertEquals(1, listed.json().getJsonObject("pagination").getInt("total_count"));
         var view = listed.json().getJsonArray("items").getJsonObject(0);
-        assertEquals(java.util.Set.of("created_at", "modified_at", "id", "scopes", "expires_at", "comment", "last_used_at",
+        assertEquals(Set.of("created_at", "modified_at", "id", "scopes", "expires_at", "comment", "last_used_at",
                 "organization_id"), view.keySet());
         assertFalse(listed.text().contains(tenant.token()), "no secret in the list");
         assertTrue(view.isNull("last_used_at"), "not used yet");
@@ -126,13 +129,13 @@ class AccessIT extends ApiTest {
         assertEquals(200, updated.status(), updated.toString());
         assertEquals("read only", updated.string("comment"));
         assertEquals(List.of("customers:read"), updated.json().getJsonArray("scopes").getValuesAs(
-                jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+                JsonString.class).stream().map(JsonString::getString).toList());
         assertEquals(200, api.get("/v1/customers/", tenant.token()).status());
         assertError(api.post("/v1/customers/", tenant.token(), Json.createObjectBuilder().add("email", Fixtures.email("c")).build()),
                 403, "insufficient_scope", null);
         assertValidationError(api.patch("/v1/organization-access-tokens/" + id, Fixtures.OPERATOR, Json.createObjectBuilder()
                 .add("scopes", Json.createArrayBuilder().add("organizations:write")).build()), "enum", "body", "scopes");
-        assertError(api.patch("/v1/organization-access-tokens/" + java.util.UUID.randomUUID(), Fixtures.OPERATOR,
+        assertError(api.patch("/v1/organization-access-tokens/" + UUID.randomUUID(), Fixtures.OPERATOR,
                 Json.createObjectBuilder().add("comment", "x").build()), 404, "ResourceNotFound", null);
     }
 
@@ -197,14 +200,14 @@ class AccessIT extends ApiTest {
         assertTrue(token.matches("polar_oat_[A-Za-z0-9]{43}"), token);
         var record = reply.json().getJsonObject("organization_access_token");
         assertEquals(tenant.organizationId(), record.getString("organization_id"));
-        assertEquals(List.of("customers:write"), record.getJsonArray("scopes").getValuesAs(jakarta.json.JsonString::getString));
+        assertEquals(List.of("customers:write"), record.getJsonArray("scopes").getValuesAs(JsonString::getString));
         assertFalse(record.toString().contains(token), "the record never carries the token");
     }
 
     @Test
     void accessTokenForUnknownOrganizationOrScopeIsRefused() {
         assertError(api.post("/v1/organization-access-tokens/", Fixtures.OPERATOR, Json.createObjectBuilder()
-                .add("organization_id", java.util.UUID.randomUUID().toString()).add("scopes", Json.createArrayBuilder())
+                .add("organization_id", UUID.randomUUID().toString()).add("scopes", Json.createArrayBuilder())
                 .build()), 404, "ResourceNotFound", "Organization not found");
         var tenant = fixtures.tenant(true, true);
         assertValidationError(api.post("/v1/organization-access-tokens/", Fixtures.OPERATOR, Json.createObjectBuilder()

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 
 /**
  * Contract, "Edge behaviour" and "Numbers and pages": whatever arrives, the answer is JSON with a 4xx status and a
@@ -122,7 +124,7 @@ class EdgeIT extends ApiTest {
     @Test
     void aBodyOverOneMebibyteIsRefusedUnreadWith413() {
         byte[] big = new byte[50 * 1024 * 1024];
-        java.util.Arrays.fill(big, (byte) 'a');
+        Arrays.fill(big, (byte) 'a');
         var answer = raw.send("POST", "/v1/customer-seats/claim", big, JSON);
         assertJsonError(answer, 413, "PayloadTooLarge", "The request body is larger than 1048576 bytes.");
         var deleted = raw.send("DELETE", "/v1/customer-seats/" + UUID.randomUUID(), new byte[1024 * 1024 + 1],
@@ -141,7 +143,7 @@ class EdgeIT extends ApiTest {
     }
 
     private static byte[] concat(byte[]... parts) {
-        var out = new java.io.ByteArrayOutputStream();
+        var out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);
         }

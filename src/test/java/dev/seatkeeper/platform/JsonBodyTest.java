@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import jakarta.json.JsonValue;
 
 class JsonBodyTest {
 
@@ -18,7 +19,7 @@ class JsonBodyTest {
         assertTrue(body.optionalString("c").isEmpty());
         var e = assertThrows(RequestValidationException.class, body::check);
         assertEquals(List.of("string_type", "uuid_type"), e.issues().stream().map(ValidationIssue::type).toList());
-        assertEquals(jakarta.json.JsonValue.NULL, e.issues().get(0).input(), "written as null");
+        assertEquals(JsonValue.NULL, e.issues().get(0).input(), "written as null");
     }
 
     @Test

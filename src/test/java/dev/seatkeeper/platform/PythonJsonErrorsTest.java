@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.util.List;
 
 /** Malformed bodies are located as Python's json decoder locates them: these offsets are what Python 3.13 printed. */
 class PythonJsonErrorsTest {
@@ -57,7 +58,7 @@ class PythonJsonErrorsTest {
         var e = assertThrows(RequestValidationException.class, () -> JsonBody.of(text));
         var issue = e.issues().get(0);
         assertEquals("json_invalid", issue.type());
-        assertEquals(java.util.List.of("body", (long) offset), issue.loc());
+        assertEquals(List.of("body", (long) offset), issue.loc());
         assertEquals(message, issue.ctx().getString("error"));
     }
 
@@ -79,7 +80,7 @@ class PythonJsonErrorsTest {
         var error = PythonJsonErrors.firstError(deep).orElseThrow();
         assertEquals(new PythonJsonErrors.Error(5 * PythonJsonErrors.MAX_DEPTH, PythonJsonErrors.TOO_DEEP), error);
         var e = assertThrows(RequestValidationException.class, () -> JsonBody.of("[".repeat(100_000)));
-        assertEquals(java.util.List.of("body", (long) PythonJsonErrors.MAX_DEPTH), e.issues().get(0).loc());
+        assertEquals(List.of("body", (long) PythonJsonErrors.MAX_DEPTH), e.issues().get(0).loc());
         assertEquals("json_invalid", e.issues().get(0).type());
     }
 
@@ -93,8 +94,9 @@ class PythonJsonErrorsTest {
     @Test
     void bytesThatAreNotUtf8AreABadRequest() {
         byte[] body = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
-        var e = assertThrows(ApiException.class, () -> JsonBody.parse(body));
-        assertEquals(400, e.status());
+        var e = assertThrows(BadRequest.class, () -> JsonBody.parse(body));
+        assertEquals(400, ErrorMapper.status(e.kind()));
+        assertEquals("BadRequest", e.error());
         assertEquals("There was an error parsing the body", e.detail());
     }
 }

@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.time.OffsetDateTime;
 
 /** Listing, re-sending and assigning seats, from the organization and from the portal, in both models. */
 class PortalSeatsIT extends ApiTest {
@@ -97,8 +98,8 @@ class PortalSeatsIT extends ApiTest {
         assertEquals(204, api.post("/test-support/expire-invitation/" + token, null, "").status());
         var resent = api.post("/v1/customer-seats/" + seat.getString("id") + "/resend", shop.tenant().token(), "");
         assertEquals(200, resent.status(), resent.toString());
-        var expires = java.time.OffsetDateTime.parse(resent.string("invitation_token_expires_at"));
-        assertTrue(expires.isAfter(java.time.OffsetDateTime.now().plusHours(23)), "a fresh day: " + expires);
+        var expires = OffsetDateTime.parse(resent.string("invitation_token_expires_at"));
+        assertTrue(expires.isAfter(OffsetDateTime.now().plusHours(23)), "a fresh day: " + expires);
         assertEquals("claimed", shop.fixtures().claim(resent.string("invitation_token")).getJsonObject("seat").getString("status"));
         assertError(api.post("/v1/customer-seats/" + seat.getString("id") + "/resend", shop.tenant().token(), ""),
                 400, "SeatNotPending", "Seat is not in pending status");

@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import java.util.concurrent.TimeUnit;
 
 /** Subscriptions and orders (the seat containers) and the portal sessions customers and members get. */
 class PurchasesAndSessionsIT extends ApiTest {
@@ -210,7 +211,7 @@ class PurchasesAndSessionsIT extends ApiTest {
         String live = fixtures.session(tenant, customerId).getString("token");
         assertEquals(204, api.post("/test-support/expire-session/" + expired, null, "").status());
         // The tests run the clean-up every 2 s (SEATKEEPER_CLEANUP_INTERVAL in pom.xml); give it a few runs.
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (stored(expired) && System.nanoTime() < deadline) {
             Thread.sleep(250);
         }

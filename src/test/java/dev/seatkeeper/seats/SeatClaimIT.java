@@ -20,6 +20,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonString;
+import java.time.Duration;
+import java.time.OffsetDateTime;
 
 /** Assigning seats, reading claim info, and claiming: every step and error of the contract, in both models. */
 class SeatClaimIT extends ApiTest {
@@ -59,8 +63,8 @@ class SeatClaimIT extends ApiTest {
         assertTrue(token.matches("[A-Za-z0-9_-]{43}"), token);
         assertEquals("http://localhost:8080/" + shop.tenant().slug() + "/portal/claim?token=" + token,
                 seat.getString("invitation_url"));
-        var expires = java.time.OffsetDateTime.parse(seat.getString("invitation_token_expires_at"));
-        var ttl = java.time.Duration.between(java.time.OffsetDateTime.now(), expires);
+        var expires = OffsetDateTime.parse(seat.getString("invitation_token_expires_at"));
+        var ttl = Duration.between(OffsetDateTime.now(), expires);
         assertTrue(ttl.toHours() >= 23 && ttl.toHours() <= 24, "one day: " + ttl);
 
         String stored = api.get("/test-support/seats/" + seat.getString("id") + "/stored-invitation", null)
@@ -369,7 +373,7 @@ class SeatClaimIT extends ApiTest {
         return withContent.getJsonObject("content").getJsonObject("application/json").getJsonObject("schema").getString("$ref");
     }
 
-    private static List<String> names(jakarta.json.JsonArray array) {
-        return array.getValuesAs(jakarta.json.JsonString::getString);
+    private static List<String> names(JsonArray array) {
+        return array.getValuesAs(JsonString::getString);
     }
 }

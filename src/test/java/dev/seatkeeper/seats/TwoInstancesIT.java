@@ -20,6 +20,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Two microbundles (target/seatkeeper-microbundle.jar) on one PostgreSQL database, sharing SEATKEEPER_SECRET and
@@ -56,7 +57,7 @@ class TwoInstancesIT {
     static void stopInstances() throws InterruptedException {
         SERVERS.forEach(Process::destroy);
         for (Process server : SERVERS) {
-            if (!server.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
                 server.destroyForcibly();
             }
         }

@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.io.UncheckedIOException;
+import java.net.http.HttpHeaders;
 
 /** A small HTTP client for the deployed service, as a merchant backend or a browser would call it. */
 public final class Api {
@@ -25,7 +27,7 @@ public final class Api {
     }
 
     /** A response: status, headers and the body, parsed when it is JSON. */
-    public record Reply(int status, java.net.http.HttpHeaders headers, String text) {
+    public record Reply(int status, HttpHeaders headers, String text) {
         public JsonObject json() {
             try (var reader = Json.createReader(new StringReader(text))) {
                 return reader.readObject();
@@ -88,7 +90,7 @@ public final class Api {
             var response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

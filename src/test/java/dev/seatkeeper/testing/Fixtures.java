@@ -5,6 +5,8 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
+import jakarta.json.JsonArray;
+import java.io.StringReader;
 
 /**
  * Builds the data a test needs through the public API, the way a merchant would, each time with fresh names so
@@ -127,10 +129,10 @@ public final class Fixtures {
     }
 
     /** The outbox events recorded for the organization, oldest first. */
-    public jakarta.json.JsonArray events(Tenant tenant) {
+    public JsonArray events(Tenant tenant) {
         var reply = api.get("/test-support/events/" + tenant.organizationId(), null);
         check(reply, 200);
-        try (var reader = Json.createReader(new java.io.StringReader(reply.text()))) {
+        try (var reader = Json.createReader(new StringReader(reply.text()))) {
             return reader.readArray();
         }
     }

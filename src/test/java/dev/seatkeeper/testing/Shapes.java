@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.json.JsonObject;
 import java.util.Set;
 import java.util.TreeSet;
+import jakarta.json.Json;
+import java.util.HashSet;
+import org.junit.jupiter.api.Assertions;
 
 /** The exact key sets of Polar's SDK models, so that a missing (or null-dropped) key fails a test. */
 public final class Shapes {
@@ -24,7 +27,7 @@ public final class Shapes {
             "organization_slug", "customer_email", "can_claim");
 
     private static Set<String> union(Set<String> a, Set<String> b) {
-        var all = new java.util.HashSet<>(a);
+        var all = new HashSet<>(a);
         all.addAll(b);
         return Set.copyOf(all);
     }
@@ -40,7 +43,7 @@ public final class Shapes {
         assertEquals(422, reply.status(), reply.toString());
         var detail = reply.json().getJsonArray("detail");
         assertEquals("RequestValidationError", reply.string("error"));
-        var expectedLoc = jakarta.json.Json.createArrayBuilder();
+        var expectedLoc = Json.createArrayBuilder();
         for (Object part : loc) {
             if (part instanceof Integer i) {
                 expectedLoc.add(i);
@@ -51,12 +54,12 @@ public final class Shapes {
         var wanted = expectedLoc.build();
         boolean found = detail.stream().map(v -> v.asJsonObject())
                 .anyMatch(d -> d.getString("type").equals(type) && d.getJsonArray("loc").equals(wanted));
-        org.junit.jupiter.api.Assertions.assertTrue(found, "no " + type + " at " + wanted + " in " + reply);
+        Assertions.assertTrue(found, "no " + type + " at " + wanted + " in " + reply);
     }
 
     public static void assertError(Api.Reply reply, int status, String error, String detail) {
         assertEquals(status, reply.status(), reply.toString());
-        org.junit.jupiter.api.Assertions.assertTrue(reply.isJson(), "JSON content type: " + reply.headers().map());
+        Assertions.assertTrue(reply.isJson(), "JSON content type: " + reply.headers().map());
         assertEquals(error, reply.string("error"), reply.toString());
         if (detail != null) {
             assertEquals(detail, reply.string("detail"), reply.toString());

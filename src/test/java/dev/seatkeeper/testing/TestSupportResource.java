@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.time.ZoneOffset;
+import jakarta.json.Json;
+import jakarta.ws.rs.DELETE;
+import java.util.UUID;
 
 /**
  * Added to the test deployment only (never to the built WAR): lets a test move a session's expiry into the past
@@ -44,8 +47,8 @@ public class TestSupportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String storedInvitation(@PathParam("id") String id) {
         List<?> rows = em.createNativeQuery("SELECT invitation_token_hash FROM customer_seats WHERE id = ?1")
-                .setParameter(1, java.util.UUID.fromString(id)).getResultList();
-        var body = jakarta.json.Json.createObjectBuilder();
+                .setParameter(1, UUID.fromString(id)).getResultList();
+        var body = Json.createObjectBuilder();
         if (rows.isEmpty() || rows.get(0) == null) {
             body.addNull("invitation_token_hash");
         } else {
@@ -59,10 +62,10 @@ public class TestSupportResource {
     @Path("/events/{organizationId}")
     @Produces(MediaType.APPLICATION_JSON)
     public String events(@PathParam("organizationId") String organizationId) {
-        var array = jakarta.json.Json.createArrayBuilder();
+        var array = Json.createArrayBuilder();
         em.createQuery("select e from Event e where e.organizationId = :org order by e.createdAt", dev.seatkeeper.events.Event.class)
-                .setParameter("org", java.util.UUID.fromString(organizationId)).getResultList()
-                .forEach(e -> array.add(jakarta.json.Json.createObjectBuilder().add("type", e.type())
+                .setParameter("org", UUID.fromString(organizationId)).getResultList()
+                .forEach(e -> array.add(Json.createObjectBuilder().add("type", e.type())
                         .add("payload", dev.seatkeeper.testing.Api.json(e.payload()))));
         return array.build().toString();
     }
@@ -77,7 +80,7 @@ public class TestSupportResource {
                 .setParameter("h", hash).getSingleResult()
                 + em.createQuery("select count(s) from MemberSession s where s.tokenHash = :h", Long.class)
                 .setParameter("h", hash).getSingleResult();
-        return jakarta.json.Json.createObjectBuilder().add("stored", rows > 0).build().toString();
+        return Json.createObjectBuilder().add("stored", rows > 0).build().toString();
     }
 
     /**
@@ -94,7 +97,7 @@ public class TestSupportResource {
         return Response.noContent().build();
     }
 
-    @jakarta.ws.rs.DELETE
+    @DELETE
     @Path("/schema-from-the-future")
     public Response removeFutureMigration() {
         em.createNativeQuery("DELETE FROM \"flyway_schema_history\" WHERE \"installed_rank\" = 9999").executeUpdate();

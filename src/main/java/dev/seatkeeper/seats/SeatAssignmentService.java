@@ -1,0 +1,89 @@
+package dev.seatkeeper.seats;
+
+import dev.seatkeeper.organizations.FeatureNotEnabled;
+import dev.seatkeeper.organizations.Organization;
+import dev.seatkeeper.organizations.OrganizationService;
+import dev.seatkeeper.platform.ResourceNotFound;
+import dev.seatkeeper.purchases.Order;
+import dev.seatkeeper.purchases.SeatContainer;
+import dev.seatkeeper.purchases.Subscription;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.UUID;
+
+/**
+ * Assigning a seat and re-sending its invitation (contract, "Assign", "Resend"), on organization and portal routes
+ * alike ({@link SeatScope}). Each call is one transaction that locks the one row it serializes on (the container for
+ * capacity, the seat for a resend) and records its webhook event in that transaction.
+ */
+@Stateless
+public class SeatAssignmentService {
+    @PersistenceContext
+    EntityManager em;
+    @Inject
+    OrganizationService organizations;
+    @Inject
+    SeatLocks locks;
+    @Inject
+    SeatCounter counter;
+    @Inject
+    SeatRecipients recipients;
+    @Inject
+    SeatInvitations invitations;
+    @Inject
+    SeatEvents events;
+
+    /**
+     * Assigns a seat of the container the request names, in Polar's order of checks: the container (404), seat-based
+     * pricing ({@link FeatureNotEnabled}), a paid order or an active subscription and a free seat
+     * ({@link SeatNotAvailable}), then the recipient ({@link SeatRecipients}). Returns the pending seat with its
+     * invitation, or the claimed seat without one when {@code immediate_claim} asks for it.
+     */
+    public InvitedSeat assign(SeatScope scope, SeatAssignment request) {
+        if (request.checkoutId().isPresent()) {
+            // Checkouts are Polar's payment flow, which Seatkeeper does not have: no checkout names a container.
+            throw new ResourceNotFound("No subscription or order found for this checkout");
+        }
+        SeatContainer container = locks.lockContainer(scope, request.subscriptionId(), request.orderId());
+        Organization organization = organizations.get(container.organizationId());
+        organization.requireSeatBasedPricing();
+        if (container instanceof Order order && !order.isPaid()) {
+            throw new SeatNotAvailable("Order must be paid before assigning seats");
+        }
+        if (container instanceof Subscription subscription && !subscription.isActive()) {
+            throw new SeatNotAvailable("Subscription " + subscription.id() + " is not active");
+        }
+        if (counter.countTaken(container) >= container.seats()) {
+            throw new SeatNotAvailable("No available seats for " + container.id());
+        }
+        var recipient = organization.memberModelEnabled() || request.namesMember()
+                ? recipients.member(scope, container, request) : recipients.legacy(scope, container, request);
+        var seat = new CustomerSeat(container, recipient.customer(), recipient.member(), recipient.email(),
+                request.metadata());
+        em.persist(seat);
+        if (request.immediateClaim()) {
+            seat.claim(null);
+            events.claimed(seat);
+            return new InvitedSeat(seat, null, null);
+        }
+        var invited = invitations.invite(seat, organization);
+        events.assigned(seat);
+        return invited;
+    }
+
+    /**
+     * A new invitation for a pending seat: a fresh token and expiry; the previous token stops working. Raises
+     * {@link ResourceNotFound} for a seat outside the scope, {@link FeatureNotEnabled}, {@link SeatNotPending}.
+     */
+    public InvitedSeat resend(SeatScope scope, UUID seatId) {
+        CustomerSeat seat = locks.lockSeat(scope, seatId);
+        Organization organization = organizations.get(seat.organizationId());
+        organization.requireSeatBasedPricing();
+        if (seat.status() != SeatStatus.PENDING) {
+            throw new SeatNotPending();
+        }
+        return invitations.invite(seat, organization);
+    }
+}
