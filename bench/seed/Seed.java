@@ -42,7 +42,8 @@ public class Seed {
     private final String organization;
     private final String billingCustomer;
     private final Timestamp now = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC));
-    private final Timestamp inAYear = Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC).plusYears(1));
+    private final Timestamp inAYear =
+            Timestamp.valueOf(LocalDateTime.now(ZoneOffset.UTC).plusYears(1));
     private long emails;
 
     Seed(Connection db, byte[] secret, String organization, String billingCustomer) throws Exception {
@@ -82,7 +83,8 @@ public class Seed {
     /** {@code count} seats on one subscription, pending with fresh invitation tokens or claimed; tokens or ids to a file. */
     void seats(String subscription, int count, boolean pending, Path out) throws SQLException, IOException {
         try (var file = new PrintWriter(Files.newBufferedWriter(out));
-             var members = memberInsert(); var seats = seatInsert()) {
+                var members = memberInsert();
+                var seats = seatInsert()) {
             for (int i = 0; i < count; i++) {
                 NewMember member = addMember(members);
                 String seat = UUID.randomUUID().toString();
@@ -127,21 +129,48 @@ public class Seed {
         for (long from = 1; from <= count; from += 100_000) {
             long to = Math.min(count, from + 99_999);
             String email = "'filler' || X || '@bench.example'";
-            insert("INSERT INTO MEMBERS (ID, CREATED_AT, EMAIL, EMAIL_KEY, ORGANIZATION_ID, ROLE, CUSTOMER_ID) SELECT "
-                    + id("f1", "X") + ", ?, " + email + ", " + email + ", ?, 'MEMBER', ? FROM SYSTEM_RANGE(?, ?)",
-                    from, to, now, organization, billingCustomer);
-            insert("INSERT INTO CUSTOMER_SEATS (ID, CLAIMED_AT, CREATED_AT, EMAIL, EMAIL_KEY, ORGANIZATION_ID, STATUS,"
-                    + " CUSTOMER_ID, MEMBER_ID, SUBSCRIPTION_ID) SELECT " + id("f2", "X") + ", ?, ?, " + email + ", "
-                    + email + ", ?, 'CLAIMED', ?, " + id("f1", "X") + ", "
-                    + id("f0", "(X - 1) / " + FILLER_SEATS_PER_SUBSCRIPTION + " + 1") + " FROM SYSTEM_RANGE(?, ?)",
-                    from, to, now, now, organization, billingCustomer);
-            insert("INSERT INTO MEMBER_SESSIONS (ID, CREATED_AT, EXPIRES_AT, ORGANIZATION_ID, TOKEN_HASH, MEMBER_ID)"
-                    + " SELECT " + id("f3", "X") + ", ?, ?, ?, LOWER(RAWTOHEX(HASH('SHA-256', 'session' || X))), "
-                    + id("f1", "X") + " FROM SYSTEM_RANGE(?, ?)", from, to, now, inAYear, organization);
-            insert("INSERT INTO EVENTS (ID, CREATED_AT, DISPATCHED_AT, ORGANIZATION_ID, PAYLOAD, TYPE) SELECT "
-                    + id("f4", "X") + ", ?, ?, ?, '{\"type\":\"customer_seat.claimed\",\"data\":{\"id\":\"' || "
-                    + id("f2", "X") + " || '\",\"status\":\"claimed\"}}', 'customer_seat.claimed'"
-                    + " FROM SYSTEM_RANGE(?, ?)", from, to, now, now, organization);
+            insert(
+                    "INSERT INTO MEMBERS (ID, CREATED_AT, EMAIL, EMAIL_KEY, ORGANIZATION_ID, ROLE, CUSTOMER_ID) SELECT "
+                            + id("f1", "X") + ", ?, " + email + ", " + email
+                            + ", ?, 'MEMBER', ? FROM SYSTEM_RANGE(?, ?)",
+                    from,
+                    to,
+                    now,
+                    organization,
+                    billingCustomer);
+            insert(
+                    "INSERT INTO CUSTOMER_SEATS (ID, CLAIMED_AT, CREATED_AT, EMAIL, EMAIL_KEY, ORGANIZATION_ID, STATUS,"
+                            + " CUSTOMER_ID, MEMBER_ID, SUBSCRIPTION_ID) SELECT " + id("f2", "X") + ", ?, ?, " + email
+                            + ", "
+                            + email + ", ?, 'CLAIMED', ?, " + id("f1", "X") + ", "
+                            + id("f0", "(X - 1) / " + FILLER_SEATS_PER_SUBSCRIPTION + " + 1")
+                            + " FROM SYSTEM_RANGE(?, ?)",
+                    from,
+                    to,
+                    now,
+                    now,
+                    organization,
+                    billingCustomer);
+            insert(
+                    "INSERT INTO MEMBER_SESSIONS (ID, CREATED_AT, EXPIRES_AT, ORGANIZATION_ID, TOKEN_HASH, MEMBER_ID)"
+                            + " SELECT " + id("f3", "X")
+                            + ", ?, ?, ?, LOWER(RAWTOHEX(HASH('SHA-256', 'session' || X))), "
+                            + id("f1", "X") + " FROM SYSTEM_RANGE(?, ?)",
+                    from,
+                    to,
+                    now,
+                    inAYear,
+                    organization);
+            insert(
+                    "INSERT INTO EVENTS (ID, CREATED_AT, DISPATCHED_AT, ORGANIZATION_ID, PAYLOAD, TYPE) SELECT "
+                            + id("f4", "X") + ", ?, ?, ?, '{\"type\":\"customer_seat.claimed\",\"data\":{\"id\":\"' || "
+                            + id("f2", "X") + " || '\",\"status\":\"claimed\"}}', 'customer_seat.claimed'"
+                            + " FROM SYSTEM_RANGE(?, ?)",
+                    from,
+                    to,
+                    now,
+                    now,
+                    organization);
             db.commit();
         }
     }
@@ -176,8 +205,7 @@ public class Seed {
     }
 
     /** A member of the billing customer: its id and unique e-mail. */
-    private record NewMember(String id, String email) {
-    }
+    private record NewMember(String id, String email) {}
 
     /** Adds a member of the billing customer with a unique e-mail. */
     private NewMember addMember(PreparedStatement members) throws SQLException {
@@ -194,8 +222,9 @@ public class Seed {
     }
 
     /** A seat held by {@code member}, with its e-mail; pending seats carry a token hash. */
-    private void addSeat(PreparedStatement seats, String id, String subscription, NewMember member, String status,
-                         String tokenHash) throws SQLException {
+    private void addSeat(
+            PreparedStatement seats, String id, String subscription, NewMember member, String status, String tokenHash)
+            throws SQLException {
         seats.setString(1, id);
         seats.setTimestamp(2, status.equals("CLAIMED") ? now : null);
         seats.setTimestamp(3, now);

@@ -35,26 +35,41 @@ class PackageDependenciesTest {
             Map.entry("customers", Set.of("platform", "security", "organizations")),
             Map.entry("sessions", Set.of("platform", "security", "organizations", "customers")),
             Map.entry("purchases", Set.of("platform", "security", "organizations", "catalog", "customers")),
-            Map.entry("seats", Set.of("platform", "security", "events", "organizations", "catalog", "customers",
-                    "sessions", "purchases")),
-            Map.entry("portal", Set.of("platform", "security", "organizations", "customers", "sessions", "purchases",
-                    "seats")));
+            Map.entry(
+                    "seats",
+                    Set.of(
+                            "platform",
+                            "security",
+                            "events",
+                            "organizations",
+                            "catalog",
+                            "customers",
+                            "sessions",
+                            "purchases")),
+            Map.entry(
+                    "portal",
+                    Set.of("platform", "security", "organizations", "customers", "sessions", "purchases", "seats")));
 
     private static JavaClasses classes;
 
     @BeforeAll
     static void readCompiledClasses() {
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(ROOT);
     }
 
     @Test
     void eachPackageUsesOnlyThePackagesBelowIt() {
         ALLOWED.forEach((name, allowed) -> {
-            String[] reachable = Stream.concat(Stream.of(name), allowed.stream()).map(p -> ROOT + "." + p + "..")
+            String[] reachable = Stream.concat(Stream.of(name), allowed.stream())
+                    .map(p -> ROOT + "." + p + "..")
                     .toArray(String[]::new);
-            classes().that().resideInAPackage(ROOT + "." + name + "..")
-                    .should().onlyDependOnClassesThat(resideOutsideOfPackage(ROOT + "..").or(resideInAnyPackage(reachable)))
+            classes()
+                    .that()
+                    .resideInAPackage(ROOT + "." + name + "..")
+                    .should()
+                    .onlyDependOnClassesThat(resideOutsideOfPackage(ROOT + "..").or(resideInAnyPackage(reachable)))
                     .because("package-info of " + name + " says what it may depend on")
                     .check(classes);
         });
@@ -67,9 +82,9 @@ class PackageDependenciesTest {
 
     @Test
     void everyPackageHasItsRule() {
-        var packages = classes.stream().map(c -> c.getPackageName().substring(ROOT.length() + 1).split("\\.")[0])
+        var packages = classes.stream()
+                .map(c -> c.getPackageName().substring(ROOT.length() + 1).split("\\.")[0])
                 .collect(Collectors.toSet());
-        assertEquals(ALLOWED.keySet(), packages,
-                "a new package needs its line in ALLOWED and in its package-info");
+        assertEquals(ALLOWED.keySet(), packages, "a new package needs its line in ALLOWED and in its package-info");
     }
 }

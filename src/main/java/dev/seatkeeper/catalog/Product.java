@@ -11,45 +11,57 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
-import java.time.OffsetDateTime;
+import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.io.StringReader;
 
 /**
  * A product with its one seat-based price. The price lives in the product's row: a product is always read
  * with its price, and seat-based products have exactly one.
  */
 @Entity
-@Table(name = "products", indexes = @Index(name = "ix_products_organization_created", columnList = "organization_id, created_at"))
+@Table(
+        name = "products",
+        indexes = @Index(name = "ix_products_organization_created", columnList = "organization_id, created_at"))
 public class Product extends BaseEntity {
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
+
     @Column(nullable = false, length = 256)
     private String name;
+
     @Column(length = 8000)
     private String description;
     /** {@code month}, {@code year}, or null for a one-time product. */
     @Column(name = "recurring_interval", length = 16)
     private String recurringInterval;
+
     @Column(name = "is_archived", nullable = false)
     private boolean archived;
     /** JSON text; 50 keys of 40 characters with values of 500 fit. */
     @Column(nullable = false, length = 32000)
     private String metadata;
+
     @Column(name = "price_id", nullable = false)
     private UUID priceId;
+
     @Column(name = "price_currency", nullable = false, length = 3)
     private String priceCurrency;
+
     @Column(name = "seat_tiers", nullable = false, length = 4000)
     private String seatTiers;
 
-    protected Product() {
-    }
+    protected Product() {}
 
-    public Product(UUID organizationId, String name, String description, String recurringInterval, JsonObject metadata,
-                   String priceCurrency, List<SeatTier> tiers) {
+    public Product(
+            UUID organizationId,
+            String name,
+            String description,
+            String recurringInterval,
+            JsonObject metadata,
+            String priceCurrency,
+            List<SeatTier> tiers) {
         super(Timestamps.now());
         this.organizationId = organizationId;
         this.name = name;
@@ -60,7 +72,10 @@ public class Product extends BaseEntity {
         this.priceCurrency = priceCurrency;
         JsonArrayBuilder array = Jsonp.PROVIDER.createArrayBuilder();
         for (SeatTier t : tiers) {
-            var tier = Jsonp.PROVIDER.createObjectBuilder().add("min_seats", t.minSeats()).add("price_per_seat", t.pricePerSeat());
+            var tier = Jsonp.PROVIDER
+                    .createObjectBuilder()
+                    .add("min_seats", t.minSeats())
+                    .add("price_per_seat", t.pricePerSeat());
             if (t.maxSeats() == null) {
                 tier.addNull("max_seats");
             } else {
@@ -73,10 +88,15 @@ public class Product extends BaseEntity {
 
     public List<SeatTier> seatTiers() {
         try (var reader = Jsonp.PROVIDER.createReader(new StringReader(seatTiers))) {
-            return reader.readArray().stream().map(JsonValue::asJsonObject).map(t -> new SeatTier(
-                    t.getJsonNumber("min_seats").longValue(),
-                    t.isNull("max_seats") ? null : t.getJsonNumber("max_seats").longValue(),
-                    t.getJsonNumber("price_per_seat").longValue())).toList();
+            return reader.readArray().stream()
+                    .map(JsonValue::asJsonObject)
+                    .map(t -> new SeatTier(
+                            t.getJsonNumber("min_seats").longValue(),
+                            t.isNull("max_seats")
+                                    ? null
+                                    : t.getJsonNumber("max_seats").longValue(),
+                            t.getJsonNumber("price_per_seat").longValue()))
+                    .toList();
         }
     }
 
@@ -120,5 +140,4 @@ public class Product extends BaseEntity {
     public String priceCurrency() {
         return priceCurrency;
     }
-
 }

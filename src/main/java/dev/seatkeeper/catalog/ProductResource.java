@@ -18,13 +18,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import java.util.Comparator;
 
 @Path("/v1/products")
 @Produces(MediaType.APPLICATION_JSON)
@@ -33,6 +33,7 @@ import java.util.Comparator;
 public class ProductResource {
     @Inject
     ProductService products;
+
     @Inject
     Caller caller;
 
@@ -44,7 +45,8 @@ public class ProductResource {
     public Response create(JsonBody body) {
         String name = body.requiredText("name");
         String description = body.optionalString("description", 8000).orElse(null);
-        String interval = body.optionalEnum("recurring_interval", List.of("month", "year")).orElse(null);
+        String interval = body.optionalEnum("recurring_interval", List.of("month", "year"))
+                .orElse(null);
         JsonObject metadata = body.optionalMetadata("metadata").orElse(JsonObject.EMPTY_JSON_OBJECT);
         List<JsonBody> prices = body.requiredObjectList("prices");
         if (body.has("prices") && prices.size() != 1) {
@@ -54,14 +56,17 @@ public class ProductResource {
         List<SeatTier> tiers = new ArrayList<>();
         for (JsonBody price : prices) {
             price.requiredEnum("amount_type", List.of("seat_based"));
-            currency = price.optionalString("price_currency").map(c -> c.toLowerCase(Locale.ROOT)).orElse("usd");
+            currency = price.optionalString("price_currency")
+                    .map(c -> c.toLowerCase(Locale.ROOT))
+                    .orElse("usd");
             if (!currency.matches("[a-z]{3}")) {
                 price.reject("price_currency", "value_error", "Value error, A currency is a three-letter ISO code.");
             }
             price.requiredNested("seat_tiers").ifPresent(seatTiers -> tiers.addAll(readTiers(seatTiers)));
         }
         body.check();
-        var product = products.create(caller.organizationId(),
+        var product = products.create(
+                caller.organizationId(),
                 new ProductService.NewProduct(name.strip(), description, interval, metadata, currency, tiers));
         return Response.status(201).entity(ProductResponse.of(product)).build();
     }
@@ -71,7 +76,8 @@ public class ProductResource {
         var tiers = new ArrayList<SeatTier>();
         for (JsonBody tier : seatTiers.requiredObjectList("tiers")) {
             Long min = tier.requiredLongBetween("min_seats", 1, JsonBody.INT32_MAX);
-            Long max = tier.optionalLongBetween("max_seats", 1, JsonBody.INT32_MAX).orElse(null);
+            Long max =
+                    tier.optionalLongBetween("max_seats", 1, JsonBody.INT32_MAX).orElse(null);
             Long price = tier.requiredLongBetween("price_per_seat", 0, JsonBody.INT32_MAX);
             if (min != null && price != null) {
                 tiers.add(new SeatTier(min, max, price));
@@ -86,9 +92,12 @@ public class ProductResource {
             SeatTier t = tiers.get(i);
             boolean last = i == tiers.size() - 1;
             if (t.maxSeats() != null && t.maxSeats() < t.minSeats()) {
-                seatTiers.reject("tiers", "value_error", "Value error, max_seats must be greater than or equal to min_seats.");
+                seatTiers.reject(
+                        "tiers", "value_error", "Value error, max_seats must be greater than or equal to min_seats.");
             } else if (!last && (t.maxSeats() == null || tiers.get(i + 1).minSeats() != t.maxSeats() + 1)) {
-                seatTiers.reject("tiers", "value_error",
+                seatTiers.reject(
+                        "tiers",
+                        "value_error",
                         "Value error, Tiers must be contiguous: each tier must start one seat after the previous one ends.");
             }
         }

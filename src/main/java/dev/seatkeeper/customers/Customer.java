@@ -11,18 +11,25 @@ import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 @Entity
-@Table(name = "customers",
+@Table(
+        name = "customers",
         uniqueConstraints = {
-                @UniqueConstraint(name = "uq_customers_email", columnNames = {"organization_id", "email_key"}),
-                @UniqueConstraint(name = "uq_customers_external_id", columnNames = {"organization_id", "external_id"})},
+            @UniqueConstraint(
+                    name = "uq_customers_email",
+                    columnNames = {"organization_id", "email_key"}),
+            @UniqueConstraint(
+                    name = "uq_customers_external_id",
+                    columnNames = {"organization_id", "external_id"})
+        },
         indexes = @Index(name = "ix_customers_organization_created", columnList = "organization_id, created_at"))
-@NamedQuery(name = "Customer.byEmail",
+@NamedQuery(
+        name = "Customer.byEmail",
         query = "select c from Customer c where c.organizationId = :org and c.email.key = :emailKey")
-@NamedQuery(name = "Customer.byExternalId",
+@NamedQuery(
+        name = "Customer.byExternalId",
         query = "select c from Customer c where c.organizationId = :org and c.externalId = :externalId")
 public class Customer extends BaseEntity {
     @Column(name = "organization_id", nullable = false)
@@ -30,8 +37,10 @@ public class Customer extends BaseEntity {
     /** Unique per organization by its key, regardless of case. */
     @Embedded
     private EmailAddress email;
+
     @Column(length = 256)
     private String name;
+
     @Column(name = "external_id", length = 256)
     private String externalId;
     /** JSON text; 50 keys of 40 characters with values of 500 fit. */
@@ -41,10 +50,10 @@ public class Customer extends BaseEntity {
     @Column(nullable = false, length = 16)
     private String type;
 
-    protected Customer() {
-    }
+    protected Customer() {}
 
-    public Customer(UUID organizationId, String type, String email, String name, String externalId, JsonObject metadata) {
+    public Customer(
+            UUID organizationId, String type, String email, String name, String externalId, JsonObject metadata) {
         super(Timestamps.now());
         this.organizationId = organizationId;
         this.email = EmailAddress.of(email);

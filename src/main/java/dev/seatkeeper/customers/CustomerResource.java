@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CustomerResource {
     @Inject
     CustomerService customers;
+
     @Inject
     Caller caller;
 
@@ -45,11 +46,15 @@ public class CustomerResource {
         String name = body.optionalString("name").orElse(null);
         String externalId = body.optionalString("external_id").orElse(null);
         JsonObject metadata = body.optionalMetadata("metadata").orElse(JsonObject.EMPTY_JSON_OBJECT);
-        CustomerService.Owner owner = body.optionalNested("owner").map(o -> new CustomerService.Owner(
-                requiredEmail(o, "email"), o.optionalString("name").orElse(null),
-                o.optionalString("external_id").orElse(null))).orElse(null);
+        CustomerService.Owner owner = body.optionalNested("owner")
+                .map(o -> new CustomerService.Owner(
+                        requiredEmail(o, "email"),
+                        o.optionalString("name").orElse(null),
+                        o.optionalString("external_id").orElse(null)))
+                .orElse(null);
         body.check();
-        var customer = customers.create(caller.organizationId(),
+        var customer = customers.create(
+                caller.organizationId(),
                 new CustomerService.NewCustomer(type, email.strip(), name, externalId, metadata, owner));
         return Response.status(201).entity(CustomerResponse.of(customer)).build();
     }
@@ -78,8 +83,8 @@ public class CustomerResource {
     @Operation(operationId = "customers:list", summary = "List Customers")
     @APIResponse(responseCode = "200", description = "A page of customers, newest first.")
     @APIResponse(responseCode = "422", description = "Validation Error")
-    public ListResource<CustomerResponse> list(@QueryParam("email") String email, @QueryParam("page") String page,
-                                               @QueryParam("limit") String limit) {
+    public ListResource<CustomerResponse> list(
+            @QueryParam("email") String email, @QueryParam("page") String page, @QueryParam("limit") String limit) {
         var request = PageRequest.of(page, limit);
         var org = caller.organizationId();
         var byEmail = Optional.ofNullable(email).filter(e -> !e.isBlank());
@@ -101,7 +106,8 @@ public class CustomerResource {
         String externalId = body.optionalString("external_id").orElse(null);
         // The owner is made with the customer; further members are plain members or billing managers.
         MemberRole role = body.optionalEnum("role", List.of("member", "billing_manager"))
-                .flatMap(MemberRole::fromWire).orElse(MemberRole.MEMBER);
+                .flatMap(MemberRole::fromWire)
+                .orElse(MemberRole.MEMBER);
         body.check();
         var member = customers.addMember(caller.organizationId(), customerId, email, name, externalId, role);
         return Response.status(201).entity(MemberResponse.of(member)).build();

@@ -1,11 +1,11 @@
 package dev.seatkeeper.customers;
 
 import dev.seatkeeper.organizations.OrganizationService;
-import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.NotPermitted;
 import dev.seatkeeper.platform.Page;
 import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.platform.RequestValidationException;
+import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.ValidationIssue;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -21,30 +21,42 @@ import java.util.UUID;
 public class CustomerService {
     @PersistenceContext
     EntityManager em;
+
     @Inject
     OrganizationService organizations;
+
     @Inject
     MemberService members;
 
-    public record NewCustomer(String type, String email, String name, String externalId, JsonObject metadata,
-                              Owner owner) {
-    }
+    public record NewCustomer(
+            String type, String email, String name, String externalId, JsonObject metadata, Owner owner) {}
 
     /** The owner member to create with the customer; by default the customer's own e-mail and name. */
-    public record Owner(String email, String name, String externalId) {
-    }
+    public record Owner(String email, String name, String externalId) {}
 
     public Customer create(UUID organizationId, NewCustomer request) {
         if (findByEmail(organizationId, request.email()).isPresent()) {
-            throw new RequestValidationException(new ValidationIssue("value_error", List.of("body", "email"),
-                    "A customer with this email address already exists.", request.email()));
+            throw new RequestValidationException(new ValidationIssue(
+                    "value_error",
+                    List.of("body", "email"),
+                    "A customer with this email address already exists.",
+                    request.email()));
         }
-        if (request.externalId() != null && findByExternalId(organizationId, request.externalId()).isPresent()) {
-            throw new RequestValidationException(new ValidationIssue("value_error", List.of("body", "external_id"),
-                    "A customer with this external ID already exists.", request.externalId()));
+        if (request.externalId() != null
+                && findByExternalId(organizationId, request.externalId()).isPresent()) {
+            throw new RequestValidationException(new ValidationIssue(
+                    "value_error",
+                    List.of("body", "external_id"),
+                    "A customer with this external ID already exists.",
+                    request.externalId()));
         }
-        var customer = new Customer(organizationId, request.type(), request.email(), request.name(),
-                request.externalId(), request.metadata());
+        var customer = new Customer(
+                organizationId,
+                request.type(),
+                request.email(),
+                request.name(),
+                request.externalId(),
+                request.metadata());
         em.persist(customer);
         // In the member model every customer has exactly one owner, who can act for it in the portal.
         if (organizations.get(organizationId).memberModelEnabled()) {
@@ -58,8 +70,8 @@ public class CustomerService {
      * Adds a member to one of the organization's customers. An existing member with the same e-mail is returned
      * as it is, as Polar does, so that retrying a create is harmless.
      */
-    public Member addMember(UUID organizationId, UUID customerId, String email, String name, String externalId,
-                            MemberRole role) {
+    public Member addMember(
+            UUID organizationId, UUID customerId, String email, String name, String externalId, MemberRole role) {
         var customer = get(organizationId, customerId);
         var organization = organizations.get(organizationId);
         if (!organization.memberModelEnabled() && !organization.seatBasedPricingEnabled()) {
@@ -79,39 +91,49 @@ public class CustomerService {
     }
 
     /** The customer a request names by id or, when it gives none, by the merchant's external id. */
-    public Optional<Customer> findByReference(UUID organizationId, Optional<UUID> customerId,
-                                              Optional<String> externalCustomerId) {
-        return customerId.isPresent() ? find(organizationId, customerId.get())
+    public Optional<Customer> findByReference(
+            UUID organizationId, Optional<UUID> customerId, Optional<String> externalCustomerId) {
+        return customerId.isPresent()
+                ? find(organizationId, customerId.get())
                 : externalCustomerId.flatMap(ext -> findByExternalId(organizationId, ext));
     }
 
     /** Polar's 422 for a customer a body names that does not exist, on the field that names it. */
     public static ValidationIssue doesNotExist(Optional<UUID> customerId, Optional<String> externalCustomerId) {
         String field = customerId.isPresent() ? "customer_id" : "external_customer_id";
-        return new ValidationIssue("value_error", List.of("body", field), "Customer does not exist.",
+        return new ValidationIssue(
+                "value_error",
+                List.of("body", field),
+                "Customer does not exist.",
                 customerId.map(Object::toString).or(() -> externalCustomerId).orElse(null));
     }
 
     public Optional<Customer> findByEmail(UUID organizationId, String email) {
         return em.createNamedQuery("Customer.byEmail", Customer.class)
-                .setParameter("org", organizationId).setParameter("emailKey", EmailAddress.keyOf(email))
-                .getResultStream().findFirst();
+                .setParameter("org", organizationId)
+                .setParameter("emailKey", EmailAddress.keyOf(email))
+                .getResultStream()
+                .findFirst();
     }
 
     public Optional<Customer> findByExternalId(UUID organizationId, String externalId) {
         return em.createNamedQuery("Customer.byExternalId", Customer.class)
-                .setParameter("org", organizationId).setParameter("externalId", externalId)
-                .getResultStream().findFirst();
+                .setParameter("org", organizationId)
+                .setParameter("externalId", externalId)
+                .getResultStream()
+                .findFirst();
     }
 
     /** One page of the organization's customers, newest first, with the total; {@code email} narrows to one address. */
     public Page<Customer> list(UUID organizationId, Optional<String> email, PageRequest page) {
-        return Page.of(filtered("select c", organizationId, email, " order by c.createdAt desc, c.id", Customer.class),
-                filtered("select count(c)", organizationId, email, "", Long.class), page);
+        return Page.of(
+                filtered("select c", organizationId, email, " order by c.createdAt desc, c.id", Customer.class),
+                filtered("select count(c)", organizationId, email, "", Long.class),
+                page);
     }
 
-    private <T> TypedQuery<T> filtered(String select, UUID organizationId, Optional<String> email, String orderBy,
-                                       Class<T> type) {
+    private <T> TypedQuery<T> filtered(
+            String select, UUID organizationId, Optional<String> email, String orderBy, Class<T> type) {
         String jpql = select + " from Customer c where c.organizationId = :org"
                 + (email.isPresent() ? " and c.email.key = :emailKey" : "") + orderBy;
         var query = em.createQuery(jpql, type).setParameter("org", organizationId);

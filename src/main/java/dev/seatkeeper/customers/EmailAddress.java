@@ -15,11 +15,11 @@ import java.util.Objects;
 public class EmailAddress {
     @Column(name = "email", length = Emails.MAX_LENGTH)
     private String address;
+
     @Column(name = "email_key", length = Emails.MAX_LENGTH)
     private String key;
 
-    protected EmailAddress() {
-    }
+    protected EmailAddress() {}
 
     private EmailAddress(String address) {
         this.address = address;

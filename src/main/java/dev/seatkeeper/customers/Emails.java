@@ -9,10 +9,10 @@ import java.util.Optional;
 public final class Emails {
     /** Longer input is refused as too long before its syntax is looked at. */
     public static final int MAX_LENGTH = 320;
+
     private static final String ATEXT = "!#$%&'*+/=?^_`{|}~-";
 
-    private Emails() {
-    }
+    private Emails() {}
 
     /** Why the address is not valid, or empty when it is. */
     public static Optional<String> problem(String email) {
@@ -45,16 +45,22 @@ public final class Emails {
         if (local.contains("..")) {
             return Optional.of("An email address cannot have two periods in a row.");
         }
-        Optional<String> badLocal = local.codePoints().filter(c -> c != '.' && !isWordCharacter(c) && ATEXT.indexOf(c) < 0)
-                .mapToObj(Character::toString).findFirst();
+        Optional<String> badLocal = local.codePoints()
+                .filter(c -> c != '.' && !isWordCharacter(c) && ATEXT.indexOf(c) < 0)
+                .mapToObj(Character::toString)
+                .findFirst();
         if (badLocal.isPresent()) {
-            return Optional.of("The email address contains invalid characters before the @-sign: '" + badLocal.get() + "'.");
+            return Optional.of(
+                    "The email address contains invalid characters before the @-sign: '" + badLocal.get() + "'.");
         }
         if (!domain.contains(".")) {
             return Optional.of("The part after the @-sign is not valid. It should have a period.");
         }
         for (String label : domain.split("\\.", -1)) {
-            if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")
+            if (label.isEmpty()
+                    || label.length() > 63
+                    || label.startsWith("-")
+                    || label.endsWith("-")
                     || !label.codePoints().allMatch(c -> c == '-' || isWordCharacter(c))) {
                 return Optional.of("The part after the @-sign is not a valid domain name.");
             }
@@ -68,7 +74,9 @@ public final class Emails {
             return Character.isLetterOrDigit(c);
         }
         int type = Character.getType(c);
-        return Character.isLetterOrDigit(c) || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;
+        return Character.isLetterOrDigit(c)
+                || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK;
     }
 
     public static String message(String reason) {

@@ -13,41 +13,51 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** A person acting under a customer: the holder of seats in the member model, and a portal user by role. */
 @Entity
-@Table(name = "members",
-        uniqueConstraints = @UniqueConstraint(name = "uq_members_customer_email", columnNames = {"customer_id", "email_key"}),
+@Table(
+        name = "members",
+        uniqueConstraints =
+                @UniqueConstraint(
+                        name = "uq_members_customer_email",
+                        columnNames = {"customer_id", "email_key"}),
         indexes = {
-                @Index(name = "ix_members_organization", columnList = "organization_id, created_at"),
-                @Index(name = "ix_members_external_id", columnList = "organization_id, external_id")})
-@NamedQuery(name = "Member.byCustomerAndEmail",
+            @Index(name = "ix_members_organization", columnList = "organization_id, created_at"),
+            @Index(name = "ix_members_external_id", columnList = "organization_id, external_id")
+        })
+@NamedQuery(
+        name = "Member.byCustomerAndEmail",
         query = "select m from Member m where m.customer.id = :customerId and m.email.key = :emailKey")
-@NamedQuery(name = "Member.byCustomerAndRole",
+@NamedQuery(
+        name = "Member.byCustomerAndRole",
         query = "select m from Member m where m.customer.id = :customerId and m.role = :role order by m.createdAt")
-@NamedQuery(name = "Member.byExternalId",
+@NamedQuery(
+        name = "Member.byExternalId",
         query = "select m from Member m where m.organizationId = :org and m.externalId = :externalId")
 public class Member extends BaseEntity {
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
+
     @ManyToOne(optional = false)
     @JoinColumn(name = "customer_id", nullable = false)
     private Customer customer;
     /** Unique per customer by its key, regardless of case. */
     @Embedded
     private EmailAddress email;
+
     @Column(length = 256)
     private String name;
+
     @Column(name = "external_id", length = 256)
     private String externalId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
     private MemberRole role;
 
-    protected Member() {
-    }
+    protected Member() {}
 
     public Member(Customer customer, String email, String name, String externalId, MemberRole role) {
         super(Timestamps.now());

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MemberResource {
     @Inject
     MemberService members;
+
     @Inject
     Caller caller;
 
@@ -36,18 +37,25 @@ public class MemberResource {
     @Operation(operationId = "members:list_members", summary = "List Members")
     @APIResponse(responseCode = "200", description = "A page of members, oldest first.")
     @APIResponse(responseCode = "422", description = "Validation Error")
-    public ListResource<MemberResponse> list(@QueryParam("customer_id") String customerId,
-                                             @QueryParam("external_customer_id") String externalCustomerId,
-                                             @QueryParam("role") String role,
-                                             @QueryParam("page") String page, @QueryParam("limit") String limit) {
+    public ListResource<MemberResponse> list(
+            @QueryParam("customer_id") String customerId,
+            @QueryParam("external_customer_id") String externalCustomerId,
+            @QueryParam("role") String role,
+            @QueryParam("page") String page,
+            @QueryParam("limit") String limit) {
         var request = PageRequest.of(page, limit);
         var byCustomer = Ids.query("customer_id", customerId);
         var byExternal = Optional.ofNullable(externalCustomerId).filter(s -> !s.isEmpty());
-        Optional<MemberRole> byRole = Optional.ofNullable(role).filter(s -> !s.isEmpty()).map(r -> MemberRole.fromWire(r)
-                .orElseThrow(() -> new RequestValidationException(new ValidationIssue("enum", List.of("query", "role"),
-                        "Input should be 'owner', 'billing_manager' or 'member'", r))));
+        Optional<MemberRole> byRole = Optional.ofNullable(role)
+                .filter(s -> !s.isEmpty())
+                .map(r -> MemberRole.fromWire(r)
+                        .orElseThrow(() -> new RequestValidationException(new ValidationIssue(
+                                "enum",
+                                List.of("query", "role"),
+                                "Input should be 'owner', 'billing_manager' or 'member'",
+                                r))));
         var org = caller.organizationId();
-        return ListResource.of(members.list(org, byCustomer, byExternal, byRole, request).map(MemberResponse::of),
-                request);
+        return ListResource.of(
+                members.list(org, byCustomer, byExternal, byRole, request).map(MemberResponse::of), request);
     }
 }

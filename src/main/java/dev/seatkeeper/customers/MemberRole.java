@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 public enum MemberRole {
-    OWNER("owner"), BILLING_MANAGER("billing_manager"), MEMBER("member");
+    OWNER("owner"),
+    BILLING_MANAGER("billing_manager"),
+    MEMBER("member");
 
     private final String wireName;
 

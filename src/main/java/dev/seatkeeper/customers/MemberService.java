@@ -7,7 +7,6 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,38 +32,70 @@ public class MemberService {
 
     public Optional<Member> findByEmail(Customer customer, String email) {
         return em.createNamedQuery("Member.byCustomerAndEmail", Member.class)
-                .setParameter("customerId", customer.id()).setParameter("emailKey", EmailAddress.keyOf(email))
-                .getResultStream().findFirst();
+                .setParameter("customerId", customer.id())
+                .setParameter("emailKey", EmailAddress.keyOf(email))
+                .getResultStream()
+                .findFirst();
     }
 
     public Optional<Member> find(Customer customer, UUID memberId) {
-        return Optional.ofNullable(em.find(Member.class, memberId)).filter(m -> m.customer().id().equals(customer.id()));
+        return Optional.ofNullable(em.find(Member.class, memberId))
+                .filter(m -> m.customer().id().equals(customer.id()));
     }
 
     public Optional<Member> findByExternalId(Customer customer, String externalId) {
         return em.createNamedQuery("Member.byExternalId", Member.class)
-                .setParameter("org", customer.organizationId()).setParameter("externalId", externalId)
-                .getResultStream().filter(m -> m.customer().id().equals(customer.id())).findFirst();
+                .setParameter("org", customer.organizationId())
+                .setParameter("externalId", externalId)
+                .getResultStream()
+                .filter(m -> m.customer().id().equals(customer.id()))
+                .findFirst();
     }
 
     public Optional<Member> owner(Customer customer) {
         return em.createNamedQuery("Member.byCustomerAndRole", Member.class)
-                .setParameter("customerId", customer.id()).setParameter("role", MemberRole.OWNER)
-                .setMaxResults(1).getResultStream().findFirst();
+                .setParameter("customerId", customer.id())
+                .setParameter("role", MemberRole.OWNER)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
     }
 
     /** One page of the organization's members, oldest first, with the total; each filter narrows when present. */
-    public Page<Member> list(UUID organizationId, Optional<UUID> customerId, Optional<String> externalCustomerId,
-                             Optional<MemberRole> role, PageRequest page) {
-        return Page.of(filtered("select m from Member m join fetch m.customer", organizationId, customerId,
-                        externalCustomerId, role, " order by m.createdAt, m.id", Member.class),
-                filtered("select count(m) from Member m", organizationId, customerId, externalCustomerId, role, "",
-                        Long.class), page);
+    public Page<Member> list(
+            UUID organizationId,
+            Optional<UUID> customerId,
+            Optional<String> externalCustomerId,
+            Optional<MemberRole> role,
+            PageRequest page) {
+        return Page.of(
+                filtered(
+                        "select m from Member m join fetch m.customer",
+                        organizationId,
+                        customerId,
+                        externalCustomerId,
+                        role,
+                        " order by m.createdAt, m.id",
+                        Member.class),
+                filtered(
+                        "select count(m) from Member m",
+                        organizationId,
+                        customerId,
+                        externalCustomerId,
+                        role,
+                        "",
+                        Long.class),
+                page);
     }
 
-    private <T> TypedQuery<T> filtered(String select, UUID organizationId, Optional<UUID> customerId,
-                                                           Optional<String> externalCustomerId, Optional<MemberRole> role,
-                                                           String orderBy, Class<T> type) {
+    private <T> TypedQuery<T> filtered(
+            String select,
+            UUID organizationId,
+            Optional<UUID> customerId,
+            Optional<String> externalCustomerId,
+            Optional<MemberRole> role,
+            String orderBy,
+            Class<T> type) {
         var jpql = new StringBuilder(select).append(" where m.organizationId = :org");
         customerId.ifPresent(x -> jpql.append(" and m.customer.id = :customerId"));
         externalCustomerId.ifPresent(x -> jpql.append(" and m.customer.externalId = :externalCustomerId"));

@@ -11,26 +11,32 @@ import java.util.UUID;
 
 /** One webhook event waiting in the outbox; {@code dispatched_at} is set once it has been delivered. */
 @Entity
-@Table(name = "events", indexes = {
-        @Index(name = "ix_events_undispatched", columnList = "dispatched_at, created_at"),
-        @Index(name = "ix_events_organization", columnList = "organization_id, created_at")})
+@Table(
+        name = "events",
+        indexes = {
+            @Index(name = "ix_events_undispatched", columnList = "dispatched_at, created_at"),
+            @Index(name = "ix_events_organization", columnList = "organization_id, created_at")
+        })
 public class Event {
     @Id
     private UUID id;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
+
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
+
     @Column(nullable = false, length = 64)
     private String type;
     /** The webhook body's {@code data}, as JSON text. */
     @Column(nullable = false, length = 16000)
     private String payload;
+
     @Column(name = "dispatched_at")
     private OffsetDateTime dispatchedAt;
 
-    protected Event() {
-    }
+    protected Event() {}
 
     public Event(UUID organizationId, String type, String payload) {
         this.id = UUID.randomUUID();

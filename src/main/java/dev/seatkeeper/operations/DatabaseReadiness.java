@@ -40,7 +40,7 @@ public class DatabaseReadiness implements HealthCheck {
         boolean up;
         String failure = null;
         try (Connection connection = database.connect();
-             PreparedStatement ping = connection.prepareStatement("SELECT 1")) {
+                PreparedStatement ping = connection.prepareStatement("SELECT 1")) {
             ping.setQueryTimeout(Database.QUERY_TIMEOUT_SECONDS);
             ping.executeQuery().close();
             up = true;

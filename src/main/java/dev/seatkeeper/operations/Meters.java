@@ -29,10 +29,21 @@ import java.util.concurrent.TimeUnit;
 public class Meters {
     /** The operations resource methods name with {@link dev.seatkeeper.platform.Measured}; shown from the start. */
     public static final List<String> OPERATIONS = List.of("assign", "claim", "revoke");
+
     private static final List<String> OUTCOMES = List.of("success", "client_error", "server_error");
-    private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
-        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
-        Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10)};
+    private static final Duration[] BUCKETS = {
+        Duration.ofMillis(5),
+        Duration.ofMillis(10),
+        Duration.ofMillis(25),
+        Duration.ofMillis(50),
+        Duration.ofMillis(100),
+        Duration.ofMillis(250),
+        Duration.ofMillis(500),
+        Duration.ofSeconds(1),
+        Duration.ofMillis(2500),
+        Duration.ofSeconds(5),
+        Duration.ofSeconds(10)
+    };
 
     @Inject
     SeatCounts seatCounts;
@@ -68,14 +79,18 @@ public class Meters {
     }
 
     private Timer timer(String operation, String outcome) {
-        return timers.computeIfAbsent(operation + ' ' + outcome, key -> Timer.builder("seatkeeper.seat.operations")
-                .description("Seat operation requests, from the request's arrival to its response, commit included")
-                .tag("operation", operation)
-                .tag("outcome", outcome)
-                // A dozen fixed buckets are enough for latency quantiles and SLO ratios in Prometheus; Micrometer's
-                // percentile histogram would add some 70 per series to every scrape.
-                .serviceLevelObjectives(BUCKETS)
-                .register(registry));
+        return timers.computeIfAbsent(
+                operation + ' ' + outcome,
+                key -> Timer.builder("seatkeeper.seat.operations")
+                        .description(
+                                "Seat operation requests, from the request's arrival to its response, commit included")
+                        .tag("operation", operation)
+                        .tag("outcome", outcome)
+                        // A dozen fixed buckets are enough for latency quantiles and SLO ratios in Prometheus;
+                        // Micrometer's
+                        // percentile histogram would add some 70 per series to every scrape.
+                        .serviceLevelObjectives(BUCKETS)
+                        .register(registry));
     }
 
     /**

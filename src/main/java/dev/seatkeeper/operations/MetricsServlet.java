@@ -22,10 +22,12 @@ import java.util.Optional;
 public class MetricsServlet extends HttpServlet {
     /** The path under the application's context root. */
     public static final String PATH = "/metrics";
+
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     @Inject
     transient Settings settings;
+
     @Inject
     transient Meters meters;
 
@@ -65,8 +67,8 @@ public class MetricsServlet extends HttpServlet {
         if (parts.length != 2 || !parts[0].equalsIgnoreCase("Bearer")) {
             return false;
         }
-        return MessageDigest.isEqual(parts[1].strip().getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8));
+        return MessageDigest.isEqual(
+                parts[1].strip().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8));
     }
 
     private static void json(HttpServletResponse response, int status, String body) throws IOException {

@@ -25,6 +25,7 @@ public class OperationTimer implements ContainerRequestFilter, ContainerResponse
 
     @Context
     ResourceInfo resourceInfo;
+
     @Inject
     Meters meters;
 

@@ -19,7 +19,8 @@ public class OperationsSetup implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        event.getServletContext().addFilter("seatkeeper-error-status-counter", new ErrorStatusCounter(meters))
+        event.getServletContext()
+                .addFilter("seatkeeper-error-status-counter", new ErrorStatusCounter(meters))
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/*");
     }
 }

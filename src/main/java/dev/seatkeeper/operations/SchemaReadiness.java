@@ -23,6 +23,7 @@ import org.eclipse.microprofile.health.Readiness;
 public class SchemaReadiness implements HealthCheck {
     @Inject
     Database database;
+
     @Inject
     SchemaMigrations migrations;
 
@@ -38,8 +39,9 @@ public class SchemaReadiness implements HealthCheck {
     private Optional<String> recordedVersion() {
         // Flyway creates its history table and columns in lower case, quoted, on H2 and PostgreSQL alike.
         try (Connection connection = database.connect();
-             PreparedStatement query = connection.prepareStatement("SELECT \"version\" FROM \"flyway_schema_history\""
-                     + " WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC")) {
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT \"version\" FROM \"flyway_schema_history\""
+                                + " WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC")) {
             query.setQueryTimeout(Database.QUERY_TIMEOUT_SECONDS);
             query.setMaxRows(1);
             try (ResultSet rows = query.executeQuery()) {

@@ -24,6 +24,7 @@ public class SeatCounts {
     public static final List<String> STATUSES = List.of("pending", "claimed", "revoked");
     /** How old a count may be when it is served. */
     static final Duration MAX_AGE = Duration.ofSeconds(10);
+
     private static final Logger LOG = Logger.getLogger(SeatCounts.class.getName());
 
     @Inject
@@ -49,8 +50,8 @@ public class SeatCounts {
 
     private void read() {
         try (Connection connection = database.connect();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT status, COUNT(*) FROM customer_seats GROUP BY status")) {
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT status, COUNT(*) FROM customer_seats GROUP BY status")) {
             query.setQueryTimeout(Database.QUERY_TIMEOUT_SECONDS);
             Map<String, Long> read = new HashMap<>();
             try (ResultSet rows = query.executeQuery()) {

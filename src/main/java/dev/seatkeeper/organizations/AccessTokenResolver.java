@@ -27,7 +27,9 @@ public class AccessTokenResolver implements TokenResolver {
     @Override
     public Optional<Principal> resolve(String tokenHash, OffsetDateTime now) {
         var found = em.createNamedQuery("OrganizationAccessToken.byHash", OrganizationAccessToken.class)
-                .setParameter("hash", tokenHash).getResultStream().findFirst()
+                .setParameter("hash", tokenHash)
+                .getResultStream()
+                .findFirst()
                 .filter(t -> !t.isExpiredAt(now));
         found.filter(t -> t.lastUsedAt() == null || t.lastUsedAt().isBefore(now.minus(LAST_USE_PRECISION)))
                 .ifPresent(t -> noteUse(t, now));
@@ -39,7 +41,10 @@ public class AccessTokenResolver implements TokenResolver {
      * "Security boundaries"): a conditional update, so that concurrent requests of one token write it once.
      */
     private void noteUse(OrganizationAccessToken token, OffsetDateTime now) {
-        em.createNamedQuery("OrganizationAccessToken.noteUse").setParameter("now", now).setParameter("id", token.id())
-                .setParameter("before", now.minus(LAST_USE_PRECISION)).executeUpdate();
+        em.createNamedQuery("OrganizationAccessToken.noteUse")
+                .setParameter("now", now)
+                .setParameter("id", token.id())
+                .setParameter("before", now.minus(LAST_USE_PRECISION))
+                .executeUpdate();
     }
 }

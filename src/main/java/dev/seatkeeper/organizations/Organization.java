@@ -7,24 +7,26 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
-import java.time.OffsetDateTime;
-import java.util.UUID;
 
 @Entity
-@Table(name = "organizations", uniqueConstraints = @UniqueConstraint(name = "uq_organizations_slug", columnNames = "slug"))
+@Table(
+        name = "organizations",
+        uniqueConstraints = @UniqueConstraint(name = "uq_organizations_slug", columnNames = "slug"))
 @NamedQuery(name = "Organization.bySlug", query = "select o from Organization o where o.slug = :slug")
 public class Organization extends BaseEntity {
     @Column(nullable = false)
     private String name;
+
     @Column(nullable = false)
     private String slug;
+
     @Column(name = "seat_based_pricing_enabled", nullable = false)
     private boolean seatBasedPricingEnabled;
+
     @Column(name = "member_model_enabled", nullable = false)
     private boolean memberModelEnabled;
 
-    protected Organization() {
-    }
+    protected Organization() {}
 
     public Organization(String name, String slug, boolean seatBasedPricingEnabled, boolean memberModelEnabled) {
         super(Timestamps.now());

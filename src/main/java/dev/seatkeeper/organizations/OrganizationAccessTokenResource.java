@@ -41,14 +41,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OrganizationAccessTokenResource {
     /** Scopes an organization token may be granted: those its routes check. */
     private static final List<Scope> GRANTABLE = EnumSet.allOf(Scope.class).stream()
-            .filter(s -> s.holder() == Scope.TokenKind.ORGANIZATION).toList();
+            .filter(s -> s.holder() == Scope.TokenKind.ORGANIZATION)
+            .toList();
 
     @Inject
     OrganizationService organizations;
 
     @POST
     @RequiresScope(Scope.ORGANIZATION_ACCESS_TOKENS_WRITE)
-    @Operation(operationId = "organization_access_tokens:create", summary = "Create Organization Access Token (operator token)")
+    @Operation(
+            operationId = "organization_access_tokens:create",
+            summary = "Create Organization Access Token (operator token)")
     @APIResponse(responseCode = "201", description = "The token, shown only in this response.")
     @APIResponse(responseCode = "401", description = "Not the operator token.")
     @APIResponse(responseCode = "404", description = "Organization not found.")
@@ -57,24 +60,32 @@ public class OrganizationAccessTokenResource {
         var organizationId = body.requiredUuid("organization_id");
         String comment = body.optionalString("comment", 1000).orElse("");
         var scopes = grantable(body, body.requiredStringList("scopes"));
-        var expiresIn = body.optionalLongAtLeast("expires_in", 1).filter(seconds -> expiryFits(body, seconds))
-                .map(Duration::ofSeconds).orElse(null);
+        var expiresIn = body.optionalLongAtLeast("expires_in", 1)
+                .filter(seconds -> expiryFits(body, seconds))
+                .map(Duration::ofSeconds)
+                .orElse(null);
         body.check();
-        var issued = organizations.issueToken(new OrganizationService.NewAccessToken(organizationId, comment, scopes, expiresIn));
-        return Response.status(201).entity(new AccessTokenResponse(
-                AccessTokenResponse.OrganizationAccessTokenView.of(issued.record()), issued.token())).build();
+        var issued = organizations.issueToken(
+                new OrganizationService.NewAccessToken(organizationId, comment, scopes, expiresIn));
+        return Response.status(201)
+                .entity(new AccessTokenResponse(
+                        AccessTokenResponse.OrganizationAccessTokenView.of(issued.record()), issued.token()))
+                .build();
     }
 
     @GET
     @RequiresScope(Scope.ORGANIZATION_ACCESS_TOKENS_WRITE)
-    @Operation(operationId = "organization_access_tokens:list", summary = "List Organization Access Tokens (operator token)",
+    @Operation(
+            operationId = "organization_access_tokens:list",
+            summary = "List Organization Access Tokens (operator token)",
             description = "Newest first, never with the token itself; organization_id narrows to one organization.")
     @APIResponse(responseCode = "200", description = "A page of access tokens.")
     @APIResponse(responseCode = "401", description = "Not the operator token.")
     @APIResponse(responseCode = "422", description = "Validation Error")
-    public ListResource<OrganizationAccessTokenView> list(@QueryParam("organization_id") String organizationId,
-                                                          @QueryParam("page") String page,
-                                                          @QueryParam("limit") String limit) {
+    public ListResource<OrganizationAccessTokenView> list(
+            @QueryParam("organization_id") String organizationId,
+            @QueryParam("page") String page,
+            @QueryParam("limit") String limit) {
         var request = PageRequest.of(page, limit);
         var tokens = organizations.tokens(Ids.query("organization_id", organizationId), request);
         return ListResource.of(tokens.map(OrganizationAccessTokenView::of), request);
@@ -83,7 +94,9 @@ public class OrganizationAccessTokenResource {
     @PATCH
     @Path("/{id}")
     @RequiresScope(Scope.ORGANIZATION_ACCESS_TOKENS_WRITE)
-    @Operation(operationId = "organization_access_tokens:update", summary = "Update Organization Access Token (operator token)",
+    @Operation(
+            operationId = "organization_access_tokens:update",
+            summary = "Update Organization Access Token (operator token)",
             description = "Changes the comment and the scopes; fields left out keep their value.")
     @APIResponse(responseCode = "200", description = "The updated token, without the token itself.")
     @APIResponse(responseCode = "401", description = "Not the operator token.")
@@ -91,7 +104,8 @@ public class OrganizationAccessTokenResource {
     @APIResponse(responseCode = "422", description = "Validation Error")
     public OrganizationAccessTokenView update(@PathParam("id") String id, JsonBody body) {
         UUID tokenId = Ids.path("id", id);
-        String comment = body.has("comment") ? body.optionalString("comment", 1000).orElse("") : null;
+        String comment =
+                body.has("comment") ? body.optionalString("comment", 1000).orElse("") : null;
         Set<Scope> scopes = body.has("scopes") ? grantable(body, body.requiredStringList("scopes")) : null;
         body.check();
         return OrganizationAccessTokenView.of(organizations.updateToken(tokenId, comment, scopes));
@@ -100,7 +114,9 @@ public class OrganizationAccessTokenResource {
     @DELETE
     @Path("/{id}")
     @RequiresScope(Scope.ORGANIZATION_ACCESS_TOKENS_WRITE)
-    @Operation(operationId = "organization_access_tokens:delete", summary = "Delete Organization Access Token (operator token)",
+    @Operation(
+            operationId = "organization_access_tokens:delete",
+            summary = "Delete Organization Access Token (operator token)",
             description = "The token is refused from its very next request.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "401", description = "Not the operator token.")
@@ -123,7 +139,10 @@ public class OrganizationAccessTokenResource {
             if (scope.isPresent()) {
                 scopes.add(scope.get());
             } else {
-                body.reject("scopes", "enum", "Unknown scope '" + name + "'; expected one of " + String.join(", ", allowed));
+                body.reject(
+                        "scopes",
+                        "enum",
+                        "Unknown scope '" + name + "'; expected one of " + String.join(", ", allowed));
             }
         }
         return scopes;

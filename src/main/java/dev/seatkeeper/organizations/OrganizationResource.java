@@ -1,8 +1,8 @@
 package dev.seatkeeper.organizations;
 
-import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.Ids;
 import dev.seatkeeper.platform.JsonBody;
+import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OrganizationResource {
     @Inject
     OrganizationService organizations;
+
     @Inject
     Caller caller;
 
@@ -41,22 +42,29 @@ public class OrganizationResource {
         String name = body.requiredText("name");
         String slug = body.requiredText("slug");
         if (slug != null && !slug.matches("[a-z0-9][a-z0-9-]{1,62}[a-z0-9]")) {
-            body.reject("slug", "string_pattern_mismatch",
+            body.reject(
+                    "slug",
+                    "string_pattern_mismatch",
                     "Slug must be 3 to 64 lowercase letters, digits or hyphens, not starting or ending with a hyphen.");
         }
         var features = body.optionalNested("feature_settings");
-        boolean seatBased = features.flatMap(f -> f.optionalBoolean("seat_based_pricing_enabled")).orElse(false);
+        boolean seatBased = features.flatMap(f -> f.optionalBoolean("seat_based_pricing_enabled"))
+                .orElse(false);
         // Polar turns the member model on for every new organization unless told otherwise.
-        boolean memberModel = features.flatMap(f -> f.optionalBoolean("member_model_enabled")).orElse(true);
+        boolean memberModel =
+                features.flatMap(f -> f.optionalBoolean("member_model_enabled")).orElse(true);
         body.check();
-        var created = organizations.create(new OrganizationService.NewOrganization(name.strip(), slug, seatBased, memberModel));
+        var created = organizations.create(
+                new OrganizationService.NewOrganization(name.strip(), slug, seatBased, memberModel));
         return Response.status(201).entity(OrganizationResponse.of(created)).build();
     }
 
     @PATCH
     @Path("/{id}")
     @RequiresScope(Scope.ORGANIZATIONS_WRITE)
-    @Operation(operationId = "organizations:update", summary = "Update Organization (operator token)",
+    @Operation(
+            operationId = "organizations:update",
+            summary = "Update Organization (operator token)",
             description = "Changes the name and the feature settings; fields left out keep their value.")
     @APIResponse(responseCode = "200", description = "The updated organization.")
     @APIResponse(responseCode = "404", description = "Organization not found.")
@@ -65,11 +73,13 @@ public class OrganizationResource {
         UUID organizationId = Ids.path("id", id);
         String name = body.has("name") ? body.requiredText("name") : null;
         var features = body.optionalNested("feature_settings");
-        Boolean seatBased = features.flatMap(f -> f.optionalBoolean("seat_based_pricing_enabled")).orElse(null);
-        Boolean memberModel = features.flatMap(f -> f.optionalBoolean("member_model_enabled")).orElse(null);
+        Boolean seatBased = features.flatMap(f -> f.optionalBoolean("seat_based_pricing_enabled"))
+                .orElse(null);
+        Boolean memberModel =
+                features.flatMap(f -> f.optionalBoolean("member_model_enabled")).orElse(null);
         body.check();
-        return OrganizationResponse.of(organizations.update(organizationId, name == null ? null : name.strip(),
-                seatBased, memberModel));
+        return OrganizationResponse.of(
+                organizations.update(organizationId, name == null ? null : name.strip(), seatBased, memberModel));
     }
 
     @GET

@@ -1,9 +1,9 @@
 package dev.seatkeeper.organizations;
 
-import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.Page;
 import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.platform.RequestValidationException;
+import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.Timestamps;
 import dev.seatkeeper.platform.ValidationIssue;
 import dev.seatkeeper.security.Scope;
@@ -23,28 +23,33 @@ import java.util.UUID;
 public class OrganizationService {
     @PersistenceContext
     EntityManager em;
+
     @Inject
     TokenHasher hasher;
 
-    public record NewOrganization(String name, String slug, boolean seatBasedPricingEnabled, boolean memberModelEnabled) {
-    }
+    public record NewOrganization(
+            String name, String slug, boolean seatBasedPricingEnabled, boolean memberModelEnabled) {}
 
-    public record NewAccessToken(UUID organizationId, String comment, Set<Scope> scopes, Duration expiresIn) {
-    }
+    public record NewAccessToken(UUID organizationId, String comment, Set<Scope> scopes, Duration expiresIn) {}
 
     /** The token as issued: the stored record, and the clear token that only this answer carries. */
-    public record IssuedToken(OrganizationAccessToken record, String token) {
-    }
+    public record IssuedToken(OrganizationAccessToken record, String token) {}
 
     public Organization create(NewOrganization request) {
         boolean taken = !em.createNamedQuery("Organization.bySlug", Organization.class)
-                .setParameter("slug", request.slug()).setMaxResults(1).getResultList().isEmpty();
+                .setParameter("slug", request.slug())
+                .setMaxResults(1)
+                .getResultList()
+                .isEmpty();
         if (taken) {
-            throw new RequestValidationException(new ValidationIssue("value_error", List.of("body", "slug"),
-                    "An organization with this slug already exists.", request.slug()));
+            throw new RequestValidationException(new ValidationIssue(
+                    "value_error",
+                    List.of("body", "slug"),
+                    "An organization with this slug already exists.",
+                    request.slug()));
         }
-        var organization = new Organization(request.name(), request.slug(), request.seatBasedPricingEnabled(),
-                request.memberModelEnabled());
+        var organization = new Organization(
+                request.name(), request.slug(), request.seatBasedPricingEnabled(), request.memberModelEnabled());
         em.persist(organization);
         return organization;
     }
@@ -64,8 +69,8 @@ public class OrganizationService {
         get(request.organizationId());
         String token = TokenFormat.generate(TokenFormat.ORGANIZATION_ACCESS_TOKEN);
         var expiresAt = request.expiresIn() == null ? null : Timestamps.now().plus(request.expiresIn());
-        var record = new OrganizationAccessToken(request.organizationId(), hasher.hash(token), request.comment(),
-                request.scopes(), expiresAt);
+        var record = new OrganizationAccessToken(
+                request.organizationId(), hasher.hash(token), request.comment(), request.scopes(), expiresAt);
         em.persist(record);
         return new IssuedToken(record, token);
     }
@@ -73,7 +78,8 @@ public class OrganizationService {
     /** One page of access tokens, newest first: of one organization, or of all when {@code organizationId} is empty. */
     public Page<OrganizationAccessToken> tokens(Optional<UUID> organizationId, PageRequest page) {
         String where = organizationId.isPresent() ? " where t.organizationId = :organizationId" : "";
-        var items = em.createQuery("select t from OrganizationAccessToken t" + where + " order by t.createdAt desc, t.id",
+        var items = em.createQuery(
+                "select t from OrganizationAccessToken t" + where + " order by t.createdAt desc, t.id",
                 OrganizationAccessToken.class);
         var count = em.createQuery("select count(t) from OrganizationAccessToken t" + where, Long.class);
         organizationId.ifPresent(id -> {

@@ -14,14 +14,15 @@ import java.util.UUID;
 public abstract class BaseEntity {
     @Id
     private UUID id;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
+
     @Column(name = "modified_at")
     private OffsetDateTime modifiedAt;
 
     /** For the persistence provider, which fills the fields from the row. */
-    protected BaseEntity() {
-    }
+    protected BaseEntity() {}
 
     protected BaseEntity(OffsetDateTime createdAt) {
         this.id = UUID.randomUUID();

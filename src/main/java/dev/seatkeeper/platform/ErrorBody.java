@@ -8,12 +8,15 @@ import jakarta.json.JsonValue;
 public final class ErrorBody {
     static final JsonBuilderFactory JSON = Jsonp.PROVIDER.createBuilderFactory(null);
 
-    private ErrorBody() {
-    }
+    private ErrorBody() {}
 
     /** The JSON text (UTF-8 when written) for the error name and its human-readable detail. */
     public static String of(String error, String detail) {
-        return JSON.createObjectBuilder().add("error", error).add("detail", detail).build().toString();
+        return JSON.createObjectBuilder()
+                .add("error", error)
+                .add("detail", detail)
+                .build()
+                .toString();
     }
 
     /** The text of Polar's 422 body: {@code {"error": "RequestValidationError", "detail": [issues...]}}. */
@@ -38,7 +41,11 @@ public final class ErrorBody {
             }
             detail.add(item);
         }
-        return JSON.createObjectBuilder().add("error", "RequestValidationError").add("detail", detail).build().toString();
+        return JSON.createObjectBuilder()
+                .add("error", "RequestValidationError")
+                .add("detail", detail)
+                .build()
+                .toString();
     }
 
     private static JsonValue toJson(Object input) {

@@ -7,11 +7,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The one place where exceptions become HTTP responses. Every error a caller sees is JSON in Polar's shape;
@@ -49,8 +49,8 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
         if (sqlState.startsWith("22")) {
             // A data exception (a value too long or out of range for its column) that input checks let through.
             LOG.log(Level.WARNING, "A value did not fit its column", thrown);
-            return validation(new RequestValidationException(new ValidationIssue("value_error", List.of("body"),
-                    "Value error, A value is too long or out of range.", null)));
+            return validation(new RequestValidationException(new ValidationIssue(
+                    "value_error", List.of("body"), "Value error, A value is too long or out of range.", null)));
         }
         if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             var status = web.getResponse().getStatusInfo();
@@ -81,7 +81,9 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     private static Response retryable(int status, String error, String detail) {
-        return Response.fromResponse(error(status, error, detail)).header("Retry-After", "1").build();
+        return Response.fromResponse(error(status, error, detail))
+                .header("Retry-After", "1")
+                .build();
     }
 
     /** EJB containers wrap system exceptions; the cause is what the caller should hear about. */
@@ -112,10 +114,16 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     }
 
     public static Response error(int status, String error, String detail) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorBody.of(error, detail)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorBody.of(error, detail))
+                .build();
     }
 
     private static Response validation(RequestValidationException invalid) {
-        return Response.status(422).type(MediaType.APPLICATION_JSON_TYPE).entity(ErrorBody.of(invalid)).build();
+        return Response.status(422)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorBody.of(invalid))
+                .build();
     }
 }

@@ -25,9 +25,11 @@ import javax.sql.DataSource;
 public class GroupCommit {
     /** Commits announced so far: a waiter's number is taken after its transaction committed. */
     private final AtomicLong committed = new AtomicLong();
+
     private final ReentrantLock storing = new ReentrantLock();
     /** The highest commit number known to be on disk; read and written only while holding {@link #storing}. */
     private long durable;
+
     private volatile DataSource database;
 
     /** Turns group commits on for an embedded H2 database reached through {@code dataSource}. */
@@ -54,10 +56,12 @@ public class GroupCommit {
                 return; // a store that began after this commit has finished
             }
             long covered = committed.get();
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("CHECKPOINT");
             } catch (SQLException e) {
-                throw new IllegalStateException("The embedded database could not write committed changes to its file", e);
+                throw new IllegalStateException(
+                        "The embedded database could not write committed changes to its file", e);
             }
             durable = covered;
         } finally {

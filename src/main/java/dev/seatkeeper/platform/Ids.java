@@ -1,10 +1,10 @@
 package dev.seatkeeper.platform;
 
+import jakarta.json.JsonString;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import jakarta.json.JsonString;
 
 /** Parsing of UUIDs from paths, queries and bodies, failing with Polar's {@code uuid_parsing} error. */
 public final class Ids {
@@ -12,8 +12,7 @@ public final class Ids {
     private static final Pattern UUID_TEXT = Pattern.compile(
             "(?i)(urn:uuid:)?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})");
 
-    private Ids() {
-    }
+    private Ids() {}
 
     public static Optional<UUID> tryParse(String text) {
         if (text == null) {
@@ -23,14 +22,19 @@ public final class Ids {
         if (!m.matches()) {
             return Optional.empty();
         }
-        return Optional.of(UUID.fromString(m.group(2) + "-" + m.group(3) + "-" + m.group(4) + "-" + m.group(5) + "-" + m.group(6)));
+        return Optional.of(UUID.fromString(
+                m.group(2) + "-" + m.group(3) + "-" + m.group(4) + "-" + m.group(5) + "-" + m.group(6)));
     }
 
     /** pydantic's uuid_parsing, with its reason: a character outside the UUID alphabet, or the wrong length. */
     public static ValidationIssue invalid(List<Object> loc, Object input) {
         String text = input instanceof JsonString s ? s.getString() : String.valueOf(input);
         String reason = reason(text);
-        return new ValidationIssue("uuid_parsing", loc, "Input should be a valid UUID, " + reason, input,
+        return new ValidationIssue(
+                "uuid_parsing",
+                loc,
+                "Input should be a valid UUID, " + reason,
+                input,
                 Jsonp.PROVIDER.createObjectBuilder().add("error", reason).build());
     }
 
@@ -44,7 +48,8 @@ public final class Ids {
             }
         }
         long digits = body.chars().filter(c -> c != '-').count();
-        return body.contains("-") ? "invalid group count: expected 5, found " + body.split("-", -1).length
+        return body.contains("-")
+                ? "invalid group count: expected 5, found " + body.split("-", -1).length
                 : "invalid length: expected length 32 for simple format, found " + digits;
     }
 
@@ -67,8 +72,15 @@ public final class Ids {
     private static UUID version4(List<Object> loc, String text) {
         UUID id = tryParse(text).orElseThrow(() -> new RequestValidationException(invalid(loc, text)));
         if (id.version() != 4) {
-            throw new RequestValidationException(new ValidationIssue("uuid_version", loc, "UUID version 4 expected",
-                    text, Jsonp.PROVIDER.createObjectBuilder().add("expected_version", 4).build()));
+            throw new RequestValidationException(new ValidationIssue(
+                    "uuid_version",
+                    loc,
+                    "UUID version 4 expected",
+                    text,
+                    Jsonp.PROVIDER
+                            .createObjectBuilder()
+                            .add("expected_version", 4)
+                            .build()));
         }
         return id;
     }

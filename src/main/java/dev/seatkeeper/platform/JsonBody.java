@@ -9,6 +9,7 @@ import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -21,7 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import java.math.BigInteger;
 
 /**
  * A request body read as a JSON object, with typed accessors that collect every problem they meet
@@ -30,7 +30,10 @@ import java.math.BigInteger;
  *
  * <p>Absent and {@code null} are treated alike for optional fields, as Polar's schemas do.
  */
-@Schema(name = "RequestBody", type = SchemaType.OBJECT, description = "A JSON object; the operation's description names its fields.")
+@Schema(
+        name = "RequestBody",
+        type = SchemaType.OBJECT,
+        description = "A JSON object; the operation's description names its fields.")
 public final class JsonBody {
     private final JsonObject object;
     private final List<Object> loc;
@@ -86,16 +89,21 @@ public final class JsonBody {
      * with the input as it came (a JSON value, or the text of a body sent with a content type other than JSON).
      */
     public static RequestValidationException notAnObject(Object input) {
-        return new RequestValidationException(new ValidationIssue("model_attributes_type", List.of("body"),
-                "Input should be a valid dictionary or object to extract fields from", input));
+        return new RequestValidationException(new ValidationIssue(
+                "model_attributes_type",
+                List.of("body"),
+                "Input should be a valid dictionary or object to extract fields from",
+                input));
     }
 
     private static String utf8(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new BadRequest("There was an error parsing the body");
         }
@@ -103,9 +111,15 @@ public final class JsonBody {
 
     /** FastAPI's json_invalid: located where Python's decoder locates the error, with its message as context. */
     private static RequestValidationException malformed(PythonJsonErrors.Error error) {
-        return new RequestValidationException(new ValidationIssue("json_invalid", List.of("body", (long) error.offset()),
-                "JSON decode error", JsonValue.EMPTY_JSON_OBJECT,
-                ErrorBody.JSON.createObjectBuilder().add("error", error.message()).build()));
+        return new RequestValidationException(new ValidationIssue(
+                "json_invalid",
+                List.of("body", (long) error.offset()),
+                "JSON decode error",
+                JsonValue.EMPTY_JSON_OBJECT,
+                ErrorBody.JSON
+                        .createObjectBuilder()
+                        .add("error", error.message())
+                        .build()));
     }
 
     public static JsonBody of(String json) {
@@ -199,8 +213,8 @@ public final class JsonBody {
         if (value.length() <= maxLength) {
             return true;
         }
-        issues.add(new ValidationIssue("string_too_long", locOf(name),
-                "String should have at most " + maxLength + " characters", value));
+        issues.add(new ValidationIssue(
+                "string_too_long", locOf(name), "String should have at most " + maxLength + " characters", value));
         return false;
     }
 
@@ -208,8 +222,8 @@ public final class JsonBody {
     public String requiredText(String name) {
         String s = requiredString(name);
         if (s != null && s.isBlank()) {
-            issues.add(new ValidationIssue("string_too_short", locOf(name),
-                    "String should have at least 1 character", s));
+            issues.add(
+                    new ValidationIssue("string_too_short", locOf(name), "String should have at least 1 character", s));
             return null;
         }
         return s;
@@ -219,9 +233,14 @@ public final class JsonBody {
         return present(name, required).flatMap(v -> {
             Optional<UUID> id = v instanceof JsonString s ? Ids.tryParse(s.getString()) : Optional.empty();
             if (id.isEmpty()) {
-                issues.add(v instanceof JsonString
-                        ? Ids.invalid(locOf(name), v)
-                        : new ValidationIssue("uuid_type", locOf(name), "UUID input should be a string, bytes or UUID object", v));
+                issues.add(
+                        v instanceof JsonString
+                                ? Ids.invalid(locOf(name), v)
+                                : new ValidationIssue(
+                                        "uuid_type",
+                                        locOf(name),
+                                        "UUID input should be a string, bytes or UUID object",
+                                        v));
             }
             return id;
         });
@@ -240,7 +259,8 @@ public final class JsonBody {
 
     /** Past 64 bits the nearest long stands in for an integer: every bound checked on it is narrower. */
     private static long nearestLong(BigDecimal integral) {
-        return integral.compareTo(LONG_MAX) > 0 ? Long.MAX_VALUE
+        return integral.compareTo(LONG_MAX) > 0
+                ? Long.MAX_VALUE
                 : integral.compareTo(LONG_MIN) < 0 ? Long.MIN_VALUE : integral.longValueExact();
     }
 
@@ -252,11 +272,16 @@ public final class JsonBody {
                     exact = n.bigDecimalValue().stripTrailingZeros();
                 } catch (RuntimeException e) {
                     // An exponent beyond what the parser will expand: a magnitude past any bound.
-                    exact = n.toString().startsWith("-") ? LONG_MIN.subtract(BigDecimal.ONE) : LONG_MAX.add(BigDecimal.ONE);
+                    exact = n.toString().startsWith("-")
+                            ? LONG_MIN.subtract(BigDecimal.ONE)
+                            : LONG_MAX.add(BigDecimal.ONE);
                 }
                 if (exact.scale() > 0) {
-                    issues.add(new ValidationIssue("int_from_float", locOf(name),
-                            "Input should be a valid integer, got a number with a fractional part", v));
+                    issues.add(new ValidationIssue(
+                            "int_from_float",
+                            locOf(name),
+                            "Input should be a valid integer, got a number with a fractional part",
+                            v));
                     return Optional.empty();
                 }
                 return Optional.of(nearestLong(exact));
@@ -264,24 +289,29 @@ public final class JsonBody {
             // Python parses at most 4,300 digits from a string (sys.int_max_str_digits), which also bounds the work.
             if (v instanceof JsonString s && s.getString().length() <= 4300) {
                 try {
-                    return Optional.of(nearestLong(new BigDecimal(new BigInteger(s.getString().strip()))));
+                    return Optional.of(nearestLong(
+                            new BigDecimal(new BigInteger(s.getString().strip()))));
                 } catch (NumberFormatException e) {
-                    issues.add(new ValidationIssue("int_parsing", locOf(name),
-                            "Input should be a valid integer, unable to parse string as an integer", v));
+                    issues.add(new ValidationIssue(
+                            "int_parsing",
+                            locOf(name),
+                            "Input should be a valid integer, unable to parse string as an integer",
+                            v));
                     return Optional.empty();
                 }
             }
             if (v instanceof JsonString) {
-                issues.add(new ValidationIssue("int_parsing", locOf(name),
-                        "Input should be a valid integer, unable to parse string as an integer", v));
+                issues.add(new ValidationIssue(
+                        "int_parsing",
+                        locOf(name),
+                        "Input should be a valid integer, unable to parse string as an integer",
+                        v));
                 return Optional.empty();
             }
             issues.add(new ValidationIssue("int_type", locOf(name), "Input should be a valid integer", v));
             return Optional.empty();
         });
     }
-
-
 
     /** The largest value of a 32-bit field, as Polar's seat counts and amounts are ("Numbers and pages"). */
     public static final long INT32_MAX = Integer.MAX_VALUE;
@@ -301,15 +331,20 @@ public final class JsonBody {
 
     /** A required integer within inclusive bounds; see {@link #optionalLongBetween}. */
     public Long requiredLongBetween(String name, long min, long max) {
-        return integer(name, true).filter(n -> atLeast(name, n, min) && atMost(name, n, max)).orElse(null);
+        return integer(name, true)
+                .filter(n -> atLeast(name, n, min) && atMost(name, n, max))
+                .orElse(null);
     }
 
     private boolean atLeast(String name, long value, long min) {
         if (value >= min) {
             return true;
         }
-        issues.add(new ValidationIssue("greater_than_equal", locOf(name),
-                "Input should be greater than or equal to " + min, object.get(name),
+        issues.add(new ValidationIssue(
+                "greater_than_equal",
+                locOf(name),
+                "Input should be greater than or equal to " + min,
+                object.get(name),
                 ErrorBody.JSON.createObjectBuilder().add("ge", min).build()));
         return false;
     }
@@ -318,8 +353,11 @@ public final class JsonBody {
         if (value <= max) {
             return true;
         }
-        issues.add(new ValidationIssue("less_than_equal", locOf(name),
-                "Input should be less than or equal to " + max, object.get(name),
+        issues.add(new ValidationIssue(
+                "less_than_equal",
+                locOf(name),
+                "Input should be less than or equal to " + max,
+                object.get(name),
                 ErrorBody.JSON.createObjectBuilder().add("le", max).build()));
         return false;
     }
@@ -329,14 +367,17 @@ public final class JsonBody {
             if (v == JsonValue.TRUE || v == JsonValue.FALSE) {
                 return Optional.of(v == JsonValue.TRUE);
             }
-            if (v instanceof JsonString s && Set.of("true", "false").contains(s.getString().toLowerCase())) {
+            if (v instanceof JsonString s
+                    && Set.of("true", "false").contains(s.getString().toLowerCase())) {
                 return Optional.of(Boolean.parseBoolean(s.getString()));
             }
-            if (v instanceof JsonNumber n && (n.bigDecimalValue().compareTo(BigDecimal.ZERO) == 0
-                    || n.bigDecimalValue().compareTo(BigDecimal.ONE) == 0)) {
+            if (v instanceof JsonNumber n
+                    && (n.bigDecimalValue().compareTo(BigDecimal.ZERO) == 0
+                            || n.bigDecimalValue().compareTo(BigDecimal.ONE) == 0)) {
                 return Optional.of(n.bigDecimalValue().compareTo(BigDecimal.ONE) == 0);
             }
-            issues.add(new ValidationIssue("bool_parsing", locOf(name), "Input should be a valid boolean, unable to interpret input", v));
+            issues.add(new ValidationIssue(
+                    "bool_parsing", locOf(name), "Input should be a valid boolean, unable to interpret input", v));
             return Optional.empty();
         });
     }
@@ -389,8 +430,11 @@ public final class JsonBody {
         Optional<JsonObject> metadata = optionalObject(name);
         metadata.ifPresent(m -> {
             if (m.size() > 50) {
-                issues.add(new ValidationIssue("too_long", locOf(name),
-                        "Dictionary should have at most 50 items after validation, not " + m.size(), m));
+                issues.add(new ValidationIssue(
+                        "too_long",
+                        locOf(name),
+                        "Dictionary should have at most 50 items after validation, not " + m.size(),
+                        m));
             }
             m.forEach((key, value) -> {
                 var keyLoc = new ArrayList<>(locOf(name));
@@ -398,20 +442,26 @@ public final class JsonBody {
                 if (key.length() > 40) {
                     var loc = new ArrayList<Object>(keyLoc);
                     loc.add("[key]");
-                    issues.add(new ValidationIssue("string_too_long", List.copyOf(loc),
-                            "String should have at most 40 characters", key));
+                    issues.add(new ValidationIssue(
+                            "string_too_long", List.copyOf(loc), "String should have at most 40 characters", key));
                 }
                 switch (value.getValueType()) {
                     case STRING -> {
                         if (((JsonString) value).getString().length() > 500) {
-                            issues.add(new ValidationIssue("string_too_long", List.copyOf(keyLoc),
-                                    "String should have at most 500 characters", value));
+                            issues.add(new ValidationIssue(
+                                    "string_too_long",
+                                    List.copyOf(keyLoc),
+                                    "String should have at most 500 characters",
+                                    value));
                         }
                     }
-                    case NUMBER, TRUE, FALSE -> {
-                    }
-                    default -> issues.add(new ValidationIssue("string_type", List.copyOf(keyLoc),
-                            "Input should be a valid string, integer, number or boolean", value));
+                    case NUMBER, TRUE, FALSE -> {}
+                    default ->
+                        issues.add(new ValidationIssue(
+                                "string_type",
+                                List.copyOf(keyLoc),
+                                "Input should be a valid string, integer, number or boolean",
+                                value));
                 }
             });
         });
@@ -448,14 +498,16 @@ public final class JsonBody {
                 if (item.getValueType() == JsonValue.ValueType.OBJECT) {
                     result.add(new JsonBody(item.asJsonObject(), List.copyOf(itemLoc), issues));
                 } else {
-                    issues.add(new ValidationIssue("model_attributes_type", List.copyOf(itemLoc),
-                            "Input should be a valid dictionary or object to extract fields from", item));
+                    issues.add(new ValidationIssue(
+                            "model_attributes_type",
+                            List.copyOf(itemLoc),
+                            "Input should be a valid dictionary or object to extract fields from",
+                            item));
                 }
             }
         });
         return result;
     }
-
 
     public List<String> requiredStringList(String name) {
         return array(name, true).map(items -> stringItems(name, items)).orElse(List.of());
@@ -469,7 +521,8 @@ public final class JsonBody {
             } else {
                 var itemLoc = new ArrayList<>(locOf(name));
                 itemLoc.add(i);
-                issues.add(new ValidationIssue("string_type", List.copyOf(itemLoc), "Input should be a valid string", items.get(i)));
+                issues.add(new ValidationIssue(
+                        "string_type", List.copyOf(itemLoc), "Input should be a valid string", items.get(i)));
             }
         }
         return result;

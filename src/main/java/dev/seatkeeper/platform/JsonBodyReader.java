@@ -34,8 +34,14 @@ public class JsonBodyReader implements MessageBodyReader<JsonBody> {
      * @throws PayloadTooLarge, RequestTimeout from the guarded request stream ({@link GuardedBody})
      */
     @Override
-    public JsonBody readFrom(Class<JsonBody> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                             MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
+    public JsonBody readFrom(
+            Class<JsonBody> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> httpHeaders,
+            InputStream entityStream)
+            throws IOException {
         byte[] bytes = entityStream.readAllBytes();
         String declared = httpHeaders.getFirst(HttpHeaders.CONTENT_TYPE);
         if (bytes.length > 0 && declared != null && !isJson(declared)) {
@@ -52,6 +58,7 @@ public class JsonBodyReader implements MessageBodyReader<JsonBody> {
             return false;
         }
         return type.getType().equalsIgnoreCase("application")
-                && (type.getSubtype().equalsIgnoreCase("json") || type.getSubtype().toLowerCase().endsWith("+json"));
+                && (type.getSubtype().equalsIgnoreCase("json")
+                        || type.getSubtype().toLowerCase().endsWith("+json"));
     }
 }

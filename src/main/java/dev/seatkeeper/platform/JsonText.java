@@ -1,13 +1,12 @@
 package dev.seatkeeper.platform;
 
 import jakarta.json.JsonObject;
-import java.io.StringReader;
 import jakarta.json.JsonValue;
+import java.io.StringReader;
 
 /** Stored JSON documents (metadata) are kept as text and handed back as objects. */
 public final class JsonText {
-    private JsonText() {
-    }
+    private JsonText() {}
 
     public static String text(JsonObject object) {
         return object == null ? "{}" : object.toString();

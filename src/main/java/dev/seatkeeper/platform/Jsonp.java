@@ -12,6 +12,5 @@ public final class Jsonp {
     /** Thread-safe: a provider and the builders, readers and factories it makes need no look-up of their own. */
     public static final JsonProvider PROVIDER = JsonProvider.provider();
 
-    private Jsonp() {
-    }
+    private Jsonp() {}
 }

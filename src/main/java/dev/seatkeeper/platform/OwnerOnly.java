@@ -15,10 +15,10 @@ import java.util.logging.Logger;
  */
 final class OwnerOnly {
     private static final Logger LOG = Logger.getLogger(OwnerOnly.class.getName());
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+    private static final boolean POSIX =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-    private OwnerOnly() {
-    }
+    private OwnerOnly() {}
 
     /** Creates the directory (and missing parents) if needed, and gives it mode {@code 0700}. Raises IOException. */
     static void directory(Path directory) throws IOException {

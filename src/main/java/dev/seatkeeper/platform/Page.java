@@ -15,7 +15,8 @@ public record Page<T>(List<T> items, long totalCount) {
      * {@code count} for the total; both must select from the same filtered rows.
      */
     public static <T> Page<T> of(TypedQuery<T> items, TypedQuery<Long> count, PageRequest page) {
-        return new Page<>(items.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList(),
+        return new Page<>(
+                items.setFirstResult(page.offset()).setMaxResults(page.limit()).getResultList(),
                 count.getSingleResult());
     }
 

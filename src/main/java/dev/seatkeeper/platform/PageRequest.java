@@ -35,16 +35,19 @@ public record PageRequest(int page, int limit) {
         try {
             value = Integer.parseInt(text.strip());
         } catch (NumberFormatException e) {
-            issues.add(new ValidationIssue("int_parsing", List.of("query", name),
-                    "Input should be a valid integer, unable to parse string as an integer", text));
+            issues.add(new ValidationIssue(
+                    "int_parsing",
+                    List.of("query", name),
+                    "Input should be a valid integer, unable to parse string as an integer",
+                    text));
             return fallback;
         }
         if (value < min) {
-            issues.add(new ValidationIssue("greater_than", List.of("query", name),
-                    "Input should be greater than " + (min - 1), text));
+            issues.add(new ValidationIssue(
+                    "greater_than", List.of("query", name), "Input should be greater than " + (min - 1), text));
         } else if (value > max) {
-            issues.add(new ValidationIssue("less_than_equal", List.of("query", name),
-                    "Input should be less than or equal to " + max, text));
+            issues.add(new ValidationIssue(
+                    "less_than_equal", List.of("query", name), "Input should be less than or equal to " + max, text));
         }
         return value;
     }

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 final class PythonJsonErrors {
     /** The deepest nesting of objects and arrays a body may have; Seatkeeper's own bodies need six. */
     static final int MAX_DEPTH = 500;
+
     static final String TOO_DEEP = "Nesting deeper than " + MAX_DEPTH + " levels";
 
     private static final Pattern NUMBER = Pattern.compile("(-?(?:0|[1-9][0-9]*))(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
@@ -30,11 +31,11 @@ final class PythonJsonErrors {
     private final Matcher number;
     /** The open containers, innermost at {@code depth - 1}: set for an object, clear for an array. */
     private final BitSet objects = new BitSet();
+
     private int depth;
 
     /** The first error: where it is (a character offset into the text) and Python's message for it. */
-    record Error(int offset, String message) {
-    }
+    record Error(int offset, String message) {}
 
     /** Thrown at the first error; carries no stack trace (it is control flow, not a fault). */
     private static final class Failure extends Exception {
@@ -181,7 +182,8 @@ final class PythonJsonErrors {
                 }
                 char escape = s.charAt(i + 1);
                 if (escape == 'u') {
-                    if (i + 6 > s.length() || !FOUR_HEX.matcher(s.substring(i + 2, i + 6)).matches()) {
+                    if (i + 6 > s.length()
+                            || !FOUR_HEX.matcher(s.substring(i + 2, i + 6)).matches()) {
                         throw new Failure(i + 1, "Invalid \\uXXXX escape");
                     }
                     i += 6;

@@ -45,9 +45,16 @@ public class RequestEdgeFilter extends HttpFilter {
         }
         var parameter = RequestTarget.unreadableParameter(request.getQueryString());
         if (parameter.isPresent()) {
-            refuse(request, response, 422, ErrorBody.of(new RequestValidationException(new ValidationIssue("value_error",
-                    List.of("query", parameter.get()), "Value error, Malformed percent-escape, invalid UTF-8 or NUL",
-                    request.getQueryString()))), start);
+            refuse(
+                    request,
+                    response,
+                    422,
+                    ErrorBody.of(new RequestValidationException(new ValidationIssue(
+                            "value_error",
+                            List.of("query", parameter.get()),
+                            "Value error, Malformed percent-escape, invalid UTF-8 or NUL",
+                            request.getQueryString()))),
+                    start);
             return;
         }
         if (request.getContentLengthLong() > GuardedBody.MAX_BYTES) {
@@ -62,14 +69,15 @@ public class RequestEdgeFilter extends HttpFilter {
         }
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, DomainException error,
-                               long start)
+    private static void refuse(
+            HttpServletRequest request, HttpServletResponse response, DomainException error, long start)
             throws IOException {
         refuse(request, response, ErrorMapper.status(error.kind()), ErrorBody.of(error.error(), error.detail()), start);
     }
 
-    private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String json,
-                               long start) throws IOException {
+    private static void refuse(
+            HttpServletRequest request, HttpServletResponse response, int status, String json, long start)
+            throws IOException {
         response.setStatus(status);
         response.setHeader("Connection", "close");
         response.setContentType("application/json");

@@ -17,8 +17,8 @@ import java.util.Optional;
  */
 final class RequestTarget {
     private static final byte[] REPLACEMENT = "\uFFFD".getBytes(StandardCharsets.UTF_8);
-    private RequestTarget() {
-    }
+
+    private RequestTarget() {}
 
     /**
      * Whether the raw path decodes to clean UTF-8 text and carries no path parameter ({@code ;}). The API has no
@@ -80,8 +80,12 @@ final class RequestTarget {
             }
         }
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
             return text.indexOf('\0') < 0;
         } catch (CharacterCodingException e) {
             return false;

@@ -7,7 +7,6 @@ package dev.seatkeeper.platform;
  */
 public class RequestTimeout extends DomainException {
     public RequestTimeout() {
-        super(Kind.TIMED_OUT, "The request body did not arrive within " + GuardedBody.DEADLINE_SECONDS
-                + " seconds.");
+        super(Kind.TIMED_OUT, "The request body did not arrive within " + GuardedBody.DEADLINE_SECONDS + " seconds.");
     }
 }

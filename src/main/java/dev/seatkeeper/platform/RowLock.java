@@ -12,8 +12,7 @@ import java.util.UUID;
  * transaction ends.
  */
 public final class RowLock {
-    private RowLock() {
-    }
+    private RowLock() {}
 
     /**
      * Locks the row whose column has the value.
@@ -29,7 +28,8 @@ public final class RowLock {
      */
     public static Optional<UUID> lock(EntityManager em, String table, String column, Object value) {
         List<?> ids = em.createNativeQuery("SELECT id FROM " + table + " WHERE " + column + " = ?1 FOR UPDATE")
-                .setParameter(1, value).getResultList();
+                .setParameter(1, value)
+                .getResultList();
         return ids.stream().findFirst().map(RowLock::toUuid);
     }
 

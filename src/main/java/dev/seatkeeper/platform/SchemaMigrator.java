@@ -23,8 +23,7 @@ public final class SchemaMigrator {
     /** A table every release before migrations created; its presence identifies such a database. */
     private static final String EARLIER_RELEASE_TABLE = "customer_seats";
 
-    private SchemaMigrator() {
-    }
+    private SchemaMigrator() {}
 
     /**
      * Applies every pending migration, under Flyway's lock on the database (an advisory lock on PostgreSQL), so
@@ -72,8 +71,9 @@ public final class SchemaMigrator {
         return switch (productName) {
             case "H2" -> "h2";
             case "PostgreSQL" -> "postgresql";
-            default -> throw new IllegalStateException("Unsupported database " + productName
-                    + ": Seatkeeper's schema migrations are written for H2 and PostgreSQL");
+            default ->
+                throw new IllegalStateException("Unsupported database " + productName
+                        + ": Seatkeeper's schema migrations are written for H2 and PostgreSQL");
         };
     }
 
@@ -81,7 +81,8 @@ public final class SchemaMigrator {
     private static boolean hasTable(Connection connection, String table) throws SQLException {
         DatabaseMetaData meta = connection.getMetaData();
         String name = meta.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
-        try (var tables = meta.getTables(connection.getCatalog(), connection.getSchema(), name, new String[] {"TABLE"})) {
+        try (var tables =
+                meta.getTables(connection.getCatalog(), connection.getSchema(), name, new String[] {"TABLE"})) {
             return tables.next();
         }
     }

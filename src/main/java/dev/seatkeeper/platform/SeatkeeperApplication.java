@@ -11,15 +11,28 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
 
 /** Routes start at the context root; every API path carries its own {@code /v1} prefix, as Polar's do. */
 @ApplicationPath("/")
-@OpenAPIDefinition(info = @Info(title = "Seatkeeper", version = "0.1.0",
-        description = "Seat-based licensing, wire-compatible with Polar's public HTTP API."))
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Seatkeeper",
+                        version = "0.1.0",
+                        description = "Seat-based licensing, wire-compatible with Polar's public HTTP API."))
 @SecuritySchemes({
-        @SecurityScheme(securitySchemeName = "access_token", type = SecuritySchemeType.HTTP, scheme = "bearer",
-                description = "Organization access token (polar_oat_...), or the operator token."),
-        @SecurityScheme(securitySchemeName = "customer_session", type = SecuritySchemeType.HTTP, scheme = "bearer",
-                description = "Customer session token (polar_cst_...)."),
-        @SecurityScheme(securitySchemeName = "member_session", type = SecuritySchemeType.HTTP, scheme = "bearer",
-                description = "Member session token (polar_mst_...).")
+    @SecurityScheme(
+            securitySchemeName = "access_token",
+            type = SecuritySchemeType.HTTP,
+            scheme = "bearer",
+            description = "Organization access token (polar_oat_...), or the operator token."),
+    @SecurityScheme(
+            securitySchemeName = "customer_session",
+            type = SecuritySchemeType.HTTP,
+            scheme = "bearer",
+            description = "Customer session token (polar_cst_...)."),
+    @SecurityScheme(
+            securitySchemeName = "member_session",
+            type = SecuritySchemeType.HTTP,
+            scheme = "bearer",
+            description = "Member session token (polar_mst_...).")
 })
 public class SeatkeeperApplication extends Application {
 

@@ -18,8 +18,7 @@ public final class ServiceDataSource {
      */
     private static final List<String> NAMES = List.of("jdbc/seatkeeper", "java:/jdbc/seatkeeper");
 
-    private ServiceDataSource() {
-    }
+    private ServiceDataSource() {}
 
     /** Returns the data source bound under the first of {@link #NAMES} found; raises IllegalStateException if none. */
     public static DataSource lookup() {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -15,7 +16,6 @@ import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The service's configuration, read once through MicroProfile Config (each key is also an environment variable;
@@ -35,31 +35,42 @@ public class Settings {
     private Optional<String> metricsToken;
 
     /** Where invitations are sent from; present only when a host is configured. */
-    public record Smtp(String host, int port, Optional<String> username, Optional<String> password, String from) {
-    }
+    public record Smtp(String host, int port, Optional<String> username, Optional<String> password, String from) {}
 
     @PostConstruct
     void load() {
         Config config = ConfigProvider.getConfig();
-        adminToken = config.getOptionalValue("SEATKEEPER_ADMIN_TOKEN", String.class).filter(s -> !s.isBlank());
-        invitationTtl = Duration.parse(config.getOptionalValue("SEATKEEPER_INVITATION_TTL", String.class).orElse("P1D"));
-        sessionTtl = Duration.parse(config.getOptionalValue("SEATKEEPER_SESSION_TTL", String.class).orElse("PT1H"));
+        adminToken =
+                config.getOptionalValue("SEATKEEPER_ADMIN_TOKEN", String.class).filter(s -> !s.isBlank());
+        invitationTtl = Duration.parse(config.getOptionalValue("SEATKEEPER_INVITATION_TTL", String.class)
+                .orElse("P1D"));
+        sessionTtl = Duration.parse(
+                config.getOptionalValue("SEATKEEPER_SESSION_TTL", String.class).orElse("PT1H"));
         cleanupInterval = Duration.parse(config.getOptionalValue("SEATKEEPER_CLEANUP_INTERVAL", String.class)
                 .orElse("PT10M"));
-        publicUrl = stripTrailingSlash(config.getOptionalValue("SEATKEEPER_PUBLIC_URL", String.class)
-                .orElse("http://localhost:8080"));
+        publicUrl = stripTrailingSlash(
+                config.getOptionalValue("SEATKEEPER_PUBLIC_URL", String.class).orElse("http://localhost:8080"));
         URI.create(publicUrl);
-        Path dataDir = Path.of(config.getOptionalValue("SEATKEEPER_DATA_DIR", String.class).orElse("data"));
-        secret = config.getOptionalValue("SEATKEEPER_SECRET", String.class).filter(s -> !s.isBlank())
+        Path dataDir = Path.of(
+                config.getOptionalValue("SEATKEEPER_DATA_DIR", String.class).orElse("data"));
+        secret = config.getOptionalValue("SEATKEEPER_SECRET", String.class)
+                .filter(s -> !s.isBlank())
                 .map(s -> s.getBytes(StandardCharsets.UTF_8))
                 .orElseGet(() -> storedSecret(dataDir.resolve("secret")));
-        smtp = config.getOptionalValue("SEATKEEPER_SMTP_HOST", String.class).filter(s -> !s.isBlank())
-                .map(host -> new Smtp(host,
-                        config.getOptionalValue("SEATKEEPER_SMTP_PORT", Integer.class).orElse(25),
-                        config.getOptionalValue("SEATKEEPER_SMTP_USERNAME", String.class).filter(s -> !s.isBlank()),
-                        config.getOptionalValue("SEATKEEPER_SMTP_PASSWORD", String.class).filter(s -> !s.isBlank()),
-                        config.getOptionalValue("SEATKEEPER_SMTP_FROM", String.class).orElse("seatkeeper@localhost")));
-        metricsToken = config.getOptionalValue("SEATKEEPER_METRICS_TOKEN", String.class).filter(s -> !s.isBlank());
+        smtp = config.getOptionalValue("SEATKEEPER_SMTP_HOST", String.class)
+                .filter(s -> !s.isBlank())
+                .map(host -> new Smtp(
+                        host,
+                        config.getOptionalValue("SEATKEEPER_SMTP_PORT", Integer.class)
+                                .orElse(25),
+                        config.getOptionalValue("SEATKEEPER_SMTP_USERNAME", String.class)
+                                .filter(s -> !s.isBlank()),
+                        config.getOptionalValue("SEATKEEPER_SMTP_PASSWORD", String.class)
+                                .filter(s -> !s.isBlank()),
+                        config.getOptionalValue("SEATKEEPER_SMTP_FROM", String.class)
+                                .orElse("seatkeeper@localhost")));
+        metricsToken = config.getOptionalValue("SEATKEEPER_METRICS_TOKEN", String.class)
+                .filter(s -> !s.isBlank());
         if (adminToken.isEmpty()) {
             LOG.warning("SEATKEEPER_ADMIN_TOKEN is not set: organizations and access tokens cannot be created.");
         }
@@ -88,8 +99,10 @@ public class Settings {
             LOG.info("Generated the token-hashing secret at " + file.toAbsolutePath());
             return Files.readString(file, StandardCharsets.US_ASCII).strip().getBytes(StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the secret at " + file.toAbsolutePath()
-                    + "; set SEATKEEPER_SECRET or make the data directory writable", e);
+            throw new UncheckedIOException(
+                    "Cannot read or create the secret at " + file.toAbsolutePath()
+                            + "; set SEATKEEPER_SECRET or make the data directory writable",
+                    e);
         }
     }
 

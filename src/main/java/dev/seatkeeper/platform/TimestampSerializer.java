@@ -18,7 +18,8 @@ public class TimestampSerializer implements JsonbSerializer<OffsetDateTime> {
     }
 
     private static final DateTimeFormatter WHOLE_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss'Z'");
-    private static final DateTimeFormatter MICROSECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
+    private static final DateTimeFormatter MICROSECONDS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
 
     /** As Polar writes them: six fraction digits, or none on a whole second. */
     public static String format(OffsetDateTime value) {

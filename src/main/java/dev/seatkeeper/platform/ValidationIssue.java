@@ -1,7 +1,7 @@
 package dev.seatkeeper.platform;
 
-import java.util.List;
 import jakarta.json.JsonObject;
+import java.util.List;
 
 /**
  * One entry of a 422 body, in the shape Polar's pydantic validation emits:

@@ -21,12 +21,12 @@ import java.util.UUID;
 public class ClaimedSubscriptionService {
     @PersistenceContext
     EntityManager em;
+
     @Inject
     OrganizationService organizations;
 
     /** One page of those subscriptions (with their customers and products), and the organization they belong to. */
-    public record ClaimedSubscriptions(Page<Subscription> page, Organization organization) {
-    }
+    public record ClaimedSubscriptions(Page<Subscription> page, Organization organization) {}
 
     /**
      * The subscriptions with a claimed seat of {@code user}: a member's by its member id, a customer session's by the
@@ -38,12 +38,16 @@ public class ClaimedSubscriptionService {
         String where = " where sub.organizationId = :org and exists (select s.id from CustomerSeat s"
                 + " where s.subscription = sub and s.status = :claimed and "
                 + (member ? "s.member.id = :holder" : "s.customer.id = :holder") + ")";
-        var items = em.createQuery("select sub from Subscription sub join fetch sub.customer join fetch sub.product"
-                        + where + " order by sub.createdAt desc, sub.id", Subscription.class)
-                .setParameter("org", user.organizationId()).setParameter("claimed", SeatStatus.CLAIMED)
+        var items = em.createQuery(
+                        "select sub from Subscription sub join fetch sub.customer join fetch sub.product" + where
+                                + " order by sub.createdAt desc, sub.id",
+                        Subscription.class)
+                .setParameter("org", user.organizationId())
+                .setParameter("claimed", SeatStatus.CLAIMED)
                 .setParameter("holder", holder);
         var count = em.createQuery("select count(sub) from Subscription sub" + where, Long.class)
-                .setParameter("org", user.organizationId()).setParameter("claimed", SeatStatus.CLAIMED)
+                .setParameter("org", user.organizationId())
+                .setParameter("claimed", SeatStatus.CLAIMED)
                 .setParameter("holder", holder);
         return new ClaimedSubscriptions(Page.of(items, count, page), organizations.get(user.organizationId()));
     }

@@ -6,17 +6,17 @@ import dev.seatkeeper.platform.ListResource;
 import dev.seatkeeper.platform.Measured;
 import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.purchases.CustomerSubscriptionResponse;
+import dev.seatkeeper.seats.SeatAssignment;
+import dev.seatkeeper.seats.SeatAssignmentService;
+import dev.seatkeeper.seats.SeatListQuery;
+import dev.seatkeeper.seats.SeatListService;
+import dev.seatkeeper.seats.SeatResponses.CustomerSeatResponse;
+import dev.seatkeeper.seats.SeatResponses.SeatsListResponse;
+import dev.seatkeeper.seats.SeatRevocationService;
+import dev.seatkeeper.seats.SeatScope;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
-import dev.seatkeeper.seats.SeatAssignment;
-import dev.seatkeeper.seats.SeatListQuery;
-import dev.seatkeeper.seats.SeatResponses.CustomerSeatResponse;
-import dev.seatkeeper.seats.SeatResponses.SeatsListResponse;
-import dev.seatkeeper.seats.SeatScope;
-import dev.seatkeeper.seats.SeatAssignmentService;
-import dev.seatkeeper.seats.SeatListService;
-import dev.seatkeeper.seats.SeatRevocationService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,9 +28,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -48,12 +48,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PortalSeatResource {
     @Inject
     SeatAssignmentService assignments;
+
     @Inject
     SeatRevocationService revocations;
+
     @Inject
     SeatListService lists;
+
     @Inject
     ClaimedSubscriptionService claimedSubscriptions;
+
     @Inject
     Caller caller;
 
@@ -65,18 +69,28 @@ public class PortalSeatResource {
     @GET
     @RequiresScope({Scope.CUSTOMER_PORTAL_READ, Scope.CUSTOMER_PORTAL_WRITE})
     @Operation(operationId = "customer_portal:seats:list_seats", summary = "List Seats")
-    @APIResponse(responseCode = "200", description = "The seats of one of the customer's subscriptions or orders.",
+    @APIResponse(
+            responseCode = "200",
+            description = "The seats of one of the customer's subscriptions or orders.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SeatsList")))
     @APIResponse(responseCode = "400", description = "Neither subscription_id nor order_id.")
     @APIResponse(responseCode = "401", description = "Authentication required")
     @APIResponse(responseCode = "403", description = "Seat-based pricing not enabled")
     @APIResponse(responseCode = "404", description = "Subscription or order not found")
-    @APIResponse(responseCode = "422", description = "Validation Error",
+    @APIResponse(
+            responseCode = "422",
+            description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
-    public SeatsListResponse list(@QueryParam("subscription_id") String subscriptionId,
-                                  @QueryParam("order_id") String orderId, @QueryParam("status") String status,
-                                  @QueryParam("page") String page, @QueryParam("limit") String limit) {
-        var listed = lists.list(scope(), Ids.query("subscription_id", subscriptionId), Ids.query("order_id", orderId),
+    public SeatsListResponse list(
+            @QueryParam("subscription_id") String subscriptionId,
+            @QueryParam("order_id") String orderId,
+            @QueryParam("status") String status,
+            @QueryParam("page") String page,
+            @QueryParam("limit") String limit) {
+        var listed = lists.list(
+                scope(),
+                Ids.query("subscription_id", subscriptionId),
+                Ids.query("order_id", orderId),
                 SeatListQuery.of(status, page, limit));
         return SeatsListResponse.of(listed);
     }
@@ -84,14 +98,18 @@ public class PortalSeatResource {
     @GET
     @Path("/subscriptions")
     @RequiresScope({Scope.CUSTOMER_PORTAL_READ, Scope.CUSTOMER_PORTAL_WRITE})
-    @Operation(operationId = "customer_portal:seats:list_claimed_subscriptions", summary = "List Claimed Subscriptions",
+    @Operation(
+            operationId = "customer_portal:seats:list_claimed_subscriptions",
+            summary = "List Claimed Subscriptions",
             description = "The subscriptions on which the caller holds a claimed seat.")
     @APIResponse(responseCode = "200", description = "A page of subscriptions.")
     @APIResponse(responseCode = "401", description = "Authentication required")
-    @APIResponse(responseCode = "422", description = "Validation Error",
+    @APIResponse(
+            responseCode = "422",
+            description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
-    public ListResource<CustomerSubscriptionResponse> claimedSubscriptions(@QueryParam("page") String page,
-                                                                           @QueryParam("limit") String limit) {
+    public ListResource<CustomerSubscriptionResponse> claimedSubscriptions(
+            @QueryParam("page") String page, @QueryParam("limit") String limit) {
         var request = PageRequest.of(page, limit);
         var held = claimedSubscriptions.of(caller.portalUser(), request);
         return ListResource.of(held.page().map(s -> CustomerSubscriptionResponse.of(s, held.organization())), request);
@@ -101,18 +119,23 @@ public class PortalSeatResource {
     @POST
     @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)
     @Operation(operationId = "customer_portal:seats:assign_seat", summary = "Assign Seat")
-    @APIResponse(responseCode = "200", description = "Seat assigned; the invitation goes to the invitee by e-mail.",
+    @APIResponse(
+            responseCode = "200",
+            description = "Seat assigned; the invitation goes to the invitee by e-mail.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CustomerSeat")))
     @APIResponse(responseCode = "400", description = "No seat available, already assigned, or order not paid.")
     @APIResponse(responseCode = "401", description = "Authentication required")
     @APIResponse(responseCode = "403", description = "Not permitted or seat-based pricing not enabled")
     @APIResponse(responseCode = "404", description = "Subscription or order not found")
-    @APIResponse(responseCode = "422", description = "Validation Error",
+    @APIResponse(
+            responseCode = "422",
+            description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
     public CustomerSeatResponse assign(JsonBody body) {
         var user = caller.billingManager();
         var request = SeatAssignment.read(body, true);
-        return CustomerSeatResponse.of(assignments.assign(SeatScope.customer(user.organizationId(), user.customerId()), request)
+        return CustomerSeatResponse.of(assignments
+                .assign(SeatScope.customer(user.organizationId(), user.customerId()), request)
                 .seat());
     }
 
@@ -121,36 +144,49 @@ public class PortalSeatResource {
     @Path("/{seat_id}")
     @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)
     @Operation(operationId = "customer_portal:seats:revoke_seat", summary = "Revoke Seat")
-    @APIResponse(responseCode = "200", description = "Successful Response",
+    @APIResponse(
+            responseCode = "200",
+            description = "Successful Response",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CustomerSeat")))
     @APIResponse(responseCode = "401", description = "Authentication required")
     @APIResponse(responseCode = "403", description = "Not permitted or seat-based pricing not enabled")
     @APIResponse(responseCode = "404", description = "Seat not found")
-    @APIResponse(responseCode = "422", description = "Validation Error",
+    @APIResponse(
+            responseCode = "422",
+            description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
-    public CustomerSeatResponse revoke(@Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
-                                       @PathParam("seat_id") String seatId) {
+    public CustomerSeatResponse revoke(
+            @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
+                    @PathParam("seat_id")
+                    String seatId) {
         var user = caller.billingManager();
-        return CustomerSeatResponse.of(revocations.revoke(SeatScope.customer(user.organizationId(), user.customerId()),
-                Ids.path("seat_id", seatId)));
+        return CustomerSeatResponse.of(revocations.revoke(
+                SeatScope.customer(user.organizationId(), user.customerId()), Ids.path("seat_id", seatId)));
     }
 
     @POST
     @Path("/{seat_id}/resend")
     @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)
     @Operation(operationId = "customer_portal:seats:resend_invitation", summary = "Resend Invitation")
-    @APIResponse(responseCode = "200", description = "The seat; its new invitation goes to the invitee by e-mail.",
+    @APIResponse(
+            responseCode = "200",
+            description = "The seat; its new invitation goes to the invitee by e-mail.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CustomerSeat")))
     @APIResponse(responseCode = "400", description = "Seat is not in pending status")
     @APIResponse(responseCode = "401", description = "Authentication required")
     @APIResponse(responseCode = "403", description = "Not permitted or seat-based pricing not enabled")
     @APIResponse(responseCode = "404", description = "Seat not found")
-    @APIResponse(responseCode = "422", description = "Validation Error",
+    @APIResponse(
+            responseCode = "422",
+            description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
-    public CustomerSeatResponse resend(@Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
-                                       @PathParam("seat_id") String seatId) {
+    public CustomerSeatResponse resend(
+            @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
+                    @PathParam("seat_id")
+                    String seatId) {
         var user = caller.billingManager();
-        return CustomerSeatResponse.of(assignments.resend(SeatScope.customer(user.organizationId(), user.customerId()),
-                Ids.path("seat_id", seatId)).seat());
+        return CustomerSeatResponse.of(assignments
+                .resend(SeatScope.customer(user.organizationId(), user.customerId()), Ids.path("seat_id", seatId))
+                .seat());
     }
 }

@@ -23,12 +23,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class PortalSessionResource {
     @Inject
     Caller caller;
+
     @Inject
     SessionService sessions;
 
     /** Polar's CustomerCustomerSession. */
-    public record SessionIntrospection(OffsetDateTime expiresAt, String returnUrl) {
-    }
+    public record SessionIntrospection(OffsetDateTime expiresAt, String returnUrl) {}
 
     @GET
     @Path("/introspect")
@@ -37,7 +37,8 @@ public class PortalSessionResource {
     @APIResponse(responseCode = "200", description = "The session's expiry and return URL.")
     @APIResponse(responseCode = "401", description = "No, expired or ended session.")
     public SessionIntrospection introspect() {
-        return sessions.find(caller.portalUser()).map(s -> new SessionIntrospection(s.expiresAt(), s.returnUrl()))
+        return sessions.find(caller.portalUser())
+                .map(s -> new SessionIntrospection(s.expiresAt(), s.returnUrl()))
                 .orElseThrow();
     }
 }

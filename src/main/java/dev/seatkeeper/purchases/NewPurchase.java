@@ -6,8 +6,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** What a subscription or order is created from: the buyer (by id or external id), the product and the seats. */
-public record NewPurchase(Optional<UUID> customerId, Optional<String> externalCustomerId, UUID productId,
-                          Optional<Long> seats, JsonObject metadata) {
+public record NewPurchase(
+        Optional<UUID> customerId,
+        Optional<String> externalCustomerId,
+        UUID productId,
+        Optional<Long> seats,
+        JsonObject metadata) {
 
     /** Reads the body fields subscriptions and orders share; the caller adds its own and then checks the body. */
     public static NewPurchase read(JsonBody body) {

@@ -29,21 +29,27 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OrderResource {
     @Inject
     OrderService orders;
+
     @Inject
     Caller caller;
 
     @POST
     @RequiresScope(Scope.ORDERS_WRITE)
-    @Operation(operationId = "orders:create", summary = "Create Order",
+    @Operation(
+            operationId = "orders:create",
+            summary = "Create Order",
             description = "Records a one-time purchase of seats. `status` may be `pending` for an order not yet paid; "
                     + "by default it is `paid`.")
     @APIResponse(responseCode = "201", description = "Order created.")
     @APIResponse(responseCode = "422", description = "Validation Error")
     public Response create(JsonBody body) {
         var request = NewPurchase.read(body);
-        String status = body.optionalEnum("status", List.of(Order.PAID, Order.PENDING)).orElse(Order.PAID);
+        String status =
+                body.optionalEnum("status", List.of(Order.PAID, Order.PENDING)).orElse(Order.PAID);
         body.check();
-        return Response.status(201).entity(OrderResponse.of(orders.create(caller.organizationId(), request, status))).build();
+        return Response.status(201)
+                .entity(OrderResponse.of(orders.create(caller.organizationId(), request, status)))
+                .build();
     }
 
     @GET
@@ -51,12 +57,14 @@ public class OrderResource {
     @Operation(operationId = "orders:list", summary = "List Orders")
     @APIResponse(responseCode = "200", description = "A page of orders, newest first.")
     @APIResponse(responseCode = "422", description = "Validation Error")
-    public ListResource<OrderResponse> list(@QueryParam("customer_id") String customerId,
-                                            @QueryParam("page") String page, @QueryParam("limit") String limit) {
+    public ListResource<OrderResponse> list(
+            @QueryParam("customer_id") String customerId,
+            @QueryParam("page") String page,
+            @QueryParam("limit") String limit) {
         var request = PageRequest.of(page, limit);
         var byCustomer = Ids.query("customer_id", customerId);
-        return ListResource.of(orders.list(caller.organizationId(), byCustomer, request).map(OrderResponse::of),
-                request);
+        return ListResource.of(
+                orders.list(caller.organizationId(), byCustomer, request).map(OrderResponse::of), request);
     }
 
     @GET

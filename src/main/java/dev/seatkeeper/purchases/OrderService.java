@@ -1,13 +1,12 @@
 package dev.seatkeeper.purchases;
 
+import dev.seatkeeper.platform.Page;
+import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.platform.ResourceNotFound;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import dev.seatkeeper.platform.Page;
-import dev.seatkeeper.platform.PageRequest;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,8 +20,13 @@ public class OrderService {
 
     public Order create(UUID organizationId, NewPurchase request, String status) {
         var terms = purchaseTerms.resolve(organizationId, request, false);
-        var order = new Order(terms.customer(), terms.product(), terms.seats(),
-                SubscriptionService.priceOf(terms.product(), terms.seats()), status, request.metadata());
+        var order = new Order(
+                terms.customer(),
+                terms.product(),
+                terms.seats(),
+                SubscriptionService.priceOf(terms.product(), terms.seats()),
+                status,
+                request.metadata());
         em.persist(order);
         return order;
     }
@@ -37,6 +41,7 @@ public class OrderService {
     }
 
     public Optional<Order> find(UUID organizationId, UUID orderId) {
-        return Optional.ofNullable(em.find(Order.class, orderId)).filter(o -> o.organizationId().equals(organizationId));
+        return Optional.ofNullable(em.find(Order.class, orderId))
+                .filter(o -> o.organizationId().equals(organizationId));
     }
 }

@@ -17,26 +17,31 @@ import java.util.UUID;
 public abstract class Purchase extends BaseEntity implements SeatContainer {
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
+
     @ManyToOne(optional = false)
     @JoinColumn(name = "customer_id", nullable = false)
     private Customer customer;
+
     @ManyToOne(optional = false)
     @JoinColumn(name = "product_id", nullable = false)
     private Product product;
+
     @Column(nullable = false, length = 32)
     private String status;
+
     @Column(nullable = false)
     private int seats;
+
     @Column(nullable = false)
     private long amount;
+
     @Column(nullable = false, length = 3)
     private String currency;
     /** JSON text; 50 keys of 40 characters with values of 500 fit. */
     @Column(nullable = false, length = 32000)
     private String metadata;
 
-    protected Purchase() {
-    }
+    protected Purchase() {}
 
     protected Purchase(Customer customer, Product product, int seats, long amount, String status, JsonObject metadata) {
         super(Timestamps.now());

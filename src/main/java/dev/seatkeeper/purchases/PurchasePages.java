@@ -9,17 +9,18 @@ import java.util.UUID;
 
 /** Pages of an organization's subscriptions or orders, newest first, with their customers and products fetched. */
 final class PurchasePages {
-    private PurchasePages() {
-    }
+    private PurchasePages() {}
 
     /** The page and the total, in the caller's transaction. */
-    static <T extends Purchase> Page<T> page(EntityManager em, Class<T> type, UUID organizationId,
-                                             Optional<UUID> customerId, PageRequest page) {
+    static <T extends Purchase> Page<T> page(
+            EntityManager em, Class<T> type, UUID organizationId, Optional<UUID> customerId, PageRequest page) {
         String items = "select p from " + type.getSimpleName() + " p join fetch p.customer join fetch p.product"
                 + where(customerId) + " order by p.createdAt desc, p.id";
         String count = "select count(p) from " + type.getSimpleName() + " p" + where(customerId);
-        return Page.of(bind(em.createQuery(items, type), organizationId, customerId),
-                bind(em.createQuery(count, Long.class), organizationId, customerId), page);
+        return Page.of(
+                bind(em.createQuery(items, type), organizationId, customerId),
+                bind(em.createQuery(count, Long.class), organizationId, customerId),
+                page);
     }
 
     private static String where(Optional<UUID> customerId) {

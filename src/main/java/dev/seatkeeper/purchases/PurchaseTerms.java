@@ -21,36 +21,47 @@ import java.util.UUID;
 public class PurchaseTerms {
     @Inject
     CustomerService customers;
+
     @Inject
     ProductService products;
 
-    public record Terms(Customer customer, Product product, int seats) {
-    }
+    public record Terms(Customer customer, Product product, int seats) {}
 
     public Terms resolve(UUID organizationId, NewPurchase request, boolean subscription) {
         var issues = new ArrayList<ValidationIssue>();
-        Customer customer = customers.findByReference(organizationId, request.customerId(), request.externalCustomerId())
+        Customer customer = customers
+                .findByReference(organizationId, request.customerId(), request.externalCustomerId())
                 .orElse(null);
         if (customer == null) {
             issues.add(CustomerService.doesNotExist(request.customerId(), request.externalCustomerId()));
         }
         Product product = products.find(organizationId, request.productId()).orElse(null);
         if (product == null) {
-            issues.add(new ValidationIssue("value_error", List.of("body", "product_id"), "Product does not exist.",
+            issues.add(new ValidationIssue(
+                    "value_error",
+                    List.of("body", "product_id"),
+                    "Product does not exist.",
                     request.productId().toString()));
         }
         // A subscription needs the product's billing interval; an order (a one-time purchase of seats) does not.
         if (product != null && subscription && !product.isRecurring()) {
-            issues.add(new ValidationIssue("value_error", List.of("body", "product_id"),
-                    "Product is not recurring: buy it with an order.", request.productId().toString()));
+            issues.add(new ValidationIssue(
+                    "value_error",
+                    List.of("body", "product_id"),
+                    "Product is not recurring: buy it with an order.",
+                    request.productId().toString()));
         }
         long seats = 0;
         if (product != null) {
             var tiers = product.seatTiers();
-            seats = request.seats().orElse(tiers.stream().mapToLong(SeatTier::minSeats).min().orElse(1));
+            seats = request.seats()
+                    .orElse(tiers.stream().mapToLong(SeatTier::minSeats).min().orElse(1));
             if (product.tierFor(seats).isEmpty()) {
-                issues.add(new ValidationIssue("value_error", List.of("body", "seats"),
-                        "The product's seat tiers do not allow " + seats + " seats.", seats));
+                issues.add(new ValidationIssue(
+                        "value_error",
+                        List.of("body", "seats"),
+                        "The product's seat tiers do not allow " + seats + " seats.",
+                        seats));
             }
         }
         if (!issues.isEmpty()) {

@@ -6,6 +6,9 @@ import dev.seatkeeper.platform.DomainException;
 public class SeatsAlreadyAssigned extends DomainException {
     /** @param seats the count asked for; @param taken the seats assigned now */
     public SeatsAlreadyAssigned(int seats, long taken) {
-        super(Kind.INVALID, "Cannot decrease seats to " + seats + ". Currently " + taken + " seats are assigned. Revoke seats first.");
+        super(
+                Kind.INVALID,
+                "Cannot decrease seats to " + seats + ". Currently " + taken
+                        + " seats are assigned. Revoke seats first.");
     }
 }

@@ -18,12 +18,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import java.util.List;
-import java.util.Set;
 
 @Path("/v1/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,20 +32,25 @@ import java.util.Set;
 public class SubscriptionResource {
     @Inject
     SubscriptionService subscriptions;
+
     @Inject
     Caller caller;
 
     @POST
     @RequiresScope(Scope.SUBSCRIPTIONS_WRITE)
-    @Operation(operationId = "subscriptions:create", summary = "Create Subscription",
-            description = "Starts an active subscription now. Takes `seats` besides Polar's fields; by default the product's minimum.")
+    @Operation(
+            operationId = "subscriptions:create",
+            summary = "Create Subscription",
+            description =
+                    "Starts an active subscription now. Takes `seats` besides Polar's fields; by default the product's minimum.")
     @APIResponse(responseCode = "201", description = "Subscription created, status active.")
     @APIResponse(responseCode = "422", description = "Validation Error")
     public Response create(JsonBody body) {
         var request = NewPurchase.read(body);
         body.check();
         return Response.status(201)
-                .entity(SubscriptionResponse.of(subscriptions.create(caller.organizationId(), request))).build();
+                .entity(SubscriptionResponse.of(subscriptions.create(caller.organizationId(), request)))
+                .build();
     }
 
     @GET
@@ -64,12 +69,15 @@ public class SubscriptionResource {
     @Operation(operationId = "subscriptions:list", summary = "List Subscriptions")
     @APIResponse(responseCode = "200", description = "A page of subscriptions, newest first.")
     @APIResponse(responseCode = "422", description = "Validation Error")
-    public ListResource<SubscriptionResponse> list(@QueryParam("customer_id") String customerId,
-                                                   @QueryParam("page") String page, @QueryParam("limit") String limit) {
+    public ListResource<SubscriptionResponse> list(
+            @QueryParam("customer_id") String customerId,
+            @QueryParam("page") String page,
+            @QueryParam("limit") String limit) {
         var request = PageRequest.of(page, limit);
         var byCustomer = Ids.query("customer_id", customerId);
-        return ListResource.of(subscriptions.list(caller.organizationId(), byCustomer, request)
-                .map(SubscriptionResponse::of), request);
+        return ListResource.of(
+                subscriptions.list(caller.organizationId(), byCustomer, request).map(SubscriptionResponse::of),
+                request);
     }
 
     @PATCH
@@ -87,14 +95,16 @@ public class SubscriptionResource {
         body.optionalEnum("proration_behavior", List.of("invoice", "prorate", "next_period"));
         body.forbidOtherFields(Set.of("seats", "proration_behavior"));
         body.check();
-        return SubscriptionResponse.of(subscriptions.updateSeats(caller.organizationId(), subscriptionId,
-                Math.toIntExact(seats)));
+        return SubscriptionResponse.of(
+                subscriptions.updateSeats(caller.organizationId(), subscriptionId, Math.toIntExact(seats)));
     }
 
     @DELETE
     @Path("/{id}")
     @RequiresScope(Scope.SUBSCRIPTIONS_WRITE)
-    @Operation(operationId = "subscriptions:revoke", summary = "Revoke Subscription",
+    @Operation(
+            operationId = "subscriptions:revoke",
+            summary = "Revoke Subscription",
             description = "Ends the subscription now and revokes every seat on it.")
     @APIResponse(responseCode = "200", description = "The canceled subscription.")
     @APIResponse(responseCode = "403", description = "Already canceled.")

@@ -2,11 +2,11 @@ package dev.seatkeeper.purchases;
 
 import dev.seatkeeper.catalog.Product;
 import dev.seatkeeper.catalog.SeatTier;
-import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.JsonBody;
 import dev.seatkeeper.platform.Page;
 import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.platform.RequestValidationException;
+import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.RowLock;
 import dev.seatkeeper.platform.ValidationIssue;
 import jakarta.ejb.Stateless;
@@ -22,8 +22,10 @@ import java.util.UUID;
 public class SubscriptionService {
     @PersistenceContext
     EntityManager em;
+
     @Inject
     AssignedSeats assignedSeats;
+
     @Inject
     Event<SubscriptionRevoked> revoked;
 
@@ -32,8 +34,12 @@ public class SubscriptionService {
 
     public Subscription create(UUID organizationId, NewPurchase request) {
         var terms = purchaseTerms.resolve(organizationId, request, true);
-        var subscription = new Subscription(terms.customer(), terms.product(), terms.seats(),
-                priceOf(terms.product(), terms.seats()), request.metadata());
+        var subscription = new Subscription(
+                terms.customer(),
+                terms.product(),
+                terms.seats(),
+                priceOf(terms.product(), terms.seats()),
+                request.metadata());
         em.persist(subscription);
         return subscription;
     }
@@ -46,10 +52,15 @@ public class SubscriptionService {
      *         larger than {@link JsonBody#INT32_MAX}
      */
     static long priceOf(Product product, long seats) {
-        long amount = product.tierFor(seats).map(t -> Math.multiplyExact(t.pricePerSeat(), seats)).orElse(0L);
+        long amount = product.tierFor(seats)
+                .map(t -> Math.multiplyExact(t.pricePerSeat(), seats))
+                .orElse(0L);
         if (amount > JsonBody.INT32_MAX) {
-            throw new RequestValidationException(new ValidationIssue("value_error", List.of("body", "seats"),
-                    "Value error, The amount for " + seats + " seats is larger than " + JsonBody.INT32_MAX + ".", seats));
+            throw new RequestValidationException(new ValidationIssue(
+                    "value_error",
+                    List.of("body", "seats"),
+                    "Value error, The amount for " + seats + " seats is larger than " + JsonBody.INT32_MAX + ".",
+                    seats));
         }
         return amount;
     }
@@ -75,7 +86,10 @@ public class SubscriptionService {
             throw new BelowMinimumSeats(minimum);
         }
         boolean bounded = tiers.stream().noneMatch(t -> t.maxSeats() == null);
-        long maximum = tiers.stream().mapToLong(t -> t.maxSeats() == null ? Long.MAX_VALUE : t.maxSeats()).max().orElse(minimum);
+        long maximum = tiers.stream()
+                .mapToLong(t -> t.maxSeats() == null ? Long.MAX_VALUE : t.maxSeats())
+                .max()
+                .orElse(minimum);
         if (bounded && seats > maximum) {
             throw new AboveMaximumSeats(maximum);
         }

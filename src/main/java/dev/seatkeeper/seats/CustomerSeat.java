@@ -1,9 +1,9 @@
 package dev.seatkeeper.seats;
 
-import dev.seatkeeper.platform.BaseEntity;
 import dev.seatkeeper.customers.Customer;
 import dev.seatkeeper.customers.EmailAddress;
 import dev.seatkeeper.customers.Member;
+import dev.seatkeeper.platform.BaseEntity;
 import dev.seatkeeper.platform.JsonText;
 import dev.seatkeeper.platform.Timestamps;
 import dev.seatkeeper.purchases.Order;
@@ -28,24 +28,31 @@ import java.util.UUID;
  * history and never reused: a later assignment makes a new row.
  */
 @Entity
-@Table(name = "customer_seats", indexes = {
-        @Index(name = "ix_seats_invitation_token_hash", columnList = "invitation_token_hash", unique = true),
-        @Index(name = "ix_seats_subscription_status", columnList = "subscription_id, status"),
-        @Index(name = "ix_seats_order_status", columnList = "order_id, status"),
-        @Index(name = "ix_seats_subscription_email", columnList = "subscription_id, email_key"),
-        @Index(name = "ix_seats_order_email", columnList = "order_id, email_key"),
-        @Index(name = "ix_seats_member_status", columnList = "member_id, status"),
-        @Index(name = "ix_seats_customer_status", columnList = "customer_id, status")})
+@Table(
+        name = "customer_seats",
+        indexes = {
+            @Index(name = "ix_seats_invitation_token_hash", columnList = "invitation_token_hash", unique = true),
+            @Index(name = "ix_seats_subscription_status", columnList = "subscription_id, status"),
+            @Index(name = "ix_seats_order_status", columnList = "order_id, status"),
+            @Index(name = "ix_seats_subscription_email", columnList = "subscription_id, email_key"),
+            @Index(name = "ix_seats_order_email", columnList = "order_id, email_key"),
+            @Index(name = "ix_seats_member_status", columnList = "member_id, status"),
+            @Index(name = "ix_seats_customer_status", columnList = "customer_id, status")
+        })
 // A seat with everything a seat operation reads of it, in one query: its container with the container's customer and
 // product, and its holder. Loaded one relation at a time (as em.find does), a claim read the database six times.
-@NamedQuery(name = "CustomerSeat.byTokenHash", query = CustomerSeat.WITH_CONTAINER + " where s.invitationTokenHash = :hash")
+@NamedQuery(
+        name = "CustomerSeat.byTokenHash",
+        query = CustomerSeat.WITH_CONTAINER + " where s.invitationTokenHash = :hash")
 @NamedQuery(name = "CustomerSeat.withContainer", query = CustomerSeat.WITH_CONTAINER + " where s.id = :id")
 public class CustomerSeat extends BaseEntity {
     static final String WITH_CONTAINER = "select s from CustomerSeat s left join fetch s.subscription sub"
             + " left join fetch sub.customer left join fetch sub.product left join fetch s.oneTimeOrder o"
             + " left join fetch o.customer left join fetch o.product left join fetch s.member left join fetch s.customer";
+
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
+
     @ManyToOne
     @JoinColumn(name = "subscription_id")
     private Subscription subscription;
@@ -53,6 +60,7 @@ public class CustomerSeat extends BaseEntity {
     @ManyToOne
     @JoinColumn(name = "order_id")
     private Order oneTimeOrder;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private SeatStatus status;
@@ -60,25 +68,30 @@ public class CustomerSeat extends BaseEntity {
     @ManyToOne
     @JoinColumn(name = "customer_id")
     private Customer customer;
+
     @ManyToOne
     @JoinColumn(name = "member_id")
     private Member member;
     /** The address invited, when the seat names one; its key serves the one-seat-per-person check. */
     @Embedded
     private EmailAddress email;
+
     @Column(name = "invitation_token_hash", length = 64)
     private String invitationTokenHash;
+
     @Column(name = "invitation_token_expires_at")
     private OffsetDateTime invitationTokenExpiresAt;
+
     @Column(name = "claimed_at")
     private OffsetDateTime claimedAt;
+
     @Column(name = "revoked_at")
     private OffsetDateTime revokedAt;
+
     @Column(name = "seat_metadata", length = 2000)
     private String seatMetadata;
 
-    protected CustomerSeat() {
-    }
+    protected CustomerSeat() {}
 
     CustomerSeat(SeatContainer container, Customer customer, Member member, String email, JsonObject seatMetadata) {
         super(Timestamps.now());
@@ -111,8 +124,10 @@ public class CustomerSeat extends BaseEntity {
     }
 
     boolean canBeClaimedAt(OffsetDateTime now) {
-        return status == SeatStatus.PENDING && invitationTokenHash != null
-                && invitationTokenExpiresAt != null && invitationTokenExpiresAt.isAfter(now);
+        return status == SeatStatus.PENDING
+                && invitationTokenHash != null
+                && invitationTokenExpiresAt != null
+                && invitationTokenExpiresAt.isAfter(now);
     }
 
     /** The seat is taken by its holder; the invitation is used up. */

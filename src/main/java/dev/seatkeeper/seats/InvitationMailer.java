@@ -30,6 +30,7 @@ public class InvitationMailer {
 
     @Inject
     Settings settings;
+
     @Resource
     ManagedExecutorService executor;
 
@@ -49,24 +50,33 @@ public class InvitationMailer {
             var message = new MimeMessage(Session.getInstance(properties));
             message.setFrom(new InternetAddress(smtp.from()));
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(invitation.email()));
-            message.setSubject("You've been invited to access " + invitation.productName(), StandardCharsets.UTF_8.name());
-            message.setText("""
+            message.setSubject(
+                    "You've been invited to access " + invitation.productName(), StandardCharsets.UTF_8.name());
+            message.setText(
+                    """
                     %s has given you a seat for %s.
 
                     Claim it here:
                     %s
 
                     The link works once and expires at %s.
-                    """.formatted(invitation.organizationName(), invitation.productName(), invitation.url(),
-                    TimestampSerializer.format(invitation.expiresAt())), StandardCharsets.UTF_8.name());
+                    """.formatted(
+                                    invitation.organizationName(),
+                                    invitation.productName(),
+                                    invitation.url(),
+                                    TimestampSerializer.format(invitation.expiresAt())),
+                    StandardCharsets.UTF_8.name());
             if (smtp.username().isPresent()) {
                 Transport.send(message, smtp.username().get(), smtp.password().orElse(""));
             } else {
                 Transport.send(message);
             }
         } catch (MessagingException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not send the invitation e-mail to " + invitation.email()
-                    + "; the seat is assigned and its link is in the API response", e);
+            LOG.log(
+                    Level.WARNING,
+                    "Could not send the invitation e-mail to " + invitation.email()
+                            + "; the seat is assigned and its link is in the API response",
+                    e);
         }
     }
 }

@@ -7,8 +7,7 @@ import java.util.Base64;
 final class InvitationTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private InvitationTokens() {
-    }
+    private InvitationTokens() {}
 
     static String generate() {
         byte[] bytes = new byte[32];

@@ -16,11 +16,17 @@ import java.util.stream.Stream;
  * member), seat metadata, and whether the seat is claimed at once. Field errors come first; the rules between
  * fields are checked only when every field is valid, in Polar's order.
  */
-public record SeatAssignment(Optional<UUID> subscriptionId, Optional<UUID> orderId, Optional<UUID> checkoutId,
-                             Optional<String> email,
-                             Optional<String> externalCustomerId, Optional<UUID> customerId,
-                             Optional<String> externalMemberId, Optional<UUID> memberId, JsonObject metadata,
-                             boolean immediateClaim) {
+public record SeatAssignment(
+        Optional<UUID> subscriptionId,
+        Optional<UUID> orderId,
+        Optional<UUID> checkoutId,
+        Optional<String> email,
+        Optional<String> externalCustomerId,
+        Optional<UUID> customerId,
+        Optional<String> externalMemberId,
+        Optional<UUID> memberId,
+        JsonObject metadata,
+        boolean immediateClaim) {
     static final int MAX_METADATA_KEYS = 10;
     static final int MAX_METADATA_LENGTH = 1024;
 
@@ -49,25 +55,44 @@ public record SeatAssignment(Optional<UUID> subscriptionId, Optional<UUID> order
         boolean immediateClaim = body.optionalBoolean("immediate_claim").orElse(false);
         body.check();
 
-        long containers = Stream.of(subscriptionId, orderId, checkoutId).filter(Optional::isPresent).count();
+        long containers = Stream.of(subscriptionId, orderId, checkoutId)
+                .filter(Optional::isPresent)
+                .count();
         if (containers != 1) {
-            body.rejectBody(portal ? "Exactly one of subscription_id, order_id, or checkout_id must be provided"
-                    : "Exactly one of subscription_id or order_id must be provided");
+            body.rejectBody(
+                    portal
+                            ? "Exactly one of subscription_id, order_id, or checkout_id must be provided"
+                            : "Exactly one of subscription_id or order_id must be provided");
             body.check();
         }
-        recipientProblem(email.isPresent(), externalCustomerId.isPresent(), customerId.isPresent(),
-                externalMemberId.isPresent(), memberId.isPresent()).ifPresent(body::rejectBody);
+        recipientProblem(
+                        email.isPresent(),
+                        externalCustomerId.isPresent(),
+                        customerId.isPresent(),
+                        externalMemberId.isPresent(),
+                        memberId.isPresent())
+                .ifPresent(body::rejectBody);
         body.check();
-        return new SeatAssignment(subscriptionId, orderId, checkoutId, email.map(String::strip), externalCustomerId, customerId,
-                externalMemberId, memberId, metadata.orElse(JsonValue.EMPTY_JSON_OBJECT), immediateClaim);
+        return new SeatAssignment(
+                subscriptionId,
+                orderId,
+                checkoutId,
+                email.map(String::strip),
+                externalCustomerId,
+                customerId,
+                externalMemberId,
+                memberId,
+                metadata.orElse(JsonValue.EMPTY_JSON_OBJECT),
+                immediateClaim);
     }
 
-    private static Optional<String> recipientProblem(boolean email, boolean externalCustomerId, boolean customerId,
-                                                     boolean externalMemberId, boolean memberId) {
+    private static Optional<String> recipientProblem(
+            boolean email, boolean externalCustomerId, boolean customerId, boolean externalMemberId, boolean memberId) {
         boolean legacy = externalCustomerId || customerId;
         boolean member = externalMemberId || memberId;
         if (!email && !legacy && !member) {
-            return Optional.of("At least one of email, external_customer_id, customer_id, external_member_id, or member_id must be provided");
+            return Optional.of(
+                    "At least one of email, external_customer_id, customer_id, external_member_id, or member_id must be provided");
         }
         if (legacy && member) {
             return Optional.of("Cannot combine external_customer_id/customer_id with external_member_id/member_id");
@@ -75,7 +100,11 @@ public record SeatAssignment(Optional<UUID> subscriptionId, Optional<UUID> order
         if (externalMemberId && memberId) {
             return Optional.of("Cannot provide both external_member_id and member_id");
         }
-        if (legacy && Stream.of(email, externalCustomerId, customerId).filter(b -> b).count() != 1) {
+        if (legacy
+                && Stream.of(email, externalCustomerId, customerId)
+                                .filter(b -> b)
+                                .count()
+                        != 1) {
             return Optional.of("Exactly one of email, external_customer_id, or customer_id must be provided");
         }
         if (memberId && email) {

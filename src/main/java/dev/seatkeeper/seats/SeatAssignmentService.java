@@ -22,16 +22,22 @@ import java.util.UUID;
 public class SeatAssignmentService {
     @PersistenceContext
     EntityManager em;
+
     @Inject
     OrganizationService organizations;
+
     @Inject
     SeatLocks locks;
+
     @Inject
     SeatCounter counter;
+
     @Inject
     SeatRecipients recipients;
+
     @Inject
     SeatInvitations invitations;
+
     @Inject
     SeatEvents events;
 
@@ -59,9 +65,10 @@ public class SeatAssignmentService {
             throw new SeatNotAvailable("No available seats for " + container.id());
         }
         var recipient = organization.memberModelEnabled() || request.namesMember()
-                ? recipients.member(scope, container, request) : recipients.legacy(scope, container, request);
-        var seat = new CustomerSeat(container, recipient.customer(), recipient.member(), recipient.email(),
-                request.metadata());
+                ? recipients.member(scope, container, request)
+                : recipients.legacy(scope, container, request);
+        var seat = new CustomerSeat(
+                container, recipient.customer(), recipient.member(), recipient.email(), request.metadata());
         em.persist(seat);
         if (request.immediateClaim()) {
             seat.claim(null);

@@ -24,16 +24,22 @@ import jakarta.persistence.PersistenceContext;
 public class SeatClaimService {
     @PersistenceContext
     EntityManager em;
+
     @Inject
     TokenHasher hasher;
+
     @Inject
     OrganizationService organizations;
+
     @Inject
     MemberService members;
+
     @Inject
     SessionService sessions;
+
     @Inject
     SeatLocks locks;
+
     @Inject
     SeatEvents events;
 
@@ -44,7 +50,9 @@ public class SeatClaimService {
      */
     public SeatInvitation invitation(String token) {
         CustomerSeat seat = em.createNamedQuery("CustomerSeat.byTokenHash", CustomerSeat.class)
-                .setParameter("hash", hasher.hash(token)).getResultStream().findFirst()
+                .setParameter("hash", hasher.hash(token))
+                .getResultStream()
+                .findFirst()
                 .filter(s -> s.canBeClaimedAt(Timestamps.now()))
                 .orElseThrow(() -> new ResourceNotFound(InvalidInvitationToken.DETAIL));
         Organization organization = organizations.get(seat.organizationId());
@@ -72,7 +80,9 @@ public class SeatClaimService {
         Member holder = seat.member();
         Customer sessionCustomer = organization.memberModelEnabled() ? billing : seat.customer();
         if (holder == null) {
-            String email = organization.memberModelEnabled() ? seat.email() : seat.customer().email();
+            String email = organization.memberModelEnabled()
+                    ? seat.email()
+                    : seat.customer().email();
             if (email == null && organization.memberModelEnabled()) {
                 throw new InvalidInvitationToken();
             }
@@ -81,7 +91,8 @@ public class SeatClaimService {
         }
         seat.claim(holder);
         events.claimed(seat);
-        var session = holder != null ? sessions.openForMember(holder, null) : sessions.openForCustomer(sessionCustomer, null);
+        var session =
+                holder != null ? sessions.openForMember(holder, null) : sessions.openForCustomer(sessionCustomer, null);
         return new ClaimedSeat(seat, session.token());
     }
 }

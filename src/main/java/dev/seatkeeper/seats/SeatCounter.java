@@ -31,25 +31,33 @@ public class SeatCounter implements AssignedSeats {
     /** Taken seats of the container invited at this address, in any case. */
     public long countTakenByEmail(SeatContainer container, String email) {
         return takenIn(container, " and s.email.key = :emailKey")
-                .setParameter("emailKey", EmailAddress.keyOf(email)).getSingleResult();
+                .setParameter("emailKey", EmailAddress.keyOf(email))
+                .getSingleResult();
     }
 
     public long countTakenByCustomer(SeatContainer container, Customer customer) {
         return takenIn(container, " and s.customer.id = :customerId")
-                .setParameter("customerId", customer.id()).getSingleResult();
+                .setParameter("customerId", customer.id())
+                .getSingleResult();
     }
 
     /** Claimed seats a member holds: a member belongs to one customer, so these are all of that customer's. */
     public long countClaimedBy(Member member) {
-        return em.createQuery("select count(s) from CustomerSeat s where s.member.id = :memberId and s.status = :claimed",
+        return em.createQuery(
+                        "select count(s) from CustomerSeat s where s.member.id = :memberId and s.status = :claimed",
                         Long.class)
-                .setParameter("memberId", member.id()).setParameter("claimed", SeatStatus.CLAIMED).getSingleResult();
+                .setParameter("memberId", member.id())
+                .setParameter("claimed", SeatStatus.CLAIMED)
+                .getSingleResult();
     }
 
     private TypedQuery<Long> takenIn(SeatContainer container, String condition) {
         String path = container instanceof Order ? "oneTimeOrder" : "subscription";
-        return em.createQuery("select count(s) from CustomerSeat s where s." + path + ".id = :id"
-                        + " and s.status in :taken" + condition, Long.class)
-                .setParameter("id", container.id()).setParameter("taken", TAKEN);
+        return em.createQuery(
+                        "select count(s) from CustomerSeat s where s." + path + ".id = :id" + " and s.status in :taken"
+                                + condition,
+                        Long.class)
+                .setParameter("id", container.id())
+                .setParameter("taken", TAKEN);
     }
 }

@@ -20,8 +20,10 @@ import java.nio.charset.StandardCharsets;
 class SeatInvitations {
     @Inject
     TokenHasher hasher;
+
     @Inject
     Settings settings;
+
     @Inject
     Event<InvitationIssued> invitations;
 
@@ -32,8 +34,12 @@ class SeatInvitations {
         String url = settings.publicUrl() + "/" + organization.slug() + "/portal/claim?token="
                 + URLEncoder.encode(token, StandardCharsets.UTF_8);
         if (seat.customerEmail() != null) {
-            invitations.fire(new InvitationIssued(seat.customerEmail(), seat.container().product().name(),
-                    organization.name(), url, seat.invitationTokenExpiresAt()));
+            invitations.fire(new InvitationIssued(
+                    seat.customerEmail(),
+                    seat.container().product().name(),
+                    organization.name(),
+                    url,
+                    seat.invitationTokenExpiresAt()));
         }
         return new InvitedSeat(seat, token, url);
     }

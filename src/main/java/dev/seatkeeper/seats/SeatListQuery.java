@@ -19,14 +19,19 @@ public record SeatListQuery(Optional<SeatStatus> status, Optional<PageRequest> p
      * Raises 422 ({@code enum} at {@code ["query", "status"]}, or Polar's paging issues) for a value it cannot read.
      */
     public static SeatListQuery of(String status, String page, String limit) {
-        Optional<PageRequest> paging = page == null && limit == null ? Optional.empty()
-                : Optional.of(PageRequest.of(page, limit));
+        Optional<PageRequest> paging =
+                page == null && limit == null ? Optional.empty() : Optional.of(PageRequest.of(page, limit));
         if (status == null || status.isEmpty()) {
             return new SeatListQuery(Optional.empty(), paging);
         }
-        SeatStatus wanted = Arrays.stream(SeatStatus.values()).filter(s -> s.wireName().equals(status)).findFirst()
-                .orElseThrow(() -> new RequestValidationException(List.of(new ValidationIssue("enum",
-                        List.of("query", "status"), "Input should be 'pending', 'claimed' or 'revoked'", status))));
+        SeatStatus wanted = Arrays.stream(SeatStatus.values())
+                .filter(s -> s.wireName().equals(status))
+                .findFirst()
+                .orElseThrow(() -> new RequestValidationException(List.of(new ValidationIssue(
+                        "enum",
+                        List.of("query", "status"),
+                        "Input should be 'pending', 'claimed' or 'revoked'",
+                        status))));
         return new SeatListQuery(Optional.of(wanted), paging);
     }
 }

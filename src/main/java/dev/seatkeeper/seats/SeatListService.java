@@ -18,10 +18,13 @@ import java.util.UUID;
 public class SeatListService {
     @PersistenceContext
     EntityManager em;
+
     @Inject
     OrganizationService organizations;
+
     @Inject
     SeatLocks locks;
+
     @Inject
     SeatCounter counter;
 
@@ -40,8 +43,9 @@ public class SeatListService {
         String path = container instanceof Order ? "oneTimeOrder" : "subscription";
         String status = query.status().isPresent() ? " and s.status = :status" : "";
         // Holders are fetched with the seats: in the legacy model each seat is on a customer of its own.
-        var select = em.createQuery("select s from CustomerSeat s left join fetch s.member"
-                        + " left join fetch s.customer where s." + path + ".id = :id" + status + " order by s.createdAt, s.id",
+        var select = em.createQuery(
+                        "select s from CustomerSeat s left join fetch s.member" + " left join fetch s.customer where s."
+                                + path + ".id = :id" + status + " order by s.createdAt, s.id",
                         CustomerSeat.class)
                 .setParameter("id", container.id());
         query.status().ifPresent(wanted -> select.setParameter("status", wanted));

@@ -37,16 +37,19 @@ class SeatLocks {
     /** The container one of the ids names, unlocked. Raises {@link ResourceNotFound} as {@link #lockContainer}. */
     SeatContainer findContainer(SeatScope scope, Optional<UUID> subscriptionId, Optional<UUID> orderId) {
         if (subscriptionId.isPresent()) {
-            return Optional.ofNullable(em.find(Subscription.class, subscriptionId.get())).filter(scope::covers)
+            return Optional.ofNullable(em.find(Subscription.class, subscriptionId.get()))
+                    .filter(scope::covers)
                     .orElseThrow(() -> new ResourceNotFound("Subscription not found"));
         }
-        return Optional.ofNullable(em.find(Order.class, orderId.get())).filter(scope::covers)
+        return Optional.ofNullable(em.find(Order.class, orderId.get()))
+                .filter(scope::covers)
                 .orElseThrow(() -> new ResourceNotFound("Order not found"));
     }
 
     /** Locks a seat in the scope and loads it with its container and holder. Raises {@link ResourceNotFound}. */
     CustomerSeat lockSeat(SeatScope scope, UUID seatId) {
-        return lockSeat(seatId).filter(seat -> scope.covers(seat.container()))
+        return lockSeat(seatId)
+                .filter(seat -> scope.covers(seat.container()))
                 .orElseThrow(() -> new ResourceNotFound("Seat not found"));
     }
 
@@ -62,7 +65,8 @@ class SeatLocks {
 
     /** The seat of a locked row, with its container and holder (CustomerSeat.withContainer): one query. */
     private CustomerSeat loadSeat(UUID id) {
-        return em.createNamedQuery("CustomerSeat.withContainer", CustomerSeat.class).setParameter("id", id)
+        return em.createNamedQuery("CustomerSeat.withContainer", CustomerSeat.class)
+                .setParameter("id", id)
                 .getSingleResult();
     }
 }

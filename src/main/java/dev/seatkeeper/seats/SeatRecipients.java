@@ -27,14 +27,15 @@ import java.util.UUID;
 class SeatRecipients {
     @Inject
     CustomerService customers;
+
     @Inject
     MemberService members;
+
     @Inject
     SeatCounter counter;
 
     /** The customer the seat is recorded on, the member holding it (may be {@code null}), and the address invited. */
-    record Recipient(Customer customer, Member member, String email) {
-    }
+    record Recipient(Customer customer, Member member, String email) {}
 
     /**
      * Member model: the seat belongs to the billing customer and is held by one of its members, named by id, by
@@ -48,16 +49,18 @@ class SeatRecipients {
         if (request.customerId().isPresent() || request.externalCustomerId().isPresent()) {
             // Polar answers an unknown customer 400 on the organization route; the portal answers 404, the same for
             // an unknown customer and another customer's, so that a portal caller cannot try ids one by one.
-            Customer named = namedCustomer(scope, request).orElseThrow(() -> scope.customerId().isPresent()
-                    ? portalCustomerNotFound()
-                    : new InvalidSeatAssignmentRequest(
-                            "Customer not found for the provided customer_id or external_customer_id."));
+            Customer named = namedCustomer(scope, request)
+                    .orElseThrow(() -> scope.customerId().isPresent()
+                            ? portalCustomerNotFound()
+                            : new InvalidSeatAssignmentRequest(
+                                    "Customer not found for the provided customer_id or external_customer_id."));
             email = email != null ? email : named.email();
         }
         Member member;
         if (request.memberId().isPresent()) {
             member = members.find(billing, request.memberId().get())
-                    .orElseThrow(() -> new MemberNotFound(request.memberId().get().toString()));
+                    .orElseThrow(
+                            () -> new MemberNotFound(request.memberId().get().toString()));
         } else if (request.externalMemberId().isPresent()) {
             member = byExternalId(billing, request.externalMemberId().get(), email);
         } else if (email != null) {
@@ -89,8 +92,8 @@ class SeatRecipients {
         if (member.externalId() == null) {
             member.assignExternalId(externalId);
         } else if (!member.externalId().equals(externalId)) {
-            throw new MemberEmailMismatch("Member with email '" + email + "' already has external_member_id '"
-                    + member.externalId() + "'");
+            throw new MemberEmailMismatch(
+                    "Member with email '" + email + "' already has external_member_id '" + member.externalId() + "'");
         }
         return member;
     }
@@ -103,27 +106,33 @@ class SeatRecipients {
      */
     Recipient legacy(SeatScope scope, SeatContainer container, SeatAssignment request) {
         UUID org = container.organizationId();
-        String identifier = request.email().or(request::externalCustomerId)
+        String identifier = request.email()
+                .or(request::externalCustomerId)
                 .or(() -> request.customerId().map(UUID::toString))
                 .orElseThrow(() -> new InvalidSeatAssignmentRequest(
                         "Exactly one of email, external_customer_id, or customer_id must be provided"));
         Optional<Customer> named = namedCustomer(scope, request);
-        boolean namesCustomer = request.customerId().isPresent() || request.externalCustomerId().isPresent();
+        boolean namesCustomer =
+                request.customerId().isPresent() || request.externalCustomerId().isPresent();
         if (named.isEmpty() && namesCustomer && scope.customerId().isPresent()) {
             throw portalCustomerNotFound();
         }
-        Optional<Customer> existing = named.or(() -> request.email().flatMap(email -> customers.findByEmail(org, email)));
+        Optional<Customer> existing =
+                named.or(() -> request.email().flatMap(email -> customers.findByEmail(org, email)));
         Customer holder = existing.orElseGet(() -> {
             if (request.email().isEmpty()) {
                 throw new CustomerNotFound(identifier);
             }
-            return customers.create(org, new CustomerService.NewCustomer("individual", request.email().get(), null,
-                    null, JsonValue.EMPTY_JSON_OBJECT, null));
+            return customers.create(
+                    org,
+                    new CustomerService.NewCustomer(
+                            "individual", request.email().get(), null, null, JsonValue.EMPTY_JSON_OBJECT, null));
         });
         if (counter.countTakenByCustomer(container, holder) > 0) {
             throw new SeatAlreadyAssigned(identifier);
         }
-        Member member = holder.email() == null ? null
+        Member member = holder.email() == null
+                ? null
                 : members.add(container.customer(), holder.email(), holder.name(), null, MemberRole.MEMBER);
         return new Recipient(holder, member, holder.email());
     }
@@ -134,8 +143,10 @@ class SeatRecipients {
      * "Security boundaries": another customer of the organization is answered exactly like an unknown one).
      */
     private Optional<Customer> namedCustomer(SeatScope scope, SeatAssignment request) {
-        return customers.findByReference(scope.organizationId(), request.customerId(), request.externalCustomerId())
-                .filter(customer -> scope.customerId().map(customer.id()::equals).orElse(true));
+        return customers
+                .findByReference(scope.organizationId(), request.customerId(), request.externalCustomerId())
+                .filter(customer ->
+                        scope.customerId().map(customer.id()::equals).orElse(true));
     }
 
     /** On portal routes: the answer for a customer the caller may not name, the same whether it exists or not. */

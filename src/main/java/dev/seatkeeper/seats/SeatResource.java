@@ -3,14 +3,14 @@ package dev.seatkeeper.seats;
 import dev.seatkeeper.platform.Ids;
 import dev.seatkeeper.platform.JsonBody;
 import dev.seatkeeper.platform.Measured;
-import dev.seatkeeper.security.Caller;
-import dev.seatkeeper.security.RequiresScope;
-import dev.seatkeeper.security.Scope;
 import dev.seatkeeper.seats.SeatResponses.ClaimInfoResponse;
 import dev.seatkeeper.seats.SeatResponses.ClaimResponse;
 import dev.seatkeeper.seats.SeatResponses.CustomerSeatResponse;
 import dev.seatkeeper.seats.SeatResponses.InvitedSeatResponse;
 import dev.seatkeeper.seats.SeatResponses.SeatsListResponse;
+import dev.seatkeeper.security.Caller;
+import dev.seatkeeper.security.RequiresScope;
+import dev.seatkeeper.security.Scope;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,9 +22,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -37,12 +37,16 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SeatResource {
     @Inject
     SeatAssignmentService assignments;
+
     @Inject
     SeatClaimService claims;
+
     @Inject
     SeatRevocationService revocations;
+
     @Inject
     SeatListService lists;
+
     @Inject
     Caller caller;
 
@@ -50,15 +54,21 @@ public class SeatResource {
     @POST
     @RequiresScope(Scope.CUSTOMER_SEATS_WRITE)
     @SecurityRequirement(name = "access_token")
-    @Operation(operationId = "customer-seats:assign_seat", summary = "Assign Seat",
+    @Operation(
+            operationId = "customer-seats:assign_seat",
+            summary = "Assign Seat",
             description = "Beyond Polar, the response also carries invitation_token and invitation_url.")
-    @APIResponse(responseCode = "200", description = "Seat assigned.",
+    @APIResponse(
+            responseCode = "200",
+            description = "Seat assigned.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "InvitedCustomerSeat")))
     @APIResponse(responseCode = "400", description = "No seat available, already assigned, or order not paid.")
     @APIResponse(responseCode = "401", description = "Authentication required")
     @APIResponse(responseCode = "403", description = "Seat-based pricing not enabled, or missing scope.")
     @APIResponse(responseCode = "404", description = "Subscription, order, customer or member not found.")
-    @APIResponse(responseCode = "422", description = "Validation Error",
+    @APIResponse(
+            responseCode = "422",
+            description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
     public InvitedSeatResponse assign(JsonBody body) {
         var request = SeatAssignment.read(body, false);
@@ -69,19 +79,28 @@ public class SeatResource {
     @RequiresScope({Scope.CUSTOMER_SEATS_READ, Scope.CUSTOMER_SEATS_WRITE})
     @SecurityRequirement(name = "access_token")
     @Operation(operationId = "customer-seats:list_seats", summary = "List Seats")
-    @APIResponse(responseCode = "200", description = "The container's seats and capacity.",
+    @APIResponse(
+            responseCode = "200",
+            description = "The container's seats and capacity.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SeatsList")))
     @APIResponse(responseCode = "400", description = "Neither subscription_id nor order_id.")
     @APIResponse(responseCode = "401", description = "Authentication required")
     @APIResponse(responseCode = "403", description = "Seat-based pricing not enabled, or missing scope.")
     @APIResponse(responseCode = "404", description = "Subscription or order not found.")
-    @APIResponse(responseCode = "422", description = "Validation Error",
+    @APIResponse(
+            responseCode = "422",
+            description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
-    public SeatsListResponse list(@QueryParam("subscription_id") String subscriptionId,
-                                  @QueryParam("order_id") String orderId, @QueryParam("status") String status,
-                                  @QueryParam("page") String page, @QueryParam("limit") String limit) {
-        var listed = lists.list(SeatScope.organization(caller.organizationId()),
-                Ids.query("subscription_id", subscriptionId), Ids.query("order_id", orderId),
+    public SeatsListResponse list(
+            @QueryParam("subscription_id") String subscriptionId,
+            @QueryParam("order_id") String orderId,
+            @QueryParam("status") String status,
+            @QueryParam("page") String page,
+            @QueryParam("limit") String limit) {
+        var listed = lists.list(
+                SeatScope.organization(caller.organizationId()),
+                Ids.query("subscription_id", subscriptionId),
+                Ids.query("order_id", orderId),
                 SeatListQuery.of(status, page, limit));
         return SeatsListResponse.of(listed);
     }
@@ -92,48 +111,66 @@ public class SeatResource {
     @RequiresScope(Scope.CUSTOMER_SEATS_WRITE)
     @SecurityRequirement(name = "access_token")
     @Operation(operationId = "customer-seats:revoke_seat", summary = "Revoke Seat")
-    @APIResponse(responseCode = "200", description = "The revoked seat (unchanged if it was revoked already).",
+    @APIResponse(
+            responseCode = "200",
+            description = "The revoked seat (unchanged if it was revoked already).",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CustomerSeat")))
     @APIResponse(responseCode = "401", description = "Authentication required")
     @APIResponse(responseCode = "403", description = "Seat-based pricing not enabled, or missing scope.")
     @APIResponse(responseCode = "404", description = "Seat not found")
-    @APIResponse(responseCode = "422", description = "Validation Error",
+    @APIResponse(
+            responseCode = "422",
+            description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
-    public CustomerSeatResponse revoke(@Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
-                                       @PathParam("seat_id") String seatId) {
-        return CustomerSeatResponse.of(revocations.revoke(SeatScope.organization(caller.organizationId()),
-                Ids.path("seat_id", seatId)));
+    public CustomerSeatResponse revoke(
+            @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
+                    @PathParam("seat_id")
+                    String seatId) {
+        return CustomerSeatResponse.of(
+                revocations.revoke(SeatScope.organization(caller.organizationId()), Ids.path("seat_id", seatId)));
     }
 
     @POST
     @Path("/{seat_id}/resend")
     @RequiresScope(Scope.CUSTOMER_SEATS_WRITE)
     @SecurityRequirement(name = "access_token")
-    @Operation(operationId = "customer-seats:resend_invitation", summary = "Resend Invitation",
+    @Operation(
+            operationId = "customer-seats:resend_invitation",
+            summary = "Resend Invitation",
             description = "Beyond Polar, a new token with a fresh expiry; the previous token stops working.")
-    @APIResponse(responseCode = "200", description = "The seat with its new invitation.",
+    @APIResponse(
+            responseCode = "200",
+            description = "The seat with its new invitation.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "InvitedCustomerSeat")))
     @APIResponse(responseCode = "400", description = "Seat is not in pending status")
     @APIResponse(responseCode = "401", description = "Authentication required")
     @APIResponse(responseCode = "403", description = "Seat-based pricing not enabled, or missing scope.")
     @APIResponse(responseCode = "404", description = "Seat not found")
-    @APIResponse(responseCode = "422", description = "Validation Error",
+    @APIResponse(
+            responseCode = "422",
+            description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
-    public InvitedSeatResponse resend(@Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
-                                      @PathParam("seat_id") String seatId) {
-        return InvitedSeatResponse.of(assignments.resend(SeatScope.organization(caller.organizationId()),
-                Ids.path("seat_id", seatId)));
+    public InvitedSeatResponse resend(
+            @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
+                    @PathParam("seat_id")
+                    String seatId) {
+        return InvitedSeatResponse.of(
+                assignments.resend(SeatScope.organization(caller.organizationId()), Ids.path("seat_id", seatId)));
     }
 
     @GET
     @Path("/claim/{invitation_token}")
     @SecurityRequirementsSet
     @Operation(operationId = "customer-seats:get_claim_info", summary = "Get Claim Info")
-    @APIResponse(responseCode = "200", description = "What the invitation is for.",
+    @APIResponse(
+            responseCode = "200",
+            description = "What the invitation is for.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SeatClaimInfo")))
     @APIResponse(responseCode = "403", description = "Seat-based pricing not enabled for organization")
     @APIResponse(responseCode = "404", description = "Invalid or expired invitation token")
-    @APIResponse(responseCode = "422", description = "Validation Error",
+    @APIResponse(
+            responseCode = "422",
+            description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
     public ClaimInfoResponse claimInfo(@PathParam("invitation_token") String invitationToken) {
         return ClaimInfoResponse.of(claims.invitation(invitationToken));
@@ -144,13 +181,21 @@ public class SeatResource {
     @Path("/claim")
     @SecurityRequirementsSet
     @Operation(operationId = "customer-seats:claim_seat", summary = "Claim Seat")
-    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(ref = "SeatClaim")))
-    @APIResponse(responseCode = "200", description = "Successful Response",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CustomerSeatClaimResponse")))
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SeatClaim")))
+    @APIResponse(
+            responseCode = "200",
+            description = "Successful Response",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = "CustomerSeatClaimResponse")))
     @APIResponse(responseCode = "400", description = "Invalid, expired, or already claimed token")
     @APIResponse(responseCode = "403", description = "Seat-based pricing not enabled for organization")
-    @APIResponse(responseCode = "422", description = "Validation Error",
+    @APIResponse(
+            responseCode = "422",
+            description = "Validation Error",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
     public ClaimResponse claim(JsonBody body) {
         // Any string is a possible token: an unknown one is refused as invalid (400), not as malformed.

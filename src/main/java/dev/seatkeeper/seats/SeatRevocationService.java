@@ -23,14 +23,19 @@ import java.util.UUID;
 public class SeatRevocationService {
     @PersistenceContext
     EntityManager em;
+
     @Inject
     OrganizationService organizations;
+
     @Inject
     SessionService sessions;
+
     @Inject
     SeatLocks locks;
+
     @Inject
     SeatCounter counter;
+
     @Inject
     SeatEvents events;
 
@@ -50,12 +55,16 @@ public class SeatRevocationService {
 
     /** Ending a subscription revokes every seat on it, in the same transaction. */
     public void revokeAllOf(@Observes SubscriptionRevoked revoked) {
-        List<UUID> ids = em.createQuery("select s.id from CustomerSeat s where s.subscription.id = :id"
-                        + " and s.status in :taken", UUID.class)
-                .setParameter("id", revoked.subscription().id()).setParameter("taken", SeatCounter.TAKEN)
+        List<UUID> ids = em.createQuery(
+                        "select s.id from CustomerSeat s where s.subscription.id = :id" + " and s.status in :taken",
+                        UUID.class)
+                .setParameter("id", revoked.subscription().id())
+                .setParameter("taken", SeatCounter.TAKEN)
                 .getResultList();
         for (UUID id : ids) {
-            locks.lockSeat(id).filter(seat -> seat.status() != SeatStatus.REVOKED).ifPresent(this::revokeLocked);
+            locks.lockSeat(id)
+                    .filter(seat -> seat.status() != SeatStatus.REVOKED)
+                    .ifPresent(this::revokeLocked);
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.seatkeeper.seats;
 
 public enum SeatStatus {
-    PENDING("pending"), CLAIMED("claimed"), REVOKED("revoked");
+    PENDING("pending"),
+    CLAIMED("claimed"),
+    REVOKED("revoked");
 
     private final String wireName;
 

@@ -37,8 +37,10 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
     @Context
     ResourceInfo resourceInfo;
+
     @Inject
     TokenAuthenticator authenticator;
+
     @Inject
     Caller caller;
 
@@ -55,7 +57,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             request.abortWith(invalidToken());
             return;
         }
-        boolean kindAccepted = required.stream().anyMatch(s -> s.holder() == principal.get().kind());
+        boolean kindAccepted =
+                required.stream().anyMatch(s -> s.holder() == principal.get().kind());
         if (!kindAccepted) {
             request.abortWith(unauthorized());
             return;
@@ -94,32 +97,50 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         return Response.status(401)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"")
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Jsonp.PROVIDER.createObjectBuilder().add("error", "Unauthorized").add("detail", "Unauthorized").build().toString())
+                .entity(Jsonp.PROVIDER
+                        .createObjectBuilder()
+                        .add("error", "Unauthorized")
+                        .add("detail", "Unauthorized")
+                        .build()
+                        .toString())
                 .build();
     }
 
     private static Response invalidToken() {
         return Response.status(401)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\", error=\"invalid_token\", error_description=\""
-                        + INVALID_TOKEN_DESCRIPTION + "\"")
+                .header(
+                        HttpHeaders.WWW_AUTHENTICATE,
+                        "Bearer realm=\"" + REALM + "\", error=\"invalid_token\", error_description=\""
+                                + INVALID_TOKEN_DESCRIPTION + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Jsonp.PROVIDER.createObjectBuilder().add("error", "invalid_token")
-                        .add("error_description", INVALID_TOKEN_DESCRIPTION).build().toString())
+                .entity(Jsonp.PROVIDER
+                        .createObjectBuilder()
+                        .add("error", "invalid_token")
+                        .add("error_description", INVALID_TOKEN_DESCRIPTION)
+                        .build()
+                        .toString())
                 .build();
     }
 
     private static Response insufficientScope(Set<Scope> required) {
         String scopes = required.stream().map(Scope::wireName).collect(Collectors.joining(" "));
         return Response.status(403)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\", scope=\"" + scopes
-                        + "\", error=\"insufficient_scope\", error_description=\"" + INSUFFICIENT_SCOPE_DESCRIPTION + "\"")
+                .header(
+                        HttpHeaders.WWW_AUTHENTICATE,
+                        "Bearer realm=\"" + REALM + "\", scope=\"" + scopes
+                                + "\", error=\"insufficient_scope\", error_description=\""
+                                + INSUFFICIENT_SCOPE_DESCRIPTION + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .header("Pragma", "no-cache")
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Jsonp.PROVIDER.createObjectBuilder().add("error", "insufficient_scope")
-                        .add("error_description", INSUFFICIENT_SCOPE_DESCRIPTION).build().toString())
+                .entity(Jsonp.PROVIDER
+                        .createObjectBuilder()
+                        .add("error", "insufficient_scope")
+                        .add("error_description", INSUFFICIENT_SCOPE_DESCRIPTION)
+                        .build()
+                        .toString())
                 .build();
     }
 }

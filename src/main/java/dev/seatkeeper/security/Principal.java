@@ -66,7 +66,7 @@ public sealed interface Principal {
      * A member of a customer. {@code managesBilling} comes from the member's role (owners and billing managers),
      * decided by {@code customers.MemberRole} when the session is resolved.
      */
-    record MemberSessionUser(UUID organizationId, UUID customerId, UUID memberId, boolean managesBilling,
-                             UUID sessionId) implements PortalUser {
-    }
+    record MemberSessionUser(
+            UUID organizationId, UUID customerId, UUID memberId, boolean managesBilling, UUID sessionId)
+            implements PortalUser {}
 }

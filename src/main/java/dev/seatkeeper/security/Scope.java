@@ -49,6 +49,8 @@ public enum Scope {
 
     /** The kinds of bearer token the service knows. Customer and member sessions are both portal sessions. */
     public enum TokenKind {
-        OPERATOR, ORGANIZATION, PORTAL_SESSION
+        OPERATOR,
+        ORGANIZATION,
+        PORTAL_SESSION
     }
 }

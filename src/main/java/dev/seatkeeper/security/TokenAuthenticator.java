@@ -22,10 +22,13 @@ public class TokenAuthenticator {
     @Inject
     @Any
     Instance<TokenResolver> found;
+
     @Inject
     TokenHasher hasher;
+
     @Inject
     Settings settings;
+
     private List<TokenResolver> resolvers;
 
     @PostConstruct
@@ -48,8 +51,8 @@ public class TokenAuthenticator {
 
     private boolean isOperatorToken(String token) {
         return settings.adminToken()
-                .map(admin -> MessageDigest.isEqual(admin.getBytes(StandardCharsets.UTF_8),
-                        token.getBytes(StandardCharsets.UTF_8)))
+                .map(admin -> MessageDigest.isEqual(
+                        admin.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8)))
                 .orElse(false);
     }
 }

@@ -19,8 +19,7 @@ public final class TokenFormat {
     private static final int CHECKSUM_LENGTH = 6;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TokenFormat() {
-    }
+    private TokenFormat() {}
 
     public static String generate(String prefix) {
         var random = new StringBuilder(RANDOM_LENGTH);
@@ -32,7 +31,8 @@ public final class TokenFormat {
 
     /** True when the token has the prefix, the length, the alphabet and a matching checksum. */
     public static boolean isWellFormed(String token, String prefix) {
-        if (token == null || !token.startsWith(prefix)
+        if (token == null
+                || !token.startsWith(prefix)
                 || token.length() != prefix.length() + RANDOM_LENGTH + CHECKSUM_LENGTH) {
             return false;
         }

@@ -23,8 +23,11 @@ public class CustomerSessionResolver implements TokenResolver {
     @Override
     public Optional<Principal> resolve(String tokenHash, OffsetDateTime now) {
         return em.createNamedQuery("CustomerSession.byHash", CustomerSession.class)
-                .setParameter("hash", tokenHash).getResultStream().findFirst()
+                .setParameter("hash", tokenHash)
+                .getResultStream()
+                .findFirst()
                 .filter(s -> !s.isExpiredAt(now))
-                .map(s -> new Principal.CustomerSessionUser(s.organizationId(), s.customer().id(), s.id()));
+                .map(s -> new Principal.CustomerSessionUser(
+                        s.organizationId(), s.customer().id(), s.id()));
     }
 }

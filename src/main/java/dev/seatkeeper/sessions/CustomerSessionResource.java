@@ -25,17 +25,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CustomerSessionResource {
     @Inject
     SessionService sessions;
+
     @Inject
     OrganizationService organizations;
+
     @Inject
     Settings settings;
+
     @Inject
     Caller caller;
 
     @POST
     @RequiresScope(Scope.CUSTOMER_SESSIONS_WRITE)
-    @Operation(operationId = "customer-sessions:create", summary = "Create Customer Session",
-            description = "A member session (polar_mst_) in member-model organizations, else a customer session (polar_cst_).")
+    @Operation(
+            operationId = "customer-sessions:create",
+            summary = "Create Customer Session",
+            description =
+                    "A member session (polar_mst_) in member-model organizations, else a customer session (polar_cst_).")
     @APIResponse(responseCode = "201", description = "Session created; the token is shown only here.")
     @APIResponse(responseCode = "422", description = "Validation Error (including an unknown customer or member)")
     public Response create(JsonBody body) {
@@ -52,9 +58,12 @@ public class CustomerSessionResource {
         }
         body.check();
         var org = organizations.get(caller.organizationId());
-        var opened = sessions.open(org.id(),
+        var opened = sessions.open(
+                org.id(),
                 new SessionService.NewSession(customerId, externalCustomerId, memberId, externalMemberId, returnUrl));
-        return Response.status(201).entity(CustomerSessionResponse.of(opened, settings.publicUrl(), org.slug())).build();
+        return Response.status(201)
+                .entity(CustomerSessionResponse.of(opened, settings.publicUrl(), org.slug()))
+                .build();
     }
 
     private static boolean isHttpUrl(String url) {

@@ -26,8 +26,10 @@ public class ExpiredSessionCleanup {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
     @Inject
     SessionService sessions;
+
     @Inject
     Settings settings;
 

@@ -11,11 +11,15 @@ import java.time.OffsetDateTime;
 
 /** A member's portal session (polar_mst_). Ending one (a revoked seat) deletes its row, so the token stops at once. */
 @Entity
-@Table(name = "member_sessions", indexes = {
-        @Index(name = "ix_member_sessions_token_hash", columnList = "token_hash", unique = true),
-        @Index(name = "ix_member_sessions_member", columnList = "member_id")})
+@Table(
+        name = "member_sessions",
+        indexes = {
+            @Index(name = "ix_member_sessions_token_hash", columnList = "token_hash", unique = true),
+            @Index(name = "ix_member_sessions_member", columnList = "member_id")
+        })
 // The member's customer with it: every portal request of a member reads it, and a query of its own cost a read more.
-@NamedQuery(name = "MemberSession.byHash",
+@NamedQuery(
+        name = "MemberSession.byHash",
         query = "select s from MemberSession s join fetch s.member m join fetch m.customer where s.tokenHash = :hash")
 @NamedQuery(name = "MemberSession.deleteByMember", query = "delete from MemberSession s where s.member.id = :memberId")
 public class MemberSession extends PortalSession {
@@ -23,8 +27,7 @@ public class MemberSession extends PortalSession {
     @JoinColumn(name = "member_id", nullable = false)
     private Member member;
 
-    protected MemberSession() {
-    }
+    protected MemberSession() {}
 
     public MemberSession(Member member, String tokenHash, OffsetDateTime expiresAt, String returnUrl) {
         super(member.organizationId(), tokenHash, expiresAt, returnUrl);

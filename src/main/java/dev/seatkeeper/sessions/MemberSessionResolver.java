@@ -26,9 +26,15 @@ public class MemberSessionResolver implements TokenResolver {
     @Override
     public Optional<Principal> resolve(String tokenHash, OffsetDateTime now) {
         return em.createNamedQuery("MemberSession.byHash", MemberSession.class)
-                .setParameter("hash", tokenHash).getResultStream().findFirst()
+                .setParameter("hash", tokenHash)
+                .getResultStream()
+                .findFirst()
                 .filter(s -> !s.isExpiredAt(now))
-                .map(s -> new Principal.MemberSessionUser(s.organizationId(), s.member().customer().id(),
-                        s.member().id(), s.member().role().managesBilling(), s.id()));
+                .map(s -> new Principal.MemberSessionUser(
+                        s.organizationId(),
+                        s.member().customer().id(),
+                        s.member().id(),
+                        s.member().role().managesBilling(),
+                        s.id()));
     }
 }

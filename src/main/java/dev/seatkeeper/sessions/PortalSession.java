@@ -12,15 +12,17 @@ import java.util.UUID;
 public abstract class PortalSession extends BaseEntity {
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
+
     @Column(name = "token_hash", nullable = false, length = 64)
     private String tokenHash;
+
     @Column(name = "expires_at", nullable = false)
     private OffsetDateTime expiresAt;
+
     @Column(name = "return_url", length = 2048)
     private String returnUrl;
 
-    protected PortalSession() {
-    }
+    protected PortalSession() {}
 
     protected PortalSession(UUID organizationId, String tokenHash, OffsetDateTime expiresAt, String returnUrl) {
         super(Timestamps.now());

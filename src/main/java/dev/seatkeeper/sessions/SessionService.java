@@ -17,42 +17,56 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.time.OffsetDateTime;
 
 /** Opens portal sessions. The clear token exists only in the answer; the database keeps its hash. */
 @Stateless
 public class SessionService {
     @PersistenceContext
     EntityManager em;
+
     @Inject
     TokenHasher hasher;
+
     @Inject
     Settings settings;
+
     @Inject
     CustomerService customers;
+
     @Inject
     MemberService members;
+
     @Inject
     OrganizationService organizations;
 
-    public record NewSession(Optional<UUID> customerId, Optional<String> externalCustomerId, Optional<UUID> memberId,
-                             Optional<String> externalMemberId, String returnUrl) {
-    }
+    public record NewSession(
+            Optional<UUID> customerId,
+            Optional<String> externalCustomerId,
+            Optional<UUID> memberId,
+            Optional<String> externalMemberId,
+            String returnUrl) {}
 
     /** An opened session: who it is for, its expiry, and the token to hand to the browser. */
-    public record OpenedSession(UUID id, String token, Customer customer, Member member,
-                                OffsetDateTime createdAt, OffsetDateTime expiresAt, String returnUrl) {
-    }
+    public record OpenedSession(
+            UUID id,
+            String token,
+            Customer customer,
+            Member member,
+            OffsetDateTime createdAt,
+            OffsetDateTime expiresAt,
+            String returnUrl) {}
 
     /**
      * Opens the session the merchant asks for. In a member-model organization this is a member session, for the
      * member named or for the customer's owner (created if missing); otherwise a customer session.
      */
     public OpenedSession open(UUID organizationId, NewSession request) {
-        Customer customer = customers.findByReference(organizationId, request.customerId(), request.externalCustomerId())
+        Customer customer = customers
+                .findByReference(organizationId, request.customerId(), request.externalCustomerId())
                 .orElseThrow(() -> new RequestValidationException(
                         CustomerService.doesNotExist(request.customerId(), request.externalCustomerId())));
         if (!organizations.get(organizationId).memberModelEnabled()) {
@@ -61,38 +75,42 @@ public class SessionService {
         Member member;
         if (request.memberId().isPresent()) {
             member = members.find(customer, request.memberId().get())
-                    .orElseThrow(() -> memberMissing("member_id", request.memberId().get().toString()));
+                    .orElseThrow(() ->
+                            memberMissing("member_id", request.memberId().get().toString()));
         } else if (request.externalMemberId().isPresent()) {
-            member = members.findByExternalId(customer, request.externalMemberId().get())
-                    .orElseThrow(() -> memberMissing("external_member_id", request.externalMemberId().get()));
+            member = members.findByExternalId(
+                            customer, request.externalMemberId().get())
+                    .orElseThrow(() -> memberMissing(
+                            "external_member_id", request.externalMemberId().get()));
         } else if ("team".equals(customer.type())) {
-            throw new RequestValidationException(new ValidationIssue("value_error", List.of("body", "member_id"),
-                    "member_id is required for team customers.", null));
+            throw new RequestValidationException(new ValidationIssue(
+                    "value_error", List.of("body", "member_id"), "member_id is required for team customers.", null));
         } else {
-            member = members.owner(customer).orElseGet(
-                    () -> members.add(customer, customer.email(), customer.name(), null, MemberRole.OWNER));
+            member = members.owner(customer)
+                    .orElseGet(() -> members.add(customer, customer.email(), customer.name(), null, MemberRole.OWNER));
         }
         return openForMember(member, request.returnUrl());
     }
 
     private static RequestValidationException memberMissing(String field, String input) {
-        return new RequestValidationException(new ValidationIssue("value_error", List.of("body", field),
-                "Member does not exist for this customer.", input));
+        return new RequestValidationException(new ValidationIssue(
+                "value_error", List.of("body", field), "Member does not exist for this customer.", input));
     }
 
     public OpenedSession openForCustomer(Customer customer, String returnUrl) {
         String token = TokenFormat.generate(TokenFormat.CUSTOMER_SESSION);
         var session = new CustomerSession(customer, hasher.hash(token), expiry(), returnUrl);
         em.persist(session);
-        return new OpenedSession(session.id(), token, customer, null, session.createdAt(), session.expiresAt(), returnUrl);
+        return new OpenedSession(
+                session.id(), token, customer, null, session.createdAt(), session.expiresAt(), returnUrl);
     }
 
     public OpenedSession openForMember(Member member, String returnUrl) {
         String token = TokenFormat.generate(TokenFormat.MEMBER_SESSION);
         var session = new MemberSession(member, hasher.hash(token), expiry(), returnUrl);
         em.persist(session);
-        return new OpenedSession(session.id(), token, member.customer(), member, session.createdAt(),
-                session.expiresAt(), returnUrl);
+        return new OpenedSession(
+                session.id(), token, member.customer(), member, session.createdAt(), session.expiresAt(), returnUrl);
     }
 
     private OffsetDateTime expiry() {
@@ -101,13 +119,15 @@ public class SessionService {
 
     /** Ends every session of a member at once: their tokens stop working on the next request. */
     public int endMemberSessions(Member member) {
-        return em.createNamedQuery("MemberSession.deleteByMember").setParameter("memberId", member.id()).executeUpdate();
+        return em.createNamedQuery("MemberSession.deleteByMember")
+                .setParameter("memberId", member.id())
+                .executeUpdate();
     }
 
     /** The session a portal user is calling with. */
     public Optional<PortalSession> find(Principal.PortalUser user) {
-        Class<? extends PortalSession> kind = user instanceof Principal.MemberSessionUser
-                ? MemberSession.class : CustomerSession.class;
+        Class<? extends PortalSession> kind =
+                user instanceof Principal.MemberSessionUser ? MemberSession.class : CustomerSession.class;
         return Optional.ofNullable(em.find(kind, user.sessionId()));
     }
 
@@ -116,9 +136,11 @@ public class SessionService {
      * longer authenticate anything (an expired session is already refused), so keeping them only grows the tables.
      */
     public int deleteExpired(OffsetDateTime now) {
-        return em.createQuery("delete from CustomerSession s where s.expiresAt < :now").setParameter("now", now)
-                .executeUpdate()
-                + em.createQuery("delete from MemberSession s where s.expiresAt < :now").setParameter("now", now)
-                .executeUpdate();
+        return em.createQuery("delete from CustomerSession s where s.expiresAt < :now")
+                        .setParameter("now", now)
+                        .executeUpdate()
+                + em.createQuery("delete from MemberSession s where s.expiresAt < :now")
+                        .setParameter("now", now)
+                        .executeUpdate();
     }
 }

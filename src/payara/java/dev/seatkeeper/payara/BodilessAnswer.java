@@ -14,8 +14,7 @@ import java.util.Locale;
  */
 final class BodilessAnswer {
 
-    private BodilessAnswer() {
-    }
+    private BodilessAnswer() {}
 
     /**
      * Takes one write of the server in ISO-8859-1 bytes that ends with a blank line: optional interim heads
@@ -127,8 +126,7 @@ final class BodilessAnswer {
             }
         }
 
-        private ErrorBodies() {
-        }
+        private ErrorBodies() {}
 
         /** Takes a status (400–599); returns its JSON body (UTF-8), or that of 400 or 500 when it has none of its own. */
         static byte[] of(int status) {

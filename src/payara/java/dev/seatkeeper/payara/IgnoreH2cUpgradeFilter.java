@@ -3,7 +3,6 @@ package dev.seatkeeper.payara;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
@@ -31,8 +30,10 @@ public final class IgnoreH2cUpgradeFilter extends BaseFilter {
     /** Takes bytes read from the client; drops an {@code Upgrade: h2c} header line from a request's head. */
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
-        if (ctx.getMessage() instanceof Buffer buffer && buffer.remaining() <= LONGEST_READ
-                && startsWithMethod(buffer) && headMentionsUpgrade(buffer)) {
+        if (ctx.getMessage() instanceof Buffer buffer
+                && buffer.remaining() <= LONGEST_READ
+                && startsWithMethod(buffer)
+                && headMentionsUpgrade(buffer)) {
             byte[] read = new byte[buffer.remaining()];
             int position = buffer.position();
             buffer.get(read);

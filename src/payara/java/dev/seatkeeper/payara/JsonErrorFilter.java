@@ -1,7 +1,6 @@
 package dev.seatkeeper.payara;
 
 import java.io.IOException;
-
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.Grizzly;
@@ -87,7 +86,9 @@ public final class JsonErrorFilter extends BaseFilter {
                 return false;
             }
         }
-        return buffer.get(end - 4) == '\r' && buffer.get(end - 3) == '\n'
-                && buffer.get(end - 2) == '\r' && buffer.get(end - 1) == '\n';
+        return buffer.get(end - 4) == '\r'
+                && buffer.get(end - 3) == '\n'
+                && buffer.get(end - 2) == '\r'
+                && buffer.get(end - 1) == '\n';
     }
 }

@@ -1,7 +1,6 @@
 package dev.seatkeeper.payara;
 
 import java.io.IOException;
-
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.EmptyCompletionHandler;
@@ -65,7 +64,8 @@ public final class JsonErrorPortFilter extends PUFilter {
             request.tryDispose();
         }
         Connection<?> connection = ctx.getConnection();
-        ctx.write(Buffers.wrap(ctx.getMemoryManager(), BodilessAnswer.notYetServing()),
+        ctx.write(
+                Buffers.wrap(ctx.getMemoryManager(), BodilessAnswer.notYetServing()),
                 new EmptyCompletionHandler<WriteResult>() {
                     @Override
                     public void completed(WriteResult result) {

@@ -1,7 +1,6 @@
 package dev.seatkeeper.payara;
 
 import java.io.IOException;
-
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;

@@ -33,11 +33,11 @@ public class UrlDataSource implements DataSource {
     private volatile PrintWriter logWriter;
     /** The driver found for {@link #driverUrl}; looked up once, not on every new physical connection. */
     private volatile Driver driver;
+
     private volatile String driverUrl;
 
     /** Payara instantiates the class by name. */
-    public UrlDataSource() {
-    }
+    public UrlDataSource() {}
 
     /** Takes the JDBC URL, e.g. {@code jdbc:postgresql://db:5432/seatkeeper}. */
     public void setURL(String url) {
@@ -120,8 +120,8 @@ public class UrlDataSource implements DataSource {
             try {
                 found = DriverManager.getDriver(target);
             } catch (SQLException none) {
-                throw new SQLException("No JDBC driver on the server's class path accepts " + scheme(target)
-                        + " URLs", "08001", none);
+                throw new SQLException(
+                        "No JDBC driver on the server's class path accepts " + scheme(target) + " URLs", "08001", none);
             }
         }
         driverUrl = target;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,11 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.net.Socket;
-import org.h2.tools.Server;
 
 /**
  * Readiness follows the database (contract, "Operations"): the built microbundle runs against an H2 server in a
@@ -31,7 +31,8 @@ import org.h2.tools.Server;
  * the service never restarted and {@code /health/live} UP throughout.
  */
 class ReadinessIT {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration BOOT = Duration.ofSeconds(240);
     /** Pool validation runs at most every 5 s per connection (post-boot commands); this leaves room for it. */
     private static final Duration FOLLOW = Duration.ofSeconds(45);
@@ -44,7 +45,8 @@ class ReadinessIT {
 
     @BeforeAll
     static void start() throws Exception {
-        Path war = Path.of(System.getProperty("seatkeeper.war", "target/seatkeeper.war")).toAbsolutePath();
+        Path war = Path.of(System.getProperty("seatkeeper.war", "target/seatkeeper.war"))
+                .toAbsolutePath();
         Path microbundle = war.resolveSibling("seatkeeper-microbundle.jar");
         work = war.resolveSibling("readiness-it");
         Files.createDirectories(work.resolve("h2"));
@@ -53,8 +55,15 @@ class ReadinessIT {
         database = startDatabase();
         int httpPort = freePort(8300, 8399);
         base = "http://127.0.0.1:" + httpPort;
-        var command = new ProcessBuilder(java(), "-Xmx512m", "-jar", microbundle.toString(),
-                "--port", String.valueOf(httpPort), "--nohazelcast", "--disablephonehome")
+        var command = new ProcessBuilder(
+                        java(),
+                        "-Xmx512m",
+                        "-jar",
+                        microbundle.toString(),
+                        "--port",
+                        String.valueOf(httpPort),
+                        "--nohazelcast",
+                        "--disablephonehome")
                 .directory(work.resolve("service").toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("service.log").toFile());
@@ -104,12 +113,14 @@ class ReadinessIT {
         assertTrue(up.body().contains("\"UP\""), up.body());
         assertEquals(200, status("/health/live"));
         // Ready means served: the API reaches the database again through the same pool.
-        var created = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/v1/organizations/"))
-                .header("Authorization", "Bearer readiness-operator")
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"Ready\",\"slug\":\"ready-" + System.nanoTime() + "\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var created = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(base + "/v1/organizations/"))
+                        .header("Authorization", "Bearer readiness-operator")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"name\":\"Ready\",\"slug\":\"ready-" + System.nanoTime() + "\"}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(201, created.statusCode(), created.body());
     }
 
@@ -126,7 +137,8 @@ class ReadinessIT {
         HttpResponse<String> last = get(path);
         while (last.statusCode() != expected) {
             if (System.nanoTime() > deadline) {
-                fail(path + " stayed " + last.statusCode() + " " + last.body() + " for " + FOLLOW + ", expected " + expected);
+                fail(path + " stayed " + last.statusCode() + " " + last.body() + " for " + FOLLOW + ", expected "
+                        + expected);
             }
             Thread.sleep(500);
             last = get(path);
@@ -146,19 +158,35 @@ class ReadinessIT {
     }
 
     private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build(),
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     /** H2's TCP server in its own JVM, its files under the test's directory, so they outlive a stop. */
     private static Process startDatabase() throws Exception {
-        String h2Jar = new File(Server.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        String h2Jar = new File(Server.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .getPath();
-        Process process = new ProcessBuilder(java(), "-cp", h2Jar, "org.h2.tools.Server",
-                "-tcp", "-tcpPort", String.valueOf(databasePort), "-ifNotExists",
-                "-baseDir", work.resolve("h2").toString())
+        Process process = new ProcessBuilder(
+                        java(),
+                        "-cp",
+                        h2Jar,
+                        "org.h2.tools.Server",
+                        "-tcp",
+                        "-tcpPort",
+                        String.valueOf(databasePort),
+                        "-ifNotExists",
+                        "-baseDir",
+                        work.resolve("h2").toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("h2.log").toFile()))
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(work.resolve("h2.log").toFile()))
                 .start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!listening(databasePort)) {

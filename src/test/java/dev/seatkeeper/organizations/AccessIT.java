@@ -6,43 +6,54 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.seatkeeper.testing.Api;
 import dev.seatkeeper.testing.ApiTest;
 import dev.seatkeeper.testing.Fixtures;
 import jakarta.json.Json;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 import jakarta.json.JsonString;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /** Organizations, access tokens, and the authentication every route goes through. */
 class AccessIT extends ApiTest {
     private static final String INVALID_TOKEN =
             "The access token provided is expired, revoked, malformed, or invalid for other reasons.";
 
-
-
-
     @Test
     void operatorCreatesOrganizationWithItsFeatureSettings() {
-        var reply = api.post("/v1/organizations/", Fixtures.OPERATOR, Json.createObjectBuilder().add("name", "Acme")
-                .add("slug", "acme-" + System.nanoTime()).add("feature_settings", Json.createObjectBuilder()
-                        .add("seat_based_pricing_enabled", true).add("member_model_enabled", false)).build());
+        var reply = api.post(
+                "/v1/organizations/",
+                Fixtures.OPERATOR,
+                Json.createObjectBuilder()
+                        .add("name", "Acme")
+                        .add("slug", "acme-" + System.nanoTime())
+                        .add(
+                                "feature_settings",
+                                Json.createObjectBuilder()
+                                        .add("seat_based_pricing_enabled", true)
+                                        .add("member_model_enabled", false))
+                        .build());
         assertEquals(201, reply.status(), reply.toString());
         var org = reply.json();
         assertEquals("Acme", org.getString("name"));
         assertTrue(org.getJsonObject("feature_settings").getBoolean("seat_based_pricing_enabled"));
         assertFalse(org.getJsonObject("feature_settings").getBoolean("member_model_enabled"));
         assertTrue(org.containsKey("modified_at") && org.isNull("modified_at"), "nullable keys are present");
-        assertTrue(org.getString("created_at").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"),
+        assertTrue(
+                org.getString("created_at").matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"),
                 org.getString("created_at"));
     }
 
     @Test
     void memberModelIsOnByDefault() {
-        var reply = api.post("/v1/organizations", Fixtures.OPERATOR, Json.createObjectBuilder().add("name", "Plain")
-                .add("slug", "plain-" + System.nanoTime()).build());
+        var reply = api.post(
+                "/v1/organizations",
+                Fixtures.OPERATOR,
+                Json.createObjectBuilder()
+                        .add("name", "Plain")
+                        .add("slug", "plain-" + System.nanoTime())
+                        .build());
         assertEquals(201, reply.status(), reply.toString());
         assertTrue(reply.json().getJsonObject("feature_settings").getBoolean("member_model_enabled"));
         assertFalse(reply.json().getJsonObject("feature_settings").getBoolean("seat_based_pricing_enabled"));
@@ -51,8 +62,10 @@ class AccessIT extends ApiTest {
     @Test
     void duplicateSlugIsAValidationErrorOnTheSlug() {
         String slug = "dup-" + System.nanoTime();
-        var body = Json.createObjectBuilder().add("name", "One").add("slug", slug).build();
-        assertEquals(201, api.post("/v1/organizations/", Fixtures.OPERATOR, body).status());
+        var body =
+                Json.createObjectBuilder().add("name", "One").add("slug", slug).build();
+        assertEquals(
+                201, api.post("/v1/organizations/", Fixtures.OPERATOR, body).status());
         assertValidationError(api.post("/v1/organizations/", Fixtures.OPERATOR, body), "value_error", "body", "slug");
     }
 
@@ -61,7 +74,9 @@ class AccessIT extends ApiTest {
         var missing = api.post("/v1/organizations/", Fixtures.OPERATOR, "{}");
         assertValidationError(missing, "missing", "body", "name");
         assertValidationError(missing, "missing", "body", "slug");
-        assertEquals("Field required", missing.json().getJsonArray("detail").getJsonObject(0).getString("msg"));
+        assertEquals(
+                "Field required",
+                missing.json().getJsonArray("detail").getJsonObject(0).getString("msg"));
 
         var malformed = api.post("/v1/organizations/", Fixtures.OPERATOR, "{\"name\": ");
         assertEquals(422, malformed.status());
@@ -70,15 +85,22 @@ class AccessIT extends ApiTest {
         assertEquals("body", issue.getJsonArray("loc").getString(0));
         assertTrue(issue.getJsonArray("loc").getJsonNumber(1).intValue() >= 0);
 
-        assertValidationError(api.post("/v1/organizations/", Fixtures.OPERATOR, "{\"name\": 5, \"slug\": \"abc-x\"}"),
-                "string_type", "body", "name");
-        assertValidationError(api.post("/v1/organizations/", Fixtures.OPERATOR, "[1]"), "model_attributes_type", "body");
+        assertValidationError(
+                api.post("/v1/organizations/", Fixtures.OPERATOR, "{\"name\": 5, \"slug\": \"abc-x\"}"),
+                "string_type",
+                "body",
+                "name");
+        assertValidationError(
+                api.post("/v1/organizations/", Fixtures.OPERATOR, "[1]"), "model_attributes_type", "body");
         assertValidationError(api.post("/v1/organizations/", Fixtures.OPERATOR, ""), "missing", "body");
     }
 
     @Test
     void noCredentialsIsUnauthorizedWithBearerChallenge() {
-        var reply = api.post("/v1/organizations/", null, Json.createObjectBuilder().add("name", "x").build());
+        var reply = api.post(
+                "/v1/organizations/",
+                null,
+                Json.createObjectBuilder().add("name", "x").build());
         assertError(reply, 401, "Unauthorized", "Unauthorized");
         assertEquals("Bearer realm=\"polar\"", reply.header("WWW-Authenticate").orElseThrow());
     }
@@ -102,64 +124,131 @@ class AccessIT extends ApiTest {
     @Test
     void accessTokensAreListedWithoutSecretsAndKeepWhenTheyWereLastUsed() {
         var tenant = fixtures.tenant(true, true);
-        var listed = api.get("/v1/organization-access-tokens/?organization_id=" + tenant.organizationId(), Fixtures.OPERATOR);
+        var listed = api.get(
+                "/v1/organization-access-tokens/?organization_id=" + tenant.organizationId(), Fixtures.OPERATOR);
         assertEquals(200, listed.status(), listed.toString());
         assertEquals(1, listed.json().getJsonObject("pagination").getInt("total_count"));
         var view = listed.json().getJsonArray("items").getJsonObject(0);
-        assertEquals(Set.of("created_at", "modified_at", "id", "scopes", "expires_at", "comment", "last_used_at",
-                "organization_id"), view.keySet());
+        assertEquals(
+                Set.of(
+                        "created_at",
+                        "modified_at",
+                        "id",
+                        "scopes",
+                        "expires_at",
+                        "comment",
+                        "last_used_at",
+                        "organization_id"),
+                view.keySet());
         assertFalse(listed.text().contains(tenant.token()), "no secret in the list");
         assertTrue(view.isNull("last_used_at"), "not used yet");
 
         assertEquals(200, api.get("/v1/customers/", tenant.token()).status());
-        var used = api.get("/v1/organization-access-tokens/?organization_id=" + tenant.organizationId(), Fixtures.OPERATOR)
-                .json().getJsonArray("items").getJsonObject(0);
+        var used = api.get(
+                        "/v1/organization-access-tokens/?organization_id=" + tenant.organizationId(), Fixtures.OPERATOR)
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0);
         assertFalse(used.isNull("last_used_at"), used.toString());
-        assertEquals(401, api.get("/v1/organization-access-tokens/", tenant.token()).status(),
+        assertEquals(
+                401,
+                api.get("/v1/organization-access-tokens/", tenant.token()).status(),
                 "an organization token does not manage tokens");
     }
 
     @Test
     void anUpdatedTokenHasItsNewScopesOnItsNextRequest() {
         var tenant = fixtures.tenant(true, true);
-        String id = api.get("/v1/organization-access-tokens/?organization_id=" + tenant.organizationId(), Fixtures.OPERATOR)
-                .json().getJsonArray("items").getJsonObject(0).getString("id");
-        var updated = api.patch("/v1/organization-access-tokens/" + id, Fixtures.OPERATOR, Json.createObjectBuilder()
-                .add("comment", "read only").add("scopes", Json.createArrayBuilder().add("customers:read")).build());
+        String id = api.get(
+                        "/v1/organization-access-tokens/?organization_id=" + tenant.organizationId(), Fixtures.OPERATOR)
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getString("id");
+        var updated = api.patch(
+                "/v1/organization-access-tokens/" + id,
+                Fixtures.OPERATOR,
+                Json.createObjectBuilder()
+                        .add("comment", "read only")
+                        .add("scopes", Json.createArrayBuilder().add("customers:read"))
+                        .build());
         assertEquals(200, updated.status(), updated.toString());
         assertEquals("read only", updated.string("comment"));
-        assertEquals(List.of("customers:read"), updated.json().getJsonArray("scopes").getValuesAs(
-                JsonString.class).stream().map(JsonString::getString).toList());
+        assertEquals(
+                List.of("customers:read"),
+                updated.json().getJsonArray("scopes").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList());
         assertEquals(200, api.get("/v1/customers/", tenant.token()).status());
-        assertError(api.post("/v1/customers/", tenant.token(), Json.createObjectBuilder().add("email", Fixtures.email("c")).build()),
-                403, "insufficient_scope", null);
-        assertValidationError(api.patch("/v1/organization-access-tokens/" + id, Fixtures.OPERATOR, Json.createObjectBuilder()
-                .add("scopes", Json.createArrayBuilder().add("organizations:write")).build()), "enum", "body", "scopes");
-        assertError(api.patch("/v1/organization-access-tokens/" + UUID.randomUUID(), Fixtures.OPERATOR,
-                Json.createObjectBuilder().add("comment", "x").build()), 404, "ResourceNotFound", null);
+        assertError(
+                api.post(
+                        "/v1/customers/",
+                        tenant.token(),
+                        Json.createObjectBuilder()
+                                .add("email", Fixtures.email("c"))
+                                .build()),
+                403,
+                "insufficient_scope",
+                null);
+        assertValidationError(
+                api.patch(
+                        "/v1/organization-access-tokens/" + id,
+                        Fixtures.OPERATOR,
+                        Json.createObjectBuilder()
+                                .add("scopes", Json.createArrayBuilder().add("organizations:write"))
+                                .build()),
+                "enum",
+                "body",
+                "scopes");
+        assertError(
+                api.patch(
+                        "/v1/organization-access-tokens/" + UUID.randomUUID(),
+                        Fixtures.OPERATOR,
+                        Json.createObjectBuilder().add("comment", "x").build()),
+                404,
+                "ResourceNotFound",
+                null);
     }
 
     @Test
     void aDeletedTokenIsRefusedOnItsVeryNextRequest() {
         var tenant = fixtures.tenant(true, true);
-        String id = api.get("/v1/organization-access-tokens/?organization_id=" + tenant.organizationId(), Fixtures.OPERATOR)
-                .json().getJsonArray("items").getJsonObject(0).getString("id");
+        String id = api.get(
+                        "/v1/organization-access-tokens/?organization_id=" + tenant.organizationId(), Fixtures.OPERATOR)
+                .json()
+                .getJsonArray("items")
+                .getJsonObject(0)
+                .getString("id");
         assertEquals(200, api.get("/v1/customers/", tenant.token()).status());
-        assertEquals(204, api.delete("/v1/organization-access-tokens/" + id, Fixtures.OPERATOR).status());
+        assertEquals(
+                204,
+                api.delete("/v1/organization-access-tokens/" + id, Fixtures.OPERATOR)
+                        .status());
         var refused = api.get("/v1/customers/", tenant.token());
         assertEquals(401, refused.status(), refused.toString());
         assertEquals("invalid_token", refused.string("error"));
-        assertError(api.delete("/v1/organization-access-tokens/" + id, Fixtures.OPERATOR), 404, "ResourceNotFound", null);
-        assertEquals(0, api.get("/v1/organization-access-tokens/?organization_id=" + tenant.organizationId(),
-                Fixtures.OPERATOR).json().getJsonObject("pagination").getInt("total_count"));
+        assertError(
+                api.delete("/v1/organization-access-tokens/" + id, Fixtures.OPERATOR), 404, "ResourceNotFound", null);
+        assertEquals(
+                0,
+                api.get("/v1/organization-access-tokens/?organization_id=" + tenant.organizationId(), Fixtures.OPERATOR)
+                        .json()
+                        .getJsonObject("pagination")
+                        .getInt("total_count"));
     }
 
     @Test
     void expiredAccessTokenIsAnInvalidToken() throws InterruptedException {
         var tenant = fixtures.tenant(true, true);
-        var reply = api.post("/v1/organization-access-tokens/", Fixtures.OPERATOR, Json.createObjectBuilder()
-                .add("organization_id", tenant.organizationId()).add("comment", "short")
-                .add("scopes", Json.createArrayBuilder().add("customers:read")).add("expires_in", 1).build());
+        var reply = api.post(
+                "/v1/organization-access-tokens/",
+                Fixtures.OPERATOR,
+                Json.createObjectBuilder()
+                        .add("organization_id", tenant.organizationId())
+                        .add("comment", "short")
+                        .add("scopes", Json.createArrayBuilder().add("customers:read"))
+                        .add("expires_in", 1)
+                        .build());
         assertEquals(201, reply.status(), reply.toString());
         String token = reply.string("token");
         assertEquals(200, api.get("/v1/customers/", token).status());
@@ -170,10 +259,14 @@ class AccessIT extends ApiTest {
     @Test
     void missingScopeIsInsufficientScope() {
         var tenant = fixtures.tenant(true, true, List.of("customers:read"));
-        var reply = api.post("/v1/customers/", tenant.token(), Json.createObjectBuilder().add("email", "a@example.com").build());
+        var reply = api.post(
+                "/v1/customers/",
+                tenant.token(),
+                Json.createObjectBuilder().add("email", "a@example.com").build());
         assertEquals(403, reply.status());
         assertEquals("insufficient_scope", reply.string("error"));
-        assertEquals("The request requires higher privileges than provided by the access token.",
+        assertEquals(
+                "The request requires higher privileges than provided by the access token.",
                 reply.string("error_description"));
         assertEquals(200, api.get("/v1/customers/", tenant.token()).status(), "read scope reads");
     }
@@ -185,16 +278,24 @@ class AccessIT extends ApiTest {
         var customer = fixtures.customer(tenant, Fixtures.email("kind"));
         String session = fixtures.session(tenant, customer.getString("id")).getString("token");
         assertError(api.get("/v1/customers/", session), 401, "Unauthorized", "Unauthorized");
-        assertError(api.get("/v1/customer-portal/customer-session/introspect", tenant.token()), 401, "Unauthorized",
+        assertError(
+                api.get("/v1/customer-portal/customer-session/introspect", tenant.token()),
+                401,
+                "Unauthorized",
                 "Unauthorized");
     }
 
     @Test
     void accessTokenIsShownOnceInPolarFormat() {
         var tenant = fixtures.tenant(true, true);
-        var reply = api.post("/v1/organization-access-tokens/", Fixtures.OPERATOR, Json.createObjectBuilder()
-                .add("organization_id", tenant.organizationId()).add("comment", "ci")
-                .add("scopes", Json.createArrayBuilder().add("customers:write")).build());
+        var reply = api.post(
+                "/v1/organization-access-tokens/",
+                Fixtures.OPERATOR,
+                Json.createObjectBuilder()
+                        .add("organization_id", tenant.organizationId())
+                        .add("comment", "ci")
+                        .add("scopes", Json.createArrayBuilder().add("customers:write"))
+                        .build());
         assertEquals(201, reply.status());
         String token = reply.string("token");
         assertTrue(token.matches("polar_oat_[A-Za-z0-9]{43}"), token);
@@ -206,13 +307,29 @@ class AccessIT extends ApiTest {
 
     @Test
     void accessTokenForUnknownOrganizationOrScopeIsRefused() {
-        assertError(api.post("/v1/organization-access-tokens/", Fixtures.OPERATOR, Json.createObjectBuilder()
-                .add("organization_id", UUID.randomUUID().toString()).add("scopes", Json.createArrayBuilder())
-                .build()), 404, "ResourceNotFound", "Organization not found");
+        assertError(
+                api.post(
+                        "/v1/organization-access-tokens/",
+                        Fixtures.OPERATOR,
+                        Json.createObjectBuilder()
+                                .add("organization_id", UUID.randomUUID().toString())
+                                .add("scopes", Json.createArrayBuilder())
+                                .build()),
+                404,
+                "ResourceNotFound",
+                "Organization not found");
         var tenant = fixtures.tenant(true, true);
-        assertValidationError(api.post("/v1/organization-access-tokens/", Fixtures.OPERATOR, Json.createObjectBuilder()
-                .add("organization_id", tenant.organizationId())
-                .add("scopes", Json.createArrayBuilder().add("admin:everything")).build()), "enum", "body", "scopes");
+        assertValidationError(
+                api.post(
+                        "/v1/organization-access-tokens/",
+                        Fixtures.OPERATOR,
+                        Json.createObjectBuilder()
+                                .add("organization_id", tenant.organizationId())
+                                .add("scopes", Json.createArrayBuilder().add("admin:everything"))
+                                .build()),
+                "enum",
+                "body",
+                "scopes");
     }
 
     @Test
@@ -222,7 +339,8 @@ class AccessIT extends ApiTest {
         var own = api.get("/v1/organizations/" + mine.organizationId(), mine.token());
         assertEquals(200, own.status(), own.toString());
         assertEquals(mine.slug(), own.string("slug"));
-        assertError(api.get("/v1/organizations/" + theirs.organizationId(), mine.token()), 404, "ResourceNotFound", null);
+        assertError(
+                api.get("/v1/organizations/" + theirs.organizationId(), mine.token()), 404, "ResourceNotFound", null);
         assertValidationError(api.get("/v1/organizations/not-a-uuid", mine.token()), "uuid_parsing", "path", "id");
     }
 

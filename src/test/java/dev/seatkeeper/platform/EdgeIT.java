@@ -1,6 +1,5 @@
 package dev.seatkeeper.platform;
 
-import static dev.seatkeeper.testing.Shapes.assertError;
 import static dev.seatkeeper.testing.Shapes.assertValidationError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,13 +9,13 @@ import dev.seatkeeper.testing.Fixtures;
 import dev.seatkeeper.testing.RawHttp;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import java.io.ByteArrayOutputStream;
-import java.util.Arrays;
 
 /**
  * Contract, "Edge behaviour" and "Numbers and pages": whatever arrives, the answer is JSON with a 4xx status and a
@@ -43,12 +42,16 @@ class EdgeIT extends ApiTest {
     }
 
     private JsonObject seats() {
-        return api.get("/v1/customer-seats?subscription_id=" + subscriptionId, tenant.token()).json();
+        return api.get("/v1/customer-seats?subscription_id=" + subscriptionId, tenant.token())
+                .json();
     }
 
     private String seatStatus(String seatId) {
         return seats().getJsonArray("seats").getValuesAs(JsonObject.class).stream()
-                .filter(seat -> seat.getString("id").equals(seatId)).findFirst().orElseThrow().getString("status");
+                .filter(seat -> seat.getString("id").equals(seatId))
+                .findFirst()
+                .orElseThrow()
+                .getString("status");
     }
 
     private static void assertJsonError(RawHttp.Answer answer, int status, String error, String detail) {
@@ -62,43 +65,69 @@ class EdgeIT extends ApiTest {
 
     @Test
     void deleteWithAJsonBodyRevokesTheSeat() {
-        String seatId = fixtures.assign(tenant, subscriptionId, Fixtures.email("a")).getString("id");
-        var answer = raw.send("DELETE", "/v1/customer-seats/" + seatId, bytes("{\"reason\": \"left\"}"),
-                "Authorization: Bearer " + tenant.token(), JSON);
+        String seatId =
+                fixtures.assign(tenant, subscriptionId, Fixtures.email("a")).getString("id");
+        var answer = raw.send(
+                "DELETE",
+                "/v1/customer-seats/" + seatId,
+                bytes("{\"reason\": \"left\"}"),
+                "Authorization: Bearer " + tenant.token(),
+                JSON);
         assertEquals(200, answer.status(), answer.toString());
         assertEquals("revoked", answer.json().getString("status"));
     }
 
     @Test
     void portalDeleteWithABodyThatIsNotJsonRevokesTheSeat() {
-        String seatId = fixtures.assign(tenant, subscriptionId, Fixtures.email("b")).getString("id");
+        String seatId =
+                fixtures.assign(tenant, subscriptionId, Fixtures.email("b")).getString("id");
         String owner = fixtures.session(tenant, customerId).getString("token");
-        var answer = raw.send("DELETE", "/v1/customer-portal/seats/" + seatId, bytes("not json at all"),
-                "Authorization: Bearer " + owner, "Content-Type: text/plain");
+        var answer = raw.send(
+                "DELETE",
+                "/v1/customer-portal/seats/" + seatId,
+                bytes("not json at all"),
+                "Authorization: Bearer " + owner,
+                "Content-Type: text/plain");
         assertEquals(200, answer.status(), answer.toString());
         assertEquals("revoked", answer.json().getString("status"));
     }
 
     @Test
     void aMalformedContentTypeIsFastApisModelAttributesType() {
-        var answer = raw.send("POST", "/v1/customers/", bytes("{\"email\": \"x@example.com\"}"),
-                "Authorization: Bearer " + tenant.token(), "Content-Type: garbage");
+        var answer = raw.send(
+                "POST",
+                "/v1/customers/",
+                bytes("{\"email\": \"x@example.com\"}"),
+                "Authorization: Bearer " + tenant.token(),
+                "Content-Type: garbage");
         assertEquals(422, answer.status(), answer.toString());
         var issue = answer.json().getJsonArray("detail").getJsonObject(0);
         assertEquals("model_attributes_type", issue.getString("type"));
         assertEquals(Json.createArrayBuilder().add("body").build(), issue.getJsonArray("loc"));
         assertEquals("Input should be a valid dictionary or object to extract fields from", issue.getString("msg"));
-        assertEquals(0, api.get("/v1/customers/?email=x%40example.com", tenant.token()).json()
-                .getJsonObject("pagination").getInt("total_count"), "nothing stored");
+        assertEquals(
+                0,
+                api.get("/v1/customers/?email=x%40example.com", tenant.token())
+                        .json()
+                        .getJsonObject("pagination")
+                        .getInt("total_count"),
+                "nothing stored");
     }
 
     @Test
     void aBodyOfAnotherTypeIsRefusedAndOneWithoutATypeIsReadAsJson() {
-        var text = raw.send("POST", "/v1/customer-seats/claim", bytes("{\"invitation_token\": \"x\"}"), "Content-Type: text/plain");
-        assertEquals("model_attributes_type", text.json().getJsonArray("detail").getJsonObject(0).getString("type"), text.toString());
+        var text = raw.send(
+                "POST", "/v1/customer-seats/claim", bytes("{\"invitation_token\": \"x\"}"), "Content-Type: text/plain");
+        assertEquals(
+                "model_attributes_type",
+                text.json().getJsonArray("detail").getJsonObject(0).getString("type"),
+                text.toString());
         var untyped = raw.send("POST", "/v1/customer-seats/claim", bytes("{\"invitation_token\": \"x\"}"));
         assertJsonError(untyped, 400, "InvalidInvitationToken", "Invalid or expired invitation token");
-        var emptyCharset = raw.send("POST", "/v1/customer-seats/claim", bytes("{\"invitation_token\": \"x\"}"),
+        var emptyCharset = raw.send(
+                "POST",
+                "/v1/customer-seats/claim",
+                bytes("{\"invitation_token\": \"x\"}"),
                 "Content-Type: application/json; charset=");
         assertJsonError(emptyCharset, 400, "InvalidInvitationToken", null);
     }
@@ -111,12 +140,33 @@ class EdgeIT extends ApiTest {
         var issue = answer.json().getJsonArray("detail").getJsonObject(0);
         assertEquals("json_invalid", issue.getString("type"));
         assertEquals(Json.createArrayBuilder().add("body").add(5 * 500).build(), issue.getJsonArray("loc"));
-        assertEquals("Nesting deeper than 500 levels", issue.getJsonObject("ctx").getString("error"));
+        assertEquals(
+                "Nesting deeper than 500 levels", issue.getJsonObject("ctx").getString("error"));
     }
 
     @Test
     void bytesThatAreNotUtf8AreABadRequest() {
-        byte[] body = {'{', '"', 'e', 'm', 'a', 'i', 'l', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '@', 'x', '.', 'i', 'o', '"', '}'};
+        byte[] body = {
+            '{',
+            '"',
+            'e',
+            'm',
+            'a',
+            'i',
+            'l',
+            '"',
+            ':',
+            '"',
+            (byte) 0xC3,
+            (byte) 0x28,
+            '@',
+            'x',
+            '.',
+            'i',
+            'o',
+            '"',
+            '}'
+        };
         var answer = raw.send("POST", "/v1/customers/", body, "Authorization: Bearer " + tenant.token(), JSON);
         assertJsonError(answer, 400, "BadRequest", "There was an error parsing the body");
     }
@@ -127,8 +177,12 @@ class EdgeIT extends ApiTest {
         Arrays.fill(big, (byte) 'a');
         var answer = raw.send("POST", "/v1/customer-seats/claim", big, JSON);
         assertJsonError(answer, 413, "PayloadTooLarge", "The request body is larger than 1048576 bytes.");
-        var deleted = raw.send("DELETE", "/v1/customer-seats/" + UUID.randomUUID(), new byte[1024 * 1024 + 1],
-                "Authorization: Bearer " + tenant.token(), JSON);
+        var deleted = raw.send(
+                "DELETE",
+                "/v1/customer-seats/" + UUID.randomUUID(),
+                new byte[1024 * 1024 + 1],
+                "Authorization: Bearer " + tenant.token(),
+                JSON);
         assertJsonError(deleted, 413, "PayloadTooLarge", null);
     }
 
@@ -137,7 +191,14 @@ class EdgeIT extends ApiTest {
         String email = "\"" + "a".repeat(2 * 1024 * 1024) + "@x.io\"";
         byte[] chunk = bytes("{\"email\": " + email + "}");
         byte[] chunked = concat(bytes(Integer.toHexString(chunk.length) + "\r\n"), chunk, bytes("\r\n0\r\n\r\n"));
-        var answer = raw.send("POST", "/v1/customers/", chunked, -1, 0, "Authorization: Bearer " + tenant.token(), JSON,
+        var answer = raw.send(
+                "POST",
+                "/v1/customers/",
+                chunked,
+                -1,
+                0,
+                "Authorization: Bearer " + tenant.token(),
+                JSON,
                 "Transfer-Encoding: chunked");
         assertJsonError(answer, 413, "PayloadTooLarge", null);
     }
@@ -153,8 +214,13 @@ class EdgeIT extends ApiTest {
     @Test
     void aBodyThatTricklesInIsGivenUpWith408() {
         long start = System.nanoTime();
-        var answer = raw.send("POST", "/v1/customer-seats/claim", bytes("{\"invitation_token\": \"abcdefghijklmnopqrstuvwxyz\"}"),
-                44, 1500, JSON);
+        var answer = raw.send(
+                "POST",
+                "/v1/customer-seats/claim",
+                bytes("{\"invitation_token\": \"abcdefghijklmnopqrstuvwxyz\"}"),
+                44,
+                1500,
+                JSON);
         assertJsonError(answer, 408, "RequestTimeout", null);
         long seconds = (System.nanoTime() - start) / 1_000_000_000L;
         assertTrue(seconds < 30, "answered after " + seconds + " s");
@@ -167,17 +233,27 @@ class EdgeIT extends ApiTest {
      */
     @Test
     void aRequestAfterABodyThatArrivedLateIsServedWhole() {
-        String upgrade = "Connection: Upgrade, HTTP2-Settings\r\nHTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA\r\n"
-                + "Upgrade: h2c\r\n" + JSON + "\r\n";
+        String upgrade =
+                "Connection: Upgrade, HTTP2-Settings\r\nHTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA\r\n"
+                        + "Upgrade: h2c\r\n" + JSON + "\r\n";
         String email = Fixtures.email("late");
         String body = "{\"email\": \"" + email + "\"}";
         String head = "POST " + raw.prefix() + "/v1/customers/ HTTP/1.1\r\nHost: localhost\r\n" + upgrade
                 + "Content-Length: " + body.length() + "\r\n";
-        var answers = raw.sendInParts(2, 300, bytes(head + "\r\n"), bytes(body),
+        var answers = raw.sendInParts(
+                2,
+                300,
+                bytes(head + "\r\n"),
+                bytes(body),
                 bytes(head + "Authorization: Bearer " + tenant.token() + "\r\nConnection: close\r\n\r\n" + body));
         assertJsonError(answers.get(0), 401, "Unauthorized", null);
         assertEquals(201, answers.get(1).status(), answers.get(1).toString());
-        assertEquals(1, api.get("/v1/customers/?email=" + email, tenant.token()).json().getJsonArray("items").size());
+        assertEquals(
+                1,
+                api.get("/v1/customers/?email=" + email, tenant.token())
+                        .json()
+                        .getJsonArray("items")
+                        .size());
     }
 
     @Test
@@ -188,32 +264,88 @@ class EdgeIT extends ApiTest {
 
     @Test
     void seatCountsPastThirtyTwoBitsAre422AtTheirField() {
-        assertValidationError(api.patch("/v1/subscriptions/" + subscriptionId, tenant.token(),
-                Json.createObjectBuilder().add("seats", 2147483648L).build()), "less_than_equal", "body", "seats");
+        assertValidationError(
+                api.patch(
+                        "/v1/subscriptions/" + subscriptionId,
+                        tenant.token(),
+                        Json.createObjectBuilder().add("seats", 2147483648L).build()),
+                "less_than_equal",
+                "body",
+                "seats");
         String productId = fixtures.product(tenant, "month").getString("id");
-        assertValidationError(api.post("/v1/subscriptions/", tenant.token(), Json.createObjectBuilder()
-                .add("product_id", productId).add("customer_id", customerId).add("seats", 3_000_000_000L).build()),
-                "less_than_equal", "body", "seats");
+        assertValidationError(
+                api.post(
+                        "/v1/subscriptions/",
+                        tenant.token(),
+                        Json.createObjectBuilder()
+                                .add("product_id", productId)
+                                .add("customer_id", customerId)
+                                .add("seats", 3_000_000_000L)
+                                .build()),
+                "less_than_equal",
+                "body",
+                "seats");
         String oneTime = fixtures.product(tenant, null).getString("id");
-        assertValidationError(api.post("/v1/orders/", tenant.token(), Json.createObjectBuilder()
-                .add("product_id", oneTime).add("customer_id", customerId).add("seats", 3_000_000_000L).build()),
-                "less_than_equal", "body", "seats");
-        assertEquals(1, api.get("/v1/subscriptions/?limit=100", tenant.token()).json()
-                .getJsonObject("pagination").getInt("total_count"), "nothing stored");
+        assertValidationError(
+                api.post(
+                        "/v1/orders/",
+                        tenant.token(),
+                        Json.createObjectBuilder()
+                                .add("product_id", oneTime)
+                                .add("customer_id", customerId)
+                                .add("seats", 3_000_000_000L)
+                                .build()),
+                "less_than_equal",
+                "body",
+                "seats");
+        assertEquals(
+                1,
+                api.get("/v1/subscriptions/?limit=100", tenant.token())
+                        .json()
+                        .getJsonObject("pagination")
+                        .getInt("total_count"),
+                "nothing stored");
     }
 
     @Test
     void anAmountPastThirtyTwoBitsIs422() {
-        var product = api.post("/v1/products/", tenant.token(), Json.createObjectBuilder().add("name", "Dear")
-                .add("recurring_interval", "month").add("prices", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("amount_type", "seat_based").add("price_currency", "usd")
-                        .add("seat_tiers", Json.createObjectBuilder().add("tiers", Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder().add("min_seats", 1).add("price_per_seat", 2147483647L))))))
-                .build());
+        var product = api.post(
+                "/v1/products/",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("name", "Dear")
+                        .add("recurring_interval", "month")
+                        .add(
+                                "prices",
+                                Json.createArrayBuilder()
+                                        .add(Json.createObjectBuilder()
+                                                .add("amount_type", "seat_based")
+                                                .add("price_currency", "usd")
+                                                .add(
+                                                        "seat_tiers",
+                                                        Json.createObjectBuilder()
+                                                                .add(
+                                                                        "tiers",
+                                                                        Json.createArrayBuilder()
+                                                                                .add(Json.createObjectBuilder()
+                                                                                        .add("min_seats", 1)
+                                                                                        .add(
+                                                                                                "price_per_seat",
+                                                                                                2147483647L))))))
+                        .build());
         assertEquals(201, product.status(), product.toString());
-        assertValidationError(api.post("/v1/subscriptions/", tenant.token(), Json.createObjectBuilder()
-                .add("product_id", product.string("id")).add("customer_id", customerId).add("seats", 2).build()),
-                "value_error", "body", "seats");
+        assertValidationError(
+                api.post(
+                        "/v1/subscriptions/",
+                        tenant.token(),
+                        Json.createObjectBuilder()
+                                .add("product_id", product.string("id"))
+                                .add("customer_id", customerId)
+                                .add("seats", 2)
+                                .build()),
+                "value_error",
+                "body",
+                "seats");
     }
 
     @Test
@@ -236,9 +368,14 @@ class EdgeIT extends ApiTest {
 
     @Test
     void anExpiryPastTheYear9999Is422() {
-        var reply = api.post("/v1/organization-access-tokens/", Fixtures.OPERATOR, Json.createObjectBuilder()
-                .add("organization_id", tenant.organizationId()).add("scopes", Json.createArrayBuilder().add("customers:read"))
-                .add("expires_in", Long.MAX_VALUE - 1).build());
+        var reply = api.post(
+                "/v1/organization-access-tokens/",
+                Fixtures.OPERATOR,
+                Json.createObjectBuilder()
+                        .add("organization_id", tenant.organizationId())
+                        .add("scopes", Json.createArrayBuilder().add("customers:read"))
+                        .add("expires_in", Long.MAX_VALUE - 1)
+                        .build());
         assertValidationError(reply, "value_error", "body", "expires_in");
     }
 
@@ -247,37 +384,55 @@ class EdgeIT extends ApiTest {
         for (String path : List.of("/WEB-INF/web.xml", "/application.wadl", "/nothing/here", "/_error")) {
             assertJsonError(raw.send("GET", path, new byte[0]), 404, "ResourceNotFound", "Not Found");
         }
-        assertJsonError(raw.send("OPTIONS", "/v1/customer-seats", new byte[0]), 405, "MethodNotAllowed", "Method Not Allowed");
+        assertJsonError(
+                raw.send("OPTIONS", "/v1/customer-seats", new byte[0]), 405, "MethodNotAllowed", "Method Not Allowed");
         assertJsonError(raw.send("PUT", "/v1/customer-seats/claim", new byte[0]), 405, "MethodNotAllowed", null);
     }
 
     @Test
     void aPathThatDoesNotDecodeIs404AndRevokesNothing() {
-        String seatId = fixtures.assign(tenant, subscriptionId, Fixtures.email("kept")).getString("id");
+        String seatId =
+                fixtures.assign(tenant, subscriptionId, Fixtures.email("kept")).getString("id");
         String owner = fixtures.session(tenant, customerId).getString("token");
-        for (String path : List.of("/v1/customer-portal/seats/%", "/v1/customer-portal/seats/%ZZ",
-                "/v1/customer-portal/seats/%00", "/v1/customer-portal/seats/%C3%28", "/%2e%2e/%00")) {
+        for (String path : List.of(
+                "/v1/customer-portal/seats/%",
+                "/v1/customer-portal/seats/%ZZ",
+                "/v1/customer-portal/seats/%00",
+                "/v1/customer-portal/seats/%C3%28",
+                "/%2e%2e/%00")) {
             var answer = raw.send("DELETE", path, new byte[0], "Authorization: Bearer " + owner);
             assertJsonError(answer, 404, "ResourceNotFound", "Not Found");
         }
-        var afterExpect = raw.send("DELETE", "/v1/customer-portal/seats/%FF", new byte[0],
-                "Authorization: Bearer " + owner, "Expect: 100-continue");
+        var afterExpect = raw.send(
+                "DELETE",
+                "/v1/customer-portal/seats/%FF",
+                new byte[0],
+                "Authorization: Bearer " + owner,
+                "Expect: 100-continue");
         assertJsonError(afterExpect, 404, "ResourceNotFound", "Not Found");
         assertEquals("pending", seatStatus(seatId));
     }
 
     @Test
     void aSemicolonInThePathIsPartOfItsSegmentNeverCutOut() {
-        var create = raw.send("POST", "/v1/customers/;jsessionid=1/members", bytes("{\"email\": \"m@example.com\"}"),
-                "Authorization: Bearer " + tenant.token(), JSON);
+        var create = raw.send(
+                "POST",
+                "/v1/customers/;jsessionid=1/members",
+                bytes("{\"email\": \"m@example.com\"}"),
+                "Authorization: Bearer " + tenant.token(),
+                JSON);
         assertTrue(create.status() == 404 || create.status() == 422, create.toString());
         assertTrue(create.isJson(), create.toString());
         var customers = api.get("/v1/customers/", tenant.token()).json();
         assertEquals(1, customers.getJsonArray("items").size(), customers.toString());
 
-        String seatId = fixtures.assign(tenant, subscriptionId, Fixtures.email("kept")).getString("id");
+        String seatId =
+                fixtures.assign(tenant, subscriptionId, Fixtures.email("kept")).getString("id");
         String owner = fixtures.session(tenant, customerId).getString("token");
-        var revoke = raw.send("DELETE", "/v1/customer-portal/seats/" + seatId + ";jsessionid=1", new byte[0],
+        var revoke = raw.send(
+                "DELETE",
+                "/v1/customer-portal/seats/" + seatId + ";jsessionid=1",
+                new byte[0],
                 "Authorization: Bearer " + owner);
         assertTrue(revoke.status() == 404 || revoke.status() == 422, revoke.toString());
         assertEquals("pending", seatStatus(seatId));
@@ -289,15 +444,30 @@ class EdgeIT extends ApiTest {
         // A raw space splits the request line: the version reads as "y", refused as a bad request, never a 5xx.
         assertJsonError(raw.send("GET", "/v1/customers/x y", new byte[0]), 400, "BadRequest", null);
         // The same together with a header byte that is not ASCII, where the connector throws before answering.
-        assertJsonError(raw.send("GET", "/v1/customers/x y", new byte[0], "Content-Type: \u00e9/\u00e9"),
-                400, "BadRequest", null);
-        assertJsonError(raw.send("GET", "/v1/customers/", new byte[0], "X-Note: caf\u00e9",
-                "Authorization: Bearer " + tenant.token()), 400, "BadRequest", null);
+        assertJsonError(
+                raw.send("GET", "/v1/customers/x y", new byte[0], "Content-Type: \u00e9/\u00e9"),
+                400,
+                "BadRequest",
+                null);
+        assertJsonError(
+                raw.send(
+                        "GET",
+                        "/v1/customers/",
+                        new byte[0],
+                        "X-Note: caf\u00e9",
+                        "Authorization: Bearer " + tenant.token()),
+                400,
+                "BadRequest",
+                null);
     }
 
     @Test
     void headersOfAHundredKilobytesAreServed() {
-        var answer = raw.send("GET", "/v1/customers/", new byte[0], "Authorization: Bearer " + tenant.token(),
+        var answer = raw.send(
+                "GET",
+                "/v1/customers/",
+                new byte[0],
+                "Authorization: Bearer " + tenant.token(),
                 "X-Long: " + "h".repeat(100_000));
         assertEquals(200, answer.status(), answer.toString());
         assertEquals(1, answer.json().getJsonArray("items").size());

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import java.util.List;
 
 /** Malformed bodies are located as Python's json decoder locates them: these offsets are what Python 3.13 printed. */
 class PythonJsonErrorsTest {
@@ -47,14 +47,15 @@ class PythonJsonErrorsTest {
                 Arguments.of("12 34", 3, "Extra data"),
                 Arguments.of("{\"a\":1e}", 6, "Expecting ',' delimiter"),
                 Arguments.of("truex", 4, "Extra data"),
-                Arguments.of("{\"\u00e9\":\u00e9}", 5, "Expecting value")
-        );
+                Arguments.of("{\"\u00e9\":\u00e9}", 5, "Expecting value"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("pythonErrors")
     void errorIsWherePythonPutsIt(String text, int offset, String message) {
-        assertEquals(new PythonJsonErrors.Error(offset, message), PythonJsonErrors.firstError(text).orElseThrow());
+        assertEquals(
+                new PythonJsonErrors.Error(offset, message),
+                PythonJsonErrors.firstError(text).orElseThrow());
         var e = assertThrows(RequestValidationException.class, () -> JsonBody.of(text));
         var issue = e.issues().get(0);
         assertEquals("json_invalid", issue.type());
@@ -64,7 +65,8 @@ class PythonJsonErrorsTest {
 
     @Test
     void validJsonHasNoError() {
-        assertTrue(PythonJsonErrors.firstError("{\"a\": [1, 2.5e3, null, true, \"x\\u00e9\\n\"], \"b\": {}}").isEmpty());
+        assertTrue(PythonJsonErrors.firstError("{\"a\": [1, 2.5e3, null, true, \"x\\u00e9\\n\"], \"b\": {}}")
+                .isEmpty());
     }
 
     @Test
@@ -80,13 +82,16 @@ class PythonJsonErrorsTest {
         var error = PythonJsonErrors.firstError(deep).orElseThrow();
         assertEquals(new PythonJsonErrors.Error(5 * PythonJsonErrors.MAX_DEPTH, PythonJsonErrors.TOO_DEEP), error);
         var e = assertThrows(RequestValidationException.class, () -> JsonBody.of("[".repeat(100_000)));
-        assertEquals(List.of("body", (long) PythonJsonErrors.MAX_DEPTH), e.issues().get(0).loc());
+        assertEquals(
+                List.of("body", (long) PythonJsonErrors.MAX_DEPTH),
+                e.issues().get(0).loc());
         assertEquals("json_invalid", e.issues().get(0).type());
     }
 
     @Test
     void nestingUpToTheLimitIsRead() {
-        String deepest = "{\"a\":".repeat(PythonJsonErrors.MAX_DEPTH - 1) + "[1]" + "}".repeat(PythonJsonErrors.MAX_DEPTH - 1);
+        String deepest =
+                "{\"a\":".repeat(PythonJsonErrors.MAX_DEPTH - 1) + "[1]" + "}".repeat(PythonJsonErrors.MAX_DEPTH - 1);
         assertTrue(PythonJsonErrors.firstError(deepest).isEmpty());
         assertTrue(JsonBody.of(deepest).has("a"));
     }

@@ -95,7 +95,8 @@ class SchemaMigratorTest {
      */
     private static List<String> schema(JdbcDataSource ds) throws SQLException {
         List<String> statements = new ArrayList<>();
-        try (Connection c = ds.getConnection(); var rs = c.createStatement().executeQuery("SCRIPT NODATA")) {
+        try (Connection c = ds.getConnection();
+                var rs = c.createStatement().executeQuery("SCRIPT NODATA")) {
             while (rs.next()) {
                 String sql = rs.getString(1).strip();
                 if (sql.startsWith("--") || sql.startsWith("CREATE USER") || sql.contains("flyway_schema_history")) {
@@ -110,9 +111,10 @@ class SchemaMigratorTest {
 
     private static List<String> history(JdbcDataSource ds) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection c = ds.getConnection(); var rs = c.createStatement().executeQuery(
-                "SELECT \"version\", \"type\", \"description\" FROM \"flyway_schema_history\""
-                        + " WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
+        try (Connection c = ds.getConnection();
+                var rs = c.createStatement()
+                        .executeQuery("SELECT \"version\", \"type\", \"description\" FROM \"flyway_schema_history\""
+                                + " WHERE \"success\" AND \"version\" IS NOT NULL ORDER BY \"installed_rank\"")) {
             while (rs.next()) {
                 rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3));
             }
@@ -121,7 +123,8 @@ class SchemaMigratorTest {
     }
 
     private static long count(JdbcDataSource ds, String sql) throws SQLException {
-        try (Connection c = ds.getConnection(); var rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = ds.getConnection();
+                var rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

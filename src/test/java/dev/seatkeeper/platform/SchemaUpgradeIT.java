@@ -50,17 +50,25 @@ class SchemaUpgradeIT {
         work = Files.createTempDirectory("seatkeeper-upgrade-");
         database = work.resolve("seatkeeper");
         try (var c = DriverManager.getConnection("jdbc:h2:file:" + database, "sa", "sa")) {
-            c.createStatement().execute("RUNSCRIPT FROM '"
-                    + Path.of("src/test/resources/upgrade/previous-release.sql").toAbsolutePath() + "'");
+            c.createStatement()
+                    .execute("RUNSCRIPT FROM '"
+                            + Path.of("src/test/resources/upgrade/previous-release.sql")
+                                    .toAbsolutePath() + "'");
         }
         int port;
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         Path jar = Path.of(System.getProperty("seatkeeper.microbundle", "target/seatkeeper-microbundle.jar"));
-        var builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx512m",
-                "-jar", jar.toAbsolutePath().toString(), "--port", String.valueOf(port), "--nohazelcast",
-                "--disablephonehome")
+        var builder = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-Xmx512m",
+                        "-jar",
+                        jar.toAbsolutePath().toString(),
+                        "--port",
+                        String.valueOf(port),
+                        "--nohazelcast",
+                        "--disablephonehome")
                 .directory(work.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("server.log").toFile());
@@ -122,26 +130,34 @@ class SchemaUpgradeIT {
         var reply = api.get("/v1/customer-seats?" + container + "=" + id, fixture("organization_token"));
         assertEquals(200, reply.status(), reply.toString());
         Map<String, String> statuses = new TreeMap<>();
-        reply.array("seats").forEach(s -> statuses.put(s.asJsonObject().getString("id"),
-                s.asJsonObject().getString("status")));
+        reply.array("seats")
+                .forEach(s -> statuses.put(
+                        s.asJsonObject().getString("id"), s.asJsonObject().getString("status")));
         return statuses;
     }
 
     private static Api.Reply claim(String token) {
-        return api.post("/v1/customer-seats/claim", null, Json.createObjectBuilder().add("invitation_token", token).build());
+        return api.post(
+                "/v1/customer-seats/claim",
+                null,
+                Json.createObjectBuilder().add("invitation_token", token).build());
     }
 
     @Test
     void everySeatOfThePreviousReleaseIsStillThereAndThePendingOnesCanBeClaimed() throws SQLException {
-        assertEquals(new TreeMap<>(Map.of(
-                fixture("pending_seat_id"), "pending",
-                fixture("claimed_seat_id"), "claimed",
-                fixture("revoked_seat_id"), "revoked")), seats("subscription_id", fixture("subscription_id")));
+        assertEquals(
+                new TreeMap<>(Map.of(
+                        fixture("pending_seat_id"), "pending",
+                        fixture("claimed_seat_id"), "claimed",
+                        fixture("revoked_seat_id"), "revoked")),
+                seats("subscription_id", fixture("subscription_id")));
         assertEquals(Map.of(fixture("order_pending_seat_id"), "pending"), seats("order_id", fixture("order_id")));
 
         // The holder's session from before the upgrade still works.
-        assertEquals(200, api.get("/v1/customer-portal/customer-session/introspect",
-                fixture("claimed_holder_session")).status());
+        assertEquals(
+                200,
+                api.get("/v1/customer-portal/customer-session/introspect", fixture("claimed_holder_session"))
+                        .status());
 
         var info = api.get("/v1/customer-seats/claim/" + fixture("pending_invitation_token"), null);
         assertEquals(200, info.status(), info.toString());
@@ -152,15 +168,24 @@ class SchemaUpgradeIT {
             JsonObject seat = claimed.json().getJsonObject("seat");
             assertEquals("claimed", seat.getString("status"));
             String session = claimed.string("customer_session_token");
-            assertEquals(200, api.get("/v1/customer-portal/customer-session/introspect", session).status());
+            assertEquals(
+                    200,
+                    api.get("/v1/customer-portal/customer-session/introspect", session)
+                            .status());
             assertNotEquals(200, claim(fixture(key)).status(), "an invitation is claimed once");
         }
-        assertEquals("claimed", seats("subscription_id", fixture("subscription_id")).get(fixture("pending_seat_id")));
+        assertEquals(
+                "claimed", seats("subscription_id", fixture("subscription_id")).get(fixture("pending_seat_id")));
         assertEquals("claimed", seats("order_id", fixture("order_id")).get(fixture("order_pending_seat_id")));
 
         // The migrated database takes new seats too.
-        var assigned = api.post("/v1/customer-seats", fixture("organization_token"), Json.createObjectBuilder()
-                .add("subscription_id", fixture("subscription_id")).add("email", "new@upgrade.example").build());
+        var assigned = api.post(
+                "/v1/customer-seats",
+                fixture("organization_token"),
+                Json.createObjectBuilder()
+                        .add("subscription_id", fixture("subscription_id"))
+                        .add("email", "new@upgrade.example")
+                        .build());
         assertEquals(200, assigned.status(), assigned.toString());
         assertEquals(4, seats("subscription_id", fixture("subscription_id")).size());
     }

@@ -13,31 +13,66 @@ import dev.seatkeeper.testing.Fixtures;
 import dev.seatkeeper.testing.Shapes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import java.time.OffsetDateTime;
 
 /** Listing, re-sending and assigning seats, from the organization and from the portal, in both models. */
 class PortalSeatsIT extends ApiTest {
-    static final Set<String> CUSTOMER_SUBSCRIPTION = Set.of("created_at", "modified_at", "id", "amount", "currency",
-            "recurring_interval", "recurring_interval_count", "status", "current_period_start", "current_period_end",
-            "current_meter_period_start", "current_meter_period_end", "trial_start", "trial_end",
-            "cancel_at_period_end", "canceled_at", "started_at", "ends_at", "ended_at", "pause_at_period_end",
-            "paused_at", "resumes_at", "customer_id", "product_id", "discount_id", "checkout_id", "seats",
-            "customer_cancellation_reason", "customer_cancellation_comment", "product", "prices", "meters",
+    static final Set<String> CUSTOMER_SUBSCRIPTION = Set.of(
+            "created_at",
+            "modified_at",
+            "id",
+            "amount",
+            "currency",
+            "recurring_interval",
+            "recurring_interval_count",
+            "status",
+            "current_period_start",
+            "current_period_end",
+            "current_meter_period_start",
+            "current_meter_period_end",
+            "trial_start",
+            "trial_end",
+            "cancel_at_period_end",
+            "canceled_at",
+            "started_at",
+            "ends_at",
+            "ended_at",
+            "pause_at_period_end",
+            "paused_at",
+            "resumes_at",
+            "customer_id",
+            "product_id",
+            "discount_id",
+            "checkout_id",
+            "seats",
+            "customer_cancellation_reason",
+            "customer_cancellation_comment",
+            "product",
+            "prices",
+            "meters",
             "pending_update");
 
-
-
     /** A tenant in one model with a billing customer, its portal session, and a subscription of 3 seats. */
-    record Shop(Api api, Fixtures fixtures, Fixtures.Tenant tenant, String customerId, String billingSession,
-                String subscriptionId) {
+    record Shop(
+            Api api,
+            Fixtures fixtures,
+            Fixtures.Tenant tenant,
+            String customerId,
+            String billingSession,
+            String subscriptionId) {
         JsonObject portalAssign(String session, String email) {
-            var reply = api.post("/v1/customer-portal/seats", session, Json.createObjectBuilder()
-                    .add("subscription_id", subscriptionId).add("email", email).build());
+            var reply = api.post(
+                    "/v1/customer-portal/seats",
+                    session,
+                    Json.createObjectBuilder()
+                            .add("subscription_id", subscriptionId)
+                            .add("email", email)
+                            .build());
             assertEquals(200, reply.status(), reply.toString());
             return reply.json();
         }
@@ -49,8 +84,14 @@ class PortalSeatsIT extends ApiTest {
         var tenant = fixtures.tenant(true, memberModel);
         String productId = fixtures.product(tenant, "month").getString("id");
         String customerId = fixtures.customer(tenant, Fixtures.email("billing")).getString("id");
-        String subscriptionId = fixtures.subscription(tenant, productId, customerId, 3).getString("id");
-        return new Shop(api, fixtures, tenant, customerId, fixtures.session(tenant, customerId).getString("token"),
+        String subscriptionId =
+                fixtures.subscription(tenant, productId, customerId, 3).getString("id");
+        return new Shop(
+                api,
+                fixtures,
+                tenant,
+                customerId,
+                fixtures.session(tenant, customerId).getString("token"),
                 subscriptionId);
     }
 
@@ -69,23 +110,46 @@ class PortalSeatsIT extends ApiTest {
         assertEquals(2, list.json().getInt("available_seats"));
         assertEquals(3, list.json().getInt("total_seats"));
         assertKeys(Shapes.CUSTOMER_SEAT, list.json().getJsonArray("seats").getJsonObject(0));
-        assertEquals(list.json(), api.get("/v1/customer-seats?subscription_id=" + shop.subscriptionId(),
-                shop.tenant().token()).json(), "the organization sees the same");
+        assertEquals(
+                list.json(),
+                api.get(
+                                "/v1/customer-seats?subscription_id=" + shop.subscriptionId(),
+                                shop.tenant().token())
+                        .json(),
+                "the organization sees the same");
 
         // The organization's resend shows the token (only organization routes do); the portal's resend replaces it.
-        String orgToken = api.post("/v1/customer-seats/" + seat.getString("id") + "/resend", shop.tenant().token(), "")
+        String orgToken = api.post(
+                        "/v1/customer-seats/" + seat.getString("id") + "/resend",
+                        shop.tenant().token(),
+                        "")
                 .string("invitation_token");
-        var resent = api.post("/v1/customer-portal/seats/" + seat.getString("id") + "/resend", shop.billingSession(), "");
+        var resent =
+                api.post("/v1/customer-portal/seats/" + seat.getString("id") + "/resend", shop.billingSession(), "");
         assertEquals(200, resent.status(), resent.toString());
         assertKeys(Shapes.CUSTOMER_SEAT, resent.json());
-        assertError(api.post("/v1/customer-seats/claim", null, Json.createObjectBuilder()
-                .add("invitation_token", orgToken).build()), 400, "InvalidInvitationToken", null);
-        var reissued = api.post("/v1/customer-seats/" + seat.getString("id") + "/resend", shop.tenant().token(), "");
+        assertError(
+                api.post(
+                        "/v1/customer-seats/claim",
+                        null,
+                        Json.createObjectBuilder()
+                                .add("invitation_token", orgToken)
+                                .build()),
+                400,
+                "InvalidInvitationToken",
+                null);
+        var reissued = api.post(
+                "/v1/customer-seats/" + seat.getString("id") + "/resend",
+                shop.tenant().token(),
+                "");
         assertKeys(Shapes.INVITED_SEAT, reissued.json());
         assertNotEquals(orgToken, reissued.string("invitation_token"));
         var claimed = shop.fixtures().claim(reissued.string("invitation_token"));
-        assertError(api.post("/v1/customer-portal/seats/" + seat.getString("id") + "/resend", shop.billingSession(), ""),
-                400, "SeatNotPending", "Seat is not in pending status");
+        assertError(
+                api.post("/v1/customer-portal/seats/" + seat.getString("id") + "/resend", shop.billingSession(), ""),
+                400,
+                "SeatNotPending",
+                "Seat is not in pending status");
         assertEquals("claimed", claimed.getJsonObject("seat").getString("status"));
     }
 
@@ -95,18 +159,40 @@ class PortalSeatsIT extends ApiTest {
         var api = shop.api();
         var seat = shop.fixtures().assign(shop.tenant(), shop.subscriptionId(), Fixtures.email("late"));
         String token = seat.getString("invitation_token");
-        assertEquals(204, api.post("/test-support/expire-invitation/" + token, null, "").status());
-        var resent = api.post("/v1/customer-seats/" + seat.getString("id") + "/resend", shop.tenant().token(), "");
+        assertEquals(
+                204,
+                api.post("/test-support/expire-invitation/" + token, null, "").status());
+        var resent = api.post(
+                "/v1/customer-seats/" + seat.getString("id") + "/resend",
+                shop.tenant().token(),
+                "");
         assertEquals(200, resent.status(), resent.toString());
         var expires = OffsetDateTime.parse(resent.string("invitation_token_expires_at"));
         assertTrue(expires.isAfter(OffsetDateTime.now().plusHours(23)), "a fresh day: " + expires);
-        assertEquals("claimed", shop.fixtures().claim(resent.string("invitation_token")).getJsonObject("seat").getString("status"));
-        assertError(api.post("/v1/customer-seats/" + seat.getString("id") + "/resend", shop.tenant().token(), ""),
-                400, "SeatNotPending", "Seat is not in pending status");
-        assertError(api.post("/v1/customer-seats/" + UUID.randomUUID() + "/resend", shop.tenant().token(), ""),
-                404, "ResourceNotFound", "Seat not found");
-        assertValidationError(api.post("/v1/customer-seats/x/resend", shop.tenant().token(), ""), "uuid_parsing",
-                "path", "seat_id");
+        assertEquals(
+                "claimed",
+                shop.fixtures()
+                        .claim(resent.string("invitation_token"))
+                        .getJsonObject("seat")
+                        .getString("status"));
+        assertError(
+                api.post(
+                        "/v1/customer-seats/" + seat.getString("id") + "/resend",
+                        shop.tenant().token(),
+                        ""),
+                400,
+                "SeatNotPending",
+                "Seat is not in pending status");
+        assertError(
+                api.post(
+                        "/v1/customer-seats/" + UUID.randomUUID() + "/resend",
+                        shop.tenant().token(),
+                        ""),
+                404,
+                "ResourceNotFound",
+                "Seat not found");
+        assertValidationError(
+                api.post("/v1/customer-seats/x/resend", shop.tenant().token(), ""), "uuid_parsing", "path", "seat_id");
     }
 
     @ParameterizedTest(name = "member model {0}")
@@ -115,24 +201,46 @@ class PortalSeatsIT extends ApiTest {
         var shop = shop(memberModel);
         var api = shop.api();
         String external = "ext-" + UUID.randomUUID();
-        var neighbour = api.post("/v1/customers/", shop.tenant().token(), Json.createObjectBuilder()
-                .add("email", Fixtures.email("neighbour")).add("external_id", external).build());
+        var neighbour = api.post(
+                "/v1/customers/",
+                shop.tenant().token(),
+                Json.createObjectBuilder()
+                        .add("email", Fixtures.email("neighbour"))
+                        .add("external_id", external)
+                        .build());
         assertEquals(201, neighbour.status(), neighbour.toString());
         String manager = shop.fixtures().memberSession(shop.tenant(), shop.customerId(), "billing_manager");
         for (String caller : new String[] {shop.billingSession(), manager}) {
-            for (var named : new String[][] {{"customer_id", neighbour.string("id")}, {"customer_id", UUID.randomUUID().toString()},
-                    {"external_customer_id", external}, {"external_customer_id", "ext-unknown"}}) {
-                var body = Json.createObjectBuilder().add("subscription_id", shop.subscriptionId()).add(named[0], named[1]);
-                var foreign = api.post("/v1/customer-portal/seats", caller, body.add("immediate_claim", true).build());
+            for (var named : new String[][] {
+                {"customer_id", neighbour.string("id")},
+                {"customer_id", UUID.randomUUID().toString()},
+                {"external_customer_id", external},
+                {"external_customer_id", "ext-unknown"}
+            }) {
+                var body = Json.createObjectBuilder()
+                        .add("subscription_id", shop.subscriptionId())
+                        .add(named[0], named[1]);
+                var foreign = api.post(
+                        "/v1/customer-portal/seats",
+                        caller,
+                        body.add("immediate_claim", true).build());
                 assertError(foreign, 404, "ResourceNotFound", "Customer not found");
             }
         }
-        var seats = api.get("/v1/customer-seats?subscription_id=" + shop.subscriptionId(), shop.tenant().token()).json();
+        var seats = api.get(
+                        "/v1/customer-seats?subscription_id=" + shop.subscriptionId(),
+                        shop.tenant().token())
+                .json();
         assertEquals(0, seats.getJsonArray("seats").size(), seats.toString());
         assertEquals(3, seats.getInt("available_seats"));
-        var members = api.get("/v1/members/?customer_id=" + shop.customerId(), shop.tenant().token()).json();
-        assertTrue(members.getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .noneMatch(m -> m.getString("email").startsWith("neighbour")), members.toString());
+        var members = api.get(
+                        "/v1/members/?customer_id=" + shop.customerId(),
+                        shop.tenant().token())
+                .json();
+        assertTrue(
+                members.getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                        .noneMatch(m -> m.getString("email").startsWith("neighbour")),
+                members.toString());
     }
 
     @ParameterizedTest(name = "member model {0}")
@@ -140,30 +248,65 @@ class PortalSeatsIT extends ApiTest {
     void anotherCustomersMembersInPortalBodiesAnswerLikeUnknownMembers(boolean memberModel) {
         var shop = shop(memberModel);
         var api = shop.api();
-        String neighbourId = shop.fixtures().customer(shop.tenant(), Fixtures.email("next-door")).getString("id");
+        String neighbourId = shop.fixtures()
+                .customer(shop.tenant(), Fixtures.email("next-door"))
+                .getString("id");
         String externalMember = "member-" + UUID.randomUUID();
-        var member = api.post("/v1/customers/" + neighbourId + "/members", shop.tenant().token(), Json.createObjectBuilder()
-                .add("email", Fixtures.email("their-member")).add("external_id", externalMember).build());
+        var member = api.post(
+                "/v1/customers/" + neighbourId + "/members",
+                shop.tenant().token(),
+                Json.createObjectBuilder()
+                        .add("email", Fixtures.email("their-member"))
+                        .add("external_id", externalMember)
+                        .build());
         assertEquals(201, member.status(), member.toString());
         String manager = shop.fixtures().memberSession(shop.tenant(), shop.customerId(), "billing_manager");
         String unknownId = UUID.randomUUID().toString();
         for (String caller : new String[] {shop.billingSession(), manager}) {
-            var theirs = api.post("/v1/customer-portal/seats", caller, Json.createObjectBuilder()
-                    .add("subscription_id", shop.subscriptionId()).add("member_id", member.string("id")).build());
-            var unknown = api.post("/v1/customer-portal/seats", caller, Json.createObjectBuilder()
-                    .add("subscription_id", shop.subscriptionId()).add("member_id", unknownId).build());
+            var theirs = api.post(
+                    "/v1/customer-portal/seats",
+                    caller,
+                    Json.createObjectBuilder()
+                            .add("subscription_id", shop.subscriptionId())
+                            .add("member_id", member.string("id"))
+                            .build());
+            var unknown = api.post(
+                    "/v1/customer-portal/seats",
+                    caller,
+                    Json.createObjectBuilder()
+                            .add("subscription_id", shop.subscriptionId())
+                            .add("member_id", unknownId)
+                            .build());
             assertEquals(unknown.status(), theirs.status(), theirs.toString());
             assertEquals(unknown.text().replace(unknownId, "ID"), theirs.text().replace(member.string("id"), "ID"));
-            var theirsExternal = api.post("/v1/customer-portal/seats", caller, Json.createObjectBuilder()
-                    .add("subscription_id", shop.subscriptionId()).add("external_member_id", externalMember).build());
-            var unknownExternal = api.post("/v1/customer-portal/seats", caller, Json.createObjectBuilder()
-                    .add("subscription_id", shop.subscriptionId()).add("external_member_id", "member-unknown").build());
+            var theirsExternal = api.post(
+                    "/v1/customer-portal/seats",
+                    caller,
+                    Json.createObjectBuilder()
+                            .add("subscription_id", shop.subscriptionId())
+                            .add("external_member_id", externalMember)
+                            .build());
+            var unknownExternal = api.post(
+                    "/v1/customer-portal/seats",
+                    caller,
+                    Json.createObjectBuilder()
+                            .add("subscription_id", shop.subscriptionId())
+                            .add("external_member_id", "member-unknown")
+                            .build());
             assertEquals(unknownExternal.status(), theirsExternal.status(), theirsExternal.toString());
-            assertEquals(unknownExternal.text().replace("member-unknown", "ID"), theirsExternal.text().replace(externalMember, "ID"));
+            assertEquals(
+                    unknownExternal.text().replace("member-unknown", "ID"),
+                    theirsExternal.text().replace(externalMember, "ID"));
             assertEquals(404, theirs.status(), theirs.toString());
         }
-        assertEquals(0, api.get("/v1/customer-seats?subscription_id=" + shop.subscriptionId(), shop.tenant().token())
-                .json().getJsonArray("seats").size());
+        assertEquals(
+                0,
+                api.get(
+                                "/v1/customer-seats?subscription_id=" + shop.subscriptionId(),
+                                shop.tenant().token())
+                        .json()
+                        .getJsonArray("seats")
+                        .size());
     }
 
     @Test
@@ -171,17 +314,31 @@ class PortalSeatsIT extends ApiTest {
         var shop = shop(true);
         var api = shop.api();
         String manager = shop.fixtures().memberSession(shop.tenant(), shop.customerId(), "billing_manager");
-        var owner = api.get("/v1/members/?customer_id=" + shop.customerId(), shop.tenant().token()).json()
-                .getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(m -> m.getString("role").equals("owner")).findFirst().orElseThrow();
-        var seat = api.post("/v1/customer-portal/seats", manager, Json.createObjectBuilder()
-                .add("subscription_id", shop.subscriptionId()).add("email", owner.getString("email")).build());
+        var owner = api
+                .get(
+                        "/v1/members/?customer_id=" + shop.customerId(),
+                        shop.tenant().token())
+                .json()
+                .getJsonArray("items")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(m -> m.getString("role").equals("owner"))
+                .findFirst()
+                .orElseThrow();
+        var seat = api.post(
+                "/v1/customer-portal/seats",
+                manager,
+                Json.createObjectBuilder()
+                        .add("subscription_id", shop.subscriptionId())
+                        .add("email", owner.getString("email"))
+                        .build());
         assertEquals(200, seat.status(), seat.toString());
         assertKeys(Shapes.CUSTOMER_SEAT, seat.json());
         var resent = api.post("/v1/customer-portal/seats/" + seat.string("id") + "/resend", manager, "");
         assertKeys(Shapes.CUSTOMER_SEAT, resent.json());
         // Nothing in the manager's hands can be claimed: the seat stays pending, and no session for the owner exists.
-        var list = api.get("/v1/customer-portal/seats?subscription_id=" + shop.subscriptionId(), manager).json();
+        var list = api.get("/v1/customer-portal/seats?subscription_id=" + shop.subscriptionId(), manager)
+                .json();
         assertEquals("pending", list.getJsonArray("seats").getJsonObject(0).getString("status"));
     }
 
@@ -192,9 +349,17 @@ class PortalSeatsIT extends ApiTest {
         var first = shop.fixtures().assign(shop.tenant(), shop.subscriptionId(), Fixtures.email("p1"));
         shop.fixtures().assign(shop.tenant(), shop.subscriptionId(), Fixtures.email("p2"));
         shop.fixtures().assign(shop.tenant(), shop.subscriptionId(), Fixtures.email("p3"));
-        assertEquals(200, api.delete("/v1/customer-seats/" + first.getString("id"), shop.tenant().token()).status());
-        for (String prefix : new String[] {"/v1/customer-seats?subscription_id=", "/v1/customer-portal/seats?subscription_id="}) {
-            String caller = prefix.contains("portal") ? shop.billingSession() : shop.tenant().token();
+        assertEquals(
+                200,
+                api.delete(
+                                "/v1/customer-seats/" + first.getString("id"),
+                                shop.tenant().token())
+                        .status());
+        for (String prefix :
+                new String[] {"/v1/customer-seats?subscription_id=", "/v1/customer-portal/seats?subscription_id="}) {
+            String caller = prefix.contains("portal")
+                    ? shop.billingSession()
+                    : shop.tenant().token();
             String base = prefix + shop.subscriptionId();
             var all = api.get(base, caller).json();
             assertEquals(3, all.getJsonArray("seats").size(), "every seat without page or limit: " + all);
@@ -205,7 +370,10 @@ class PortalSeatsIT extends ApiTest {
                     .allMatch(seat -> seat.getString("status").equals("pending")));
             var firstPage = api.get(base + "&page=1&limit=2", caller).json();
             assertEquals(2, firstPage.getJsonArray("seats").size());
-            assertEquals(first.getString("id"), firstPage.getJsonArray("seats").getJsonObject(0).getString("id"), "oldest first");
+            assertEquals(
+                    first.getString("id"),
+                    firstPage.getJsonArray("seats").getJsonObject(0).getString("id"),
+                    "oldest first");
             var secondPage = api.get(base + "&page=2&limit=2", caller).json();
             assertEquals(1, secondPage.getJsonArray("seats").size());
             assertEquals(1, secondPage.getInt("available_seats"), "capacity counts every seat, whatever the page");
@@ -222,15 +390,29 @@ class PortalSeatsIT extends ApiTest {
         String manager = shop.fixtures().memberSession(shop.tenant(), shop.customerId(), "billing_manager");
         String plain = shop.fixtures().memberSession(shop.tenant(), shop.customerId(), "member");
         var seat = shop.portalAssign(manager, Fixtures.email("by-manager"));
-        assertError(api.post("/v1/customer-portal/seats", plain, Json.createObjectBuilder()
-                        .add("subscription_id", shop.subscriptionId()).add("email", Fixtures.email("x")).build()),
-                403, "NotPermitted", "Only owners and billing managers can access billing features.");
-        assertError(api.post("/v1/customer-portal/seats/" + seat.getString("id") + "/resend", plain, ""),
-                403, "NotPermitted", null);
+        assertError(
+                api.post(
+                        "/v1/customer-portal/seats",
+                        plain,
+                        Json.createObjectBuilder()
+                                .add("subscription_id", shop.subscriptionId())
+                                .add("email", Fixtures.email("x"))
+                                .build()),
+                403,
+                "NotPermitted",
+                "Only owners and billing managers can access billing features.");
+        assertError(
+                api.post("/v1/customer-portal/seats/" + seat.getString("id") + "/resend", plain, ""),
+                403,
+                "NotPermitted",
+                null);
         var list = api.get("/v1/customer-portal/seats?subscription_id=" + shop.subscriptionId(), plain);
         assertEquals(200, list.status(), list.toString());
         assertEquals(1, list.json().getJsonArray("seats").size());
-        assertEquals(401, api.get("/v1/customer-portal/seats?subscription_id=" + shop.subscriptionId(), null).status());
+        assertEquals(
+                401,
+                api.get("/v1/customer-portal/seats?subscription_id=" + shop.subscriptionId(), null)
+                        .status());
     }
 
     @Test
@@ -238,28 +420,74 @@ class PortalSeatsIT extends ApiTest {
         var shop = shop(true);
         var other = shop(true);
         var api = shop.api();
-        assertError(api.get("/v1/customer-portal/seats", shop.billingSession()), 400, "BadRequest",
+        assertError(
+                api.get("/v1/customer-portal/seats", shop.billingSession()),
+                400,
+                "BadRequest",
                 "Either subscription_id or order_id must be provided");
-        assertError(api.get("/v1/customer-seats", shop.tenant().token()), 400, "BadRequest",
+        assertError(
+                api.get("/v1/customer-seats", shop.tenant().token()),
+                400,
+                "BadRequest",
                 "Either subscription_id or order_id must be provided");
-        assertError(api.get("/v1/customer-portal/seats?subscription_id=" + other.subscriptionId(), shop.billingSession()),
-                404, "ResourceNotFound", "Subscription not found");
-        assertError(api.get("/v1/customer-seats?order_id=" + UUID.randomUUID(), shop.tenant().token()),
-                404, "ResourceNotFound", "Order not found");
-        assertValidationError(api.get("/v1/customer-seats?subscription_id=nope", shop.tenant().token()),
-                "uuid_parsing", "query", "subscription_id");
-        String neighbour = shop.fixtures().customer(shop.tenant(), Fixtures.email("neighbour")).getString("id");
-        String neighbourSession = shop.fixtures().session(shop.tenant(), neighbour).getString("token");
-        assertError(api.get("/v1/customer-portal/seats?subscription_id=" + shop.subscriptionId(), neighbourSession),
-                404, "ResourceNotFound", null);
-        assertError(api.post("/v1/customer-portal/seats", neighbourSession, Json.createObjectBuilder()
-                        .add("subscription_id", shop.subscriptionId()).add("email", Fixtures.email("y")).build()),
-                404, "ResourceNotFound", "Subscription not found");
-        assertValidationError(api.post("/v1/customer-portal/seats", shop.billingSession(), Json.createObjectBuilder()
-                .add("email", Fixtures.email("z")).build()), "value_error", "body");
-        assertError(api.post("/v1/customer-portal/seats", shop.billingSession(), Json.createObjectBuilder()
-                        .add("checkout_id", UUID.randomUUID().toString()).add("email", Fixtures.email("c")).build()),
-                404, "ResourceNotFound", "No subscription or order found for this checkout");
+        assertError(
+                api.get("/v1/customer-portal/seats?subscription_id=" + other.subscriptionId(), shop.billingSession()),
+                404,
+                "ResourceNotFound",
+                "Subscription not found");
+        assertError(
+                api.get(
+                        "/v1/customer-seats?order_id=" + UUID.randomUUID(),
+                        shop.tenant().token()),
+                404,
+                "ResourceNotFound",
+                "Order not found");
+        assertValidationError(
+                api.get("/v1/customer-seats?subscription_id=nope", shop.tenant().token()),
+                "uuid_parsing",
+                "query",
+                "subscription_id");
+        String neighbour = shop.fixtures()
+                .customer(shop.tenant(), Fixtures.email("neighbour"))
+                .getString("id");
+        String neighbourSession =
+                shop.fixtures().session(shop.tenant(), neighbour).getString("token");
+        assertError(
+                api.get("/v1/customer-portal/seats?subscription_id=" + shop.subscriptionId(), neighbourSession),
+                404,
+                "ResourceNotFound",
+                null);
+        assertError(
+                api.post(
+                        "/v1/customer-portal/seats",
+                        neighbourSession,
+                        Json.createObjectBuilder()
+                                .add("subscription_id", shop.subscriptionId())
+                                .add("email", Fixtures.email("y"))
+                                .build()),
+                404,
+                "ResourceNotFound",
+                "Subscription not found");
+        assertValidationError(
+                api.post(
+                        "/v1/customer-portal/seats",
+                        shop.billingSession(),
+                        Json.createObjectBuilder()
+                                .add("email", Fixtures.email("z"))
+                                .build()),
+                "value_error",
+                "body");
+        assertError(
+                api.post(
+                        "/v1/customer-portal/seats",
+                        shop.billingSession(),
+                        Json.createObjectBuilder()
+                                .add("checkout_id", UUID.randomUUID().toString())
+                                .add("email", Fixtures.email("c"))
+                                .build()),
+                404,
+                "ResourceNotFound",
+                "No subscription or order found for this checkout");
     }
 
     @Test
@@ -267,13 +495,26 @@ class PortalSeatsIT extends ApiTest {
         var shop = shop(true);
         var api = shop.api();
         String oneTime = shop.fixtures().product(shop.tenant(), null).getString("id");
-        String orderId = api.post("/v1/orders/", shop.tenant().token(), Json.createObjectBuilder().add("product_id", oneTime)
-                .add("customer_id", shop.customerId()).add("seats", 2).build()).string("id");
-        var assigned = api.post("/v1/customer-portal/seats", shop.billingSession(), Json.createObjectBuilder()
-                .add("order_id", orderId).add("email", Fixtures.email("order")).build());
+        String orderId = api.post(
+                        "/v1/orders/",
+                        shop.tenant().token(),
+                        Json.createObjectBuilder()
+                                .add("product_id", oneTime)
+                                .add("customer_id", shop.customerId())
+                                .add("seats", 2)
+                                .build())
+                .string("id");
+        var assigned = api.post(
+                "/v1/customer-portal/seats",
+                shop.billingSession(),
+                Json.createObjectBuilder()
+                        .add("order_id", orderId)
+                        .add("email", Fixtures.email("order"))
+                        .build());
         assertEquals(200, assigned.status(), assigned.toString());
         assertEquals(orderId, assigned.string("order_id"));
-        var list = api.get("/v1/customer-portal/seats?order_id=" + orderId, shop.billingSession()).json();
+        var list = api.get("/v1/customer-portal/seats?order_id=" + orderId, shop.billingSession())
+                .json();
         assertEquals(1, list.getInt("available_seats"));
         assertEquals(2, list.getInt("total_seats"));
     }
@@ -284,8 +525,10 @@ class PortalSeatsIT extends ApiTest {
         var shop = shop(memberModel);
         var api = shop.api();
         String email = Fixtures.email("holder");
-        var claimed = shop.fixtures().claim(shop.fixtures().assign(shop.tenant(), shop.subscriptionId(), email)
-                .getString("invitation_token"));
+        var claimed = shop.fixtures()
+                .claim(shop.fixtures()
+                        .assign(shop.tenant(), shop.subscriptionId(), email)
+                        .getString("invitation_token"));
         String holderSession = claimed.getString("customer_session_token");
         var page = api.get("/v1/customer-portal/seats/subscriptions?page=1&limit=10", holderSession);
         assertEquals(200, page.status(), page.toString());
@@ -298,11 +541,16 @@ class PortalSeatsIT extends ApiTest {
         assertEquals(shop.tenant().slug(), organization.getString("slug"));
         assertTrue(organization.containsKey("customer_portal_settings"));
 
-        var pending = api.get("/v1/customer-portal/seats/subscriptions", shop.billingSession()).json();
+        var pending = api.get("/v1/customer-portal/seats/subscriptions", shop.billingSession())
+                .json();
         assertEquals(0, pending.getJsonObject("pagination").getInt("total_count"), "the buyer holds no seat itself");
         assertEquals(0, pending.getJsonArray("items").size());
-        assertValidationError(api.get("/v1/customer-portal/seats/subscriptions?page=0", holderSession),
-                "greater_than", "query", "page");
-        assertEquals(401, api.get("/v1/customer-portal/seats/subscriptions", null).status());
+        assertValidationError(
+                api.get("/v1/customer-portal/seats/subscriptions?page=0", holderSession),
+                "greater_than",
+                "query",
+                "page");
+        assertEquals(
+                401, api.get("/v1/customer-portal/seats/subscriptions", null).status());
     }
 }

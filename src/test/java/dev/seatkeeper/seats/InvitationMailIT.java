@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.seatkeeper.testing.Api;
 import dev.seatkeeper.testing.ApiTest;
 import dev.seatkeeper.testing.Fixtures;
 import jakarta.json.Json;
@@ -21,13 +20,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * configured with SEATKEEPER_SMTP_HOST and _PORT pointing at the server started here.
  */
 class InvitationMailIT extends ApiTest {
-    private static final Pattern LINK = Pattern.compile("http://localhost:8080/([a-z0-9-]+)/portal/claim\\?token=([A-Za-z0-9_-]{43})");
+    private static final Pattern LINK =
+            Pattern.compile("http://localhost:8080/([a-z0-9-]+)/portal/claim\\?token=([A-Za-z0-9_-]{43})");
 
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(
-            Integer.getInteger("seatkeeper.test.smtpPort"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                    Integer.getInteger("seatkeeper.test.smtpPort"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
             .withPerMethodLifecycle(false);
-
 
     Fixtures.Tenant tenant;
     String productName;
@@ -40,7 +39,8 @@ class InvitationMailIT extends ApiTest {
         var product = fixtures.product(tenant, "month");
         productName = product.getString("name");
         String customerId = fixtures.customer(tenant, Fixtures.email("billing")).getString("id");
-        subscriptionId = fixtures.subscription(tenant, product.getString("id"), customerId, 3).getString("id");
+        subscriptionId = fixtures.subscription(tenant, product.getString("id"), customerId, 3)
+                .getString("id");
     }
 
     private MimeMessage onlyMessageTo(String email) throws Exception {
@@ -82,7 +82,9 @@ class InvitationMailIT extends ApiTest {
         assertTrue(link.find());
         assertEquals(newToken, link.group(2));
 
-        var refused = api.post("/v1/customer-seats/claim", null,
+        var refused = api.post(
+                "/v1/customer-seats/claim",
+                null,
                 Json.createObjectBuilder().add("invitation_token", oldToken).build());
         assertEquals(400, refused.status(), "the old token died with the resend");
         assertEquals("claimed", fixtures.claim(newToken).getJsonObject("seat").getString("status"));
@@ -93,10 +95,18 @@ class InvitationMailIT extends ApiTest {
         smtp.stop();
         try {
             var seat = fixtures.assign(tenant, subscriptionId, Fixtures.email("unreachable"));
-            var listed = api.get("/v1/customer-seats?subscription_id=" + subscriptionId, tenant.token()).json();
-            assertEquals(seat.getString("id"), listed.getJsonArray("seats").getJsonObject(0).getString("id"));
-            assertEquals("pending", listed.getJsonArray("seats").getJsonObject(0).getString("status"));
-            assertEquals("claimed", fixtures.claim(seat.getString("invitation_token")).getJsonObject("seat").getString("status"),
+            var listed = api.get("/v1/customer-seats?subscription_id=" + subscriptionId, tenant.token())
+                    .json();
+            assertEquals(
+                    seat.getString("id"),
+                    listed.getJsonArray("seats").getJsonObject(0).getString("id"));
+            assertEquals(
+                    "pending", listed.getJsonArray("seats").getJsonObject(0).getString("status"));
+            assertEquals(
+                    "claimed",
+                    fixtures.claim(seat.getString("invitation_token"))
+                            .getJsonObject("seat")
+                            .getString("status"),
                     "the link from the response still works");
         } finally {
             smtp.start();
@@ -105,9 +115,14 @@ class InvitationMailIT extends ApiTest {
 
     @Test
     void immediateClaimSendsNoInvitation() throws Exception {
-        var reply = api.post("/v1/customer-seats", tenant.token(), Json.createObjectBuilder()
-                .add("subscription_id", subscriptionId).add("email", Fixtures.email("direct"))
-                .add("immediate_claim", true).build());
+        var reply = api.post(
+                "/v1/customer-seats",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("subscription_id", subscriptionId)
+                        .add("email", Fixtures.email("direct"))
+                        .add("immediate_claim", true)
+                        .build());
         assertEquals(200, reply.status());
         fixtures.assign(tenant, subscriptionId, Fixtures.email("marker"));
         assertTrue(smtp.waitForIncomingEmail(20_000, 1));

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seatkeeper.testing.Api;
-import dev.seatkeeper.testing.Concurrently;
 import dev.seatkeeper.testing.ApiTest;
+import dev.seatkeeper.testing.Concurrently;
 import dev.seatkeeper.testing.Fixtures;
 import dev.seatkeeper.testing.Shapes;
 import jakarta.json.Json;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 /** Revoking seats from the portal, by the organization and with the subscription; what happens to sessions. */
 class SeatRevocationIT extends ApiTest {
     private static final String INTROSPECT = "/v1/customer-portal/customer-session/introspect";
-
 
     Fixtures.Tenant tenant;
     String productId;
@@ -50,7 +49,8 @@ class SeatRevocationIT extends ApiTest {
     }
 
     private JsonObject listed() {
-        return api.get("/v1/customer-seats?subscription_id=" + subscriptionId, tenant.token()).json();
+        return api.get("/v1/customer-seats?subscription_id=" + subscriptionId, tenant.token())
+                .json();
     }
 
     @Test
@@ -78,24 +78,32 @@ class SeatRevocationIT extends ApiTest {
         assertEquals(401, introspect.status(), "the holder's session ended: " + introspect);
         assertEquals("invalid_token", introspect.string("error"));
         assertEquals(200, api.get(INTROSPECT, ownerSession).status(), "the owner keeps theirs");
-        assertEquals(List.of("customer_seat.assigned", "customer_seat.claimed", "customer_seat.revoked"),
-                fixtures.events(tenant).stream().map(e -> e.asJsonObject().getString("type")).toList());
+        assertEquals(
+                List.of("customer_seat.assigned", "customer_seat.claimed", "customer_seat.revoked"),
+                fixtures.events(tenant).stream()
+                        .map(e -> e.asJsonObject().getString("type"))
+                        .toList());
     }
 
     @Test
     void revokingTwiceReturnsTheSeatUnchangedAndRecordsOnce() {
-        String seatId = claimedSeat(Fixtures.email("twice")).getJsonObject("seat").getString("id");
+        String seatId =
+                claimedSeat(Fixtures.email("twice")).getJsonObject("seat").getString("id");
         var first = api.delete(seatsPath() + seatId, ownerSession);
         var second = api.delete(seatsPath() + seatId, ownerSession);
         assertEquals(200, second.status());
         assertEquals(first.json(), second.json());
-        assertEquals(1, fixtures.events(tenant).stream()
-                .filter(e -> e.asJsonObject().getString("type").equals("customer_seat.revoked")).count());
+        assertEquals(
+                1,
+                fixtures.events(tenant).stream()
+                        .filter(e -> e.asJsonObject().getString("type").equals("customer_seat.revoked"))
+                        .count());
     }
 
     @Test
     void credentialsAreCheckedFirst() {
-        String seatId = claimedSeat(Fixtures.email("creds")).getJsonObject("seat").getString("id");
+        String seatId =
+                claimedSeat(Fixtures.email("creds")).getJsonObject("seat").getString("id");
         assertError(api.delete(seatsPath() + seatId, null), 401, "Unauthorized", "Unauthorized");
         var invalid = api.delete(seatsPath() + seatId, "polar_cst_abcdefghijklmnopqrstuvwxyzABCDEFGHIJK4WQsSZ");
         assertEquals(401, invalid.status());
@@ -109,8 +117,12 @@ class SeatRevocationIT extends ApiTest {
     void plainMembersMayNotRevokeButBillingManagersMay() {
         var holder = claimedSeat(Fixtures.email("plain"));
         String plainSession = holder.getString("customer_session_token");
-        String target = claimedSeat(Fixtures.email("target")).getJsonObject("seat").getString("id");
-        assertError(api.delete(seatsPath() + target, plainSession), 403, "NotPermitted",
+        String target =
+                claimedSeat(Fixtures.email("target")).getJsonObject("seat").getString("id");
+        assertError(
+                api.delete(seatsPath() + target, plainSession),
+                403,
+                "NotPermitted",
                 "Only owners and billing managers can access billing features.");
         assertError(api.delete(seatsPath() + "not-a-uuid", plainSession), 403, "NotPermitted", null);
 
@@ -124,45 +136,71 @@ class SeatRevocationIT extends ApiTest {
     @Test
     void malformedMissingAndForeignSeatsAnswerAsTheContractSays() {
         assertValidationError(api.delete(seatsPath() + "not-a-uuid", ownerSession), "uuid_parsing", "path", "seat_id");
-        assertError(api.delete(seatsPath() + UUID.randomUUID(), ownerSession), 404, "ResourceNotFound", "Seat not found");
+        assertError(
+                api.delete(seatsPath() + UUID.randomUUID(), ownerSession), 404, "ResourceNotFound", "Seat not found");
 
-        String otherCustomer = fixtures.customer(tenant, Fixtures.email("neighbour")).getString("id");
-        String otherSubscription = fixtures.subscription(tenant, productId, otherCustomer, 2).getString("id");
-        String neighbours = fixtures.assign(tenant, otherSubscription, Fixtures.email("n")).getString("id");
+        String otherCustomer =
+                fixtures.customer(tenant, Fixtures.email("neighbour")).getString("id");
+        String otherSubscription =
+                fixtures.subscription(tenant, productId, otherCustomer, 2).getString("id");
+        String neighbours =
+                fixtures.assign(tenant, otherSubscription, Fixtures.email("n")).getString("id");
         assertError(api.delete(seatsPath() + neighbours, ownerSession), 404, "ResourceNotFound", "Seat not found");
 
         var otherTenant = fixtures.tenant(true, true);
-        String theirCustomer = fixtures.customer(otherTenant, Fixtures.email("far")).getString("id");
-        String theirSubscription = fixtures.subscription(otherTenant, fixtures.product(otherTenant, "month")
-                .getString("id"), theirCustomer, 2).getString("id");
-        String theirSeat = fixtures.assign(otherTenant, theirSubscription, Fixtures.email("t")).getString("id");
+        String theirCustomer =
+                fixtures.customer(otherTenant, Fixtures.email("far")).getString("id");
+        String theirSubscription = fixtures.subscription(
+                        otherTenant, fixtures.product(otherTenant, "month").getString("id"), theirCustomer, 2)
+                .getString("id");
+        String theirSeat = fixtures.assign(otherTenant, theirSubscription, Fixtures.email("t"))
+                .getString("id");
         assertError(api.delete(seatsPath() + theirSeat, ownerSession), 404, "ResourceNotFound", "Seat not found");
-        assertError(api.delete("/v1/customer-seats/" + theirSeat, tenant.token()), 404, "ResourceNotFound", "Seat not found");
-        assertEquals("pending", api.get("/v1/customer-seats?subscription_id=" + theirSubscription, otherTenant.token())
-                .json().getJsonArray("seats").getJsonObject(0).getString("status"), "nothing changed");
+        assertError(
+                api.delete("/v1/customer-seats/" + theirSeat, tenant.token()),
+                404,
+                "ResourceNotFound",
+                "Seat not found");
+        assertEquals(
+                "pending",
+                api.get("/v1/customer-seats?subscription_id=" + theirSubscription, otherTenant.token())
+                        .json()
+                        .getJsonArray("seats")
+                        .getJsonObject(0)
+                        .getString("status"),
+                "nothing changed");
     }
 
     @Test
     void legacyBillingCustomerRevokesWithACustomerSession() {
         var legacy = fixtures.tenant(true, false);
         String billing = fixtures.customer(legacy, Fixtures.email("legacy")).getString("id");
-        String subscription = fixtures.subscription(legacy, fixtures.product(legacy, "year").getString("id"), billing, 2)
+        String subscription = fixtures.subscription(
+                        legacy, fixtures.product(legacy, "year").getString("id"), billing, 2)
                 .getString("id");
-        var claimed = fixtures.claim(fixtures.assign(legacy, subscription, Fixtures.email("lh")).getString("invitation_token"));
+        var claimed = fixtures.claim(
+                fixtures.assign(legacy, subscription, Fixtures.email("lh")).getString("invitation_token"));
         String session = fixtures.session(legacy, billing).getString("token");
         assertTrue(session.startsWith("polar_cst_"));
         var reply = api.delete(seatsPath() + claimed.getJsonObject("seat").getString("id"), session);
         assertEquals(200, reply.status(), reply.toString());
         assertEquals("revoked", reply.string("status"));
-        assertEquals(401, api.get(INTROSPECT, claimed.getString("customer_session_token")).status());
+        assertEquals(
+                401,
+                api.get(INTROSPECT, claimed.getString("customer_session_token")).status());
     }
 
     @Test
     void featureIsCheckedAfterTheSeatIsFound() {
-        String seatId = claimedSeat(Fixtures.email("feat")).getJsonObject("seat").getString("id");
+        String seatId =
+                claimedSeat(Fixtures.email("feat")).getJsonObject("seat").getString("id");
         fixtures.disableSeats(tenant);
-        assertError(api.delete(seatsPath() + UUID.randomUUID(), ownerSession), 404, "ResourceNotFound", "Seat not found");
-        assertError(api.delete(seatsPath() + seatId, ownerSession), 403, "FeatureNotEnabled",
+        assertError(
+                api.delete(seatsPath() + UUID.randomUUID(), ownerSession), 404, "ResourceNotFound", "Seat not found");
+        assertError(
+                api.delete(seatsPath() + seatId, ownerSession),
+                403,
+                "FeatureNotEnabled",
                 "Seat-based pricing is not enabled for this organization");
         assertError(api.delete("/v1/customer-seats/" + seatId, tenant.token()), 403, "FeatureNotEnabled", null);
     }
@@ -171,21 +209,36 @@ class SeatRevocationIT extends ApiTest {
     void aMemberWithAnotherClaimedSeatOfTheCustomerKeepsTheSession() {
         String email = Fixtures.email("two-seats");
         var first = claimedSeat(email);
-        String secondSubscription = fixtures.subscription(tenant, productId, customerId, 1).getString("id");
-        var second = fixtures.claim(fixtures.assign(tenant, secondSubscription, email).getString("invitation_token"));
-        assertEquals(first.getJsonObject("seat").getString("member_id"), second.getJsonObject("seat").getString("member_id"));
-        assertEquals(200, api.delete(seatsPath() + first.getJsonObject("seat").getString("id"), ownerSession).status());
-        assertEquals(200, api.get(INTROSPECT, second.getString("customer_session_token")).status(),
+        String secondSubscription =
+                fixtures.subscription(tenant, productId, customerId, 1).getString("id");
+        var second = fixtures.claim(
+                fixtures.assign(tenant, secondSubscription, email).getString("invitation_token"));
+        assertEquals(
+                first.getJsonObject("seat").getString("member_id"),
+                second.getJsonObject("seat").getString("member_id"));
+        assertEquals(
+                200,
+                api.delete(seatsPath() + first.getJsonObject("seat").getString("id"), ownerSession)
+                        .status());
+        assertEquals(
+                200,
+                api.get(INTROSPECT, second.getString("customer_session_token")).status(),
                 "still holds a claimed seat");
-        assertEquals(200, api.delete(seatsPath() + second.getJsonObject("seat").getString("id"), ownerSession).status());
-        assertEquals(401, api.get(INTROSPECT, second.getString("customer_session_token")).status());
+        assertEquals(
+                200,
+                api.delete(seatsPath() + second.getJsonObject("seat").getString("id"), ownerSession)
+                        .status());
+        assertEquals(
+                401,
+                api.get(INTROSPECT, second.getString("customer_session_token")).status());
     }
 
     @Test
     void revokedSeatStaysAsHistoryAndANewAssignmentIsANewSeat() {
         String email = Fixtures.email("again");
         String firstId = fixtures.assign(tenant, subscriptionId, email).getString("id");
-        assertEquals(200, api.delete("/v1/customer-seats/" + firstId, tenant.token()).status());
+        assertEquals(
+                200, api.delete("/v1/customer-seats/" + firstId, tenant.token()).status());
         String secondId = fixtures.assign(tenant, subscriptionId, email).getString("id");
         assertNotEquals(firstId, secondId);
         var seats = listed().getJsonArray("seats");
@@ -203,7 +256,9 @@ class SeatRevocationIT extends ApiTest {
         assertEquals(200, reply.status(), reply.toString());
         assertEquals("revoked", reply.string("status"));
         assertTrue(reply.json().isNull("member_id"));
-        assertEquals(401, api.get(INTROSPECT, claimed.getString("customer_session_token")).status());
+        assertEquals(
+                401,
+                api.get(INTROSPECT, claimed.getString("customer_session_token")).status());
         assertValidationError(api.delete("/v1/customer-seats/123", tenant.token()), "uuid_parsing", "path", "seat_id");
         var readOnly = fixtures.token(tenant.organizationId(), List.of("customer_seats:read"));
         assertEquals(403, api.delete("/v1/customer-seats/" + seatId, readOnly).status());
@@ -218,20 +273,35 @@ class SeatRevocationIT extends ApiTest {
         var seats = listed().getJsonArray("seats");
         assertEquals(2, seats.size());
         seats.forEach(s -> assertEquals("revoked", s.asJsonObject().getString("status")));
-        assertEquals(401, api.get(INTROSPECT, claimed.getString("customer_session_token")).status());
-        assertEquals(2, fixtures.events(tenant).stream()
-                .filter(e -> e.asJsonObject().getString("type").equals("customer_seat.revoked")).count());
+        assertEquals(
+                401,
+                api.get(INTROSPECT, claimed.getString("customer_session_token")).status());
+        assertEquals(
+                2,
+                fixtures.events(tenant).stream()
+                        .filter(e -> e.asJsonObject().getString("type").equals("customer_seat.revoked"))
+                        .count());
     }
 
     @Test
     void subscriptionCannotShrinkBelowItsAssignedSeats() {
         claimedSeat(Fixtures.email("a"));
         fixtures.assign(tenant, subscriptionId, Fixtures.email("b"));
-        assertError(api.patch("/v1/subscriptions/" + subscriptionId, tenant.token(),
-                        Json.createObjectBuilder().add("seats", 1).build()), 400, "SeatsAlreadyAssigned",
+        assertError(
+                api.patch(
+                        "/v1/subscriptions/" + subscriptionId,
+                        tenant.token(),
+                        Json.createObjectBuilder().add("seats", 1).build()),
+                400,
+                "SeatsAlreadyAssigned",
                 "Cannot decrease seats to 1. Currently 2 seats are assigned. Revoke seats first.");
-        assertEquals(200, api.patch("/v1/subscriptions/" + subscriptionId, tenant.token(),
-                Json.createObjectBuilder().add("seats", 2).build()).status());
+        assertEquals(
+                200,
+                api.patch(
+                                "/v1/subscriptions/" + subscriptionId,
+                                tenant.token(),
+                                Json.createObjectBuilder().add("seats", 2).build())
+                        .status());
     }
 
     @Test
@@ -240,19 +310,35 @@ class SeatRevocationIT extends ApiTest {
             var seat = fixtures.assign(tenant, subscriptionId, Fixtures.email("race" + round));
             String token = seat.getString("invitation_token");
             String seatId = seat.getString("id");
-            List<Api.Reply> replies = Concurrently.run(2, i -> i == 0
-                    ? api.post("/v1/customer-seats/claim", null, Json.createObjectBuilder().add("invitation_token", token).build())
-                    : api.delete(seatsPath() + seatId, ownerSession));
-            var claim = replies.stream().filter(r -> r.json().containsKey("seat") || r.status() == 400).findFirst().orElseThrow();
+            List<Api.Reply> replies = Concurrently.run(
+                    2,
+                    i -> i == 0
+                            ? api.post(
+                                    "/v1/customer-seats/claim",
+                                    null,
+                                    Json.createObjectBuilder()
+                                            .add("invitation_token", token)
+                                            .build())
+                            : api.delete(seatsPath() + seatId, ownerSession));
+            var claim = replies.stream()
+                    .filter(r -> r.json().containsKey("seat") || r.status() == 400)
+                    .findFirst()
+                    .orElseThrow();
             var revoke = replies.stream().filter(r -> r != claim).findFirst().orElseThrow();
             assertEquals(200, revoke.status(), revoke.toString());
-            var stored = listed().getJsonArray("seats").stream().map(v -> v.asJsonObject())
-                    .filter(s -> s.getString("id").equals(seatId)).findFirst().orElseThrow();
+            var stored = listed().getJsonArray("seats").stream()
+                    .map(v -> v.asJsonObject())
+                    .filter(s -> s.getString("id").equals(seatId))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals("revoked", stored.getString("status"));
             assertTrue(stored.isNull("member_id") && stored.isNull("email"));
             if (claim.status() == 200) {
                 assertFalse(stored.isNull("claimed_at"), "claimed, then revoked");
-                assertEquals(401, api.get(INTROSPECT, claim.string("customer_session_token")).status(),
+                assertEquals(
+                        401,
+                        api.get(INTROSPECT, claim.string("customer_session_token"))
+                                .status(),
                         "a claim that won the race lost its session to the revoke");
             } else {
                 assertError(claim, 400, "InvalidInvitationToken", null);

@@ -17,10 +17,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Two microbundles (target/seatkeeper-microbundle.jar) on one PostgreSQL database, sharing SEATKEEPER_SECRET and
@@ -40,8 +40,10 @@ class TwoInstancesIT {
     @BeforeAll
     static void startTwoInstances() throws Exception {
         String url = System.getenv("SEATKEEPER_DB_URL");
-        assertTrue(url != null && url.startsWith("jdbc:postgresql:"),
-                "TwoInstancesIT needs SEATKEEPER_DB_URL=jdbc:postgresql://... (mvn -Dseatkeeper.test.postgresql=...), got " + url);
+        assertTrue(
+                url != null && url.startsWith("jdbc:postgresql:"),
+                "TwoInstancesIT needs SEATKEEPER_DB_URL=jdbc:postgresql://... (mvn -Dseatkeeper.test.postgresql=...), got "
+                        + url);
         String secret = "two-instances-" + UUID.randomUUID();
         Path work = Files.createDirectories(Path.of("target", "two-instances"));
         int portA = freePort(8200);
@@ -68,11 +70,17 @@ class TwoInstancesIT {
         var shop = shop(5);
         String token = fixtures.assign(shop.tenant(), shop.subscriptionId(), Fixtures.email("race"))
                 .getString("invitation_token");
-        String body = Json.createObjectBuilder().add("invitation_token", token).build().toString();
+        String body = Json.createObjectBuilder()
+                .add("invitation_token", token)
+                .build()
+                .toString();
         List<Api.Reply> replies = Concurrently.run(40, i -> instance(i).post("/v1/customer-seats/claim", null, body));
         assertEquals(1, replies.stream().filter(r -> r.status() == 200).count(), replies.toString());
         assertAllOthersAreJsonClientErrors(replies, 39);
-        var seats = second.get("/v1/customer-seats?subscription_id=" + shop.subscriptionId(), shop.tenant().token()).json();
+        var seats = second.get(
+                        "/v1/customer-seats?subscription_id=" + shop.subscriptionId(),
+                        shop.tenant().token())
+                .json();
         assertEquals(1, seats.getJsonArray("seats").size());
         assertEquals("claimed", seats.getJsonArray("seats").getJsonObject(0).getString("status"));
     }
@@ -80,13 +88,23 @@ class TwoInstancesIT {
     @Test
     void thirtyConcurrentAssignsOverBothInstancesFillFiveSeatsExactly() throws Exception {
         var shop = shop(5);
-        List<Api.Reply> replies = Concurrently.run(30, i -> instance(i).post("/v1/customer-seats", shop.tenant().token(),
-                Json.createObjectBuilder().add("subscription_id", shop.subscriptionId())
-                        .add("email", Fixtures.email("crowd")).build()));
+        List<Api.Reply> replies = Concurrently.run(
+                30,
+                i -> instance(i)
+                        .post(
+                                "/v1/customer-seats",
+                                shop.tenant().token(),
+                                Json.createObjectBuilder()
+                                        .add("subscription_id", shop.subscriptionId())
+                                        .add("email", Fixtures.email("crowd"))
+                                        .build()));
         assertEquals(5, replies.stream().filter(r -> r.status() == 200).count(), replies.toString());
         assertAllOthersAreJsonClientErrors(replies, 25);
         for (Api api : List.of(first, second)) {
-            var listed = api.get("/v1/customer-seats?subscription_id=" + shop.subscriptionId(), shop.tenant().token()).json();
+            var listed = api.get(
+                            "/v1/customer-seats?subscription_id=" + shop.subscriptionId(),
+                            shop.tenant().token())
+                    .json();
             assertEquals(5, listed.getJsonArray("seats").size());
             assertEquals(0, listed.getInt("available_seats"));
         }
@@ -108,9 +126,13 @@ class TwoInstancesIT {
         var shop = shop(3);
         var seat = fixtures.assign(shop.tenant(), shop.subscriptionId(), Fixtures.email("holder"));
         String holder = fixtures.claim(seat.getString("invitation_token")).getString("customer_session_token");
-        assertEquals(200, second.get("/v1/customer-portal/customer-session/introspect", holder).status());
+        assertEquals(
+                200,
+                second.get("/v1/customer-portal/customer-session/introspect", holder)
+                        .status());
 
-        var revoked = second.delete("/v1/customer-seats/" + seat.getString("id"), shop.tenant().token());
+        var revoked = second.delete(
+                "/v1/customer-seats/" + seat.getString("id"), shop.tenant().token());
         assertEquals(200, revoked.status(), revoked.toString());
         assertEquals("revoked", revoked.string("status"));
 
@@ -120,15 +142,15 @@ class TwoInstancesIT {
         }
     }
 
-    private record Shop(Fixtures.Tenant tenant, String customerId, String subscriptionId) {
-    }
+    private record Shop(Fixtures.Tenant tenant, String customerId, String subscriptionId) {}
 
     /** An organization with the member model, a seat-based product, a customer and a subscription, made on the first instance. */
     private static Shop shop(int seats) {
         var tenant = fixtures.tenant(true, true);
         String productId = fixtures.product(tenant, "month").getString("id");
         String customerId = fixtures.customer(tenant, Fixtures.email("billing")).getString("id");
-        String subscriptionId = fixtures.subscription(tenant, productId, customerId, seats).getString("id");
+        String subscriptionId =
+                fixtures.subscription(tenant, productId, customerId, seats).getString("id");
         return new Shop(tenant, customerId, subscriptionId);
     }
 
@@ -151,14 +173,26 @@ class TwoInstancesIT {
         Path log = work.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String jar = Path.of(System.getProperty("seatkeeper.microbundle", "target/seatkeeper-microbundle.jar"))
-                .toAbsolutePath().toString();
-        var builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar, "--port", String.valueOf(port),
-                "--nohazelcast", "--disablephonehome")
-                .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        // The database comes from this JVM's environment (SEATKEEPER_DB_URL, _USER, _PASSWORD); the rest is shared here.
+                .toAbsolutePath()
+                .toString();
+        var builder = new ProcessBuilder(
+                        java,
+                        "-Xmx512m",
+                        "-jar",
+                        jar,
+                        "--port",
+                        String.valueOf(port),
+                        "--nohazelcast",
+                        "--disablephonehome")
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        // The database comes from this JVM's environment (SEATKEEPER_DB_URL, _USER, _PASSWORD); the rest is shared
+        // here.
         builder.environment().put("SEATKEEPER_ADMIN_TOKEN", Fixtures.OPERATOR);
         builder.environment().put("SEATKEEPER_SECRET", secret);
-        builder.environment().put("SEATKEEPER_DATA_DIR", dir.resolve("data").toAbsolutePath().toString());
+        builder.environment()
+                .put("SEATKEEPER_DATA_DIR", dir.resolve("data").toAbsolutePath().toString());
         builder.environment().remove("SEATKEEPER_SMTP_HOST");
         SERVERS.add(builder.start());
         LOGS.add(log);
@@ -182,7 +216,8 @@ class TwoInstancesIT {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("instance " + index + " did not answer 401 within " + STARTUP + ":\n" + tail(LOGS.get(index)));
+        throw new AssertionError(
+                "instance " + index + " did not answer 401 within " + STARTUP + ":\n" + tail(LOGS.get(index)));
     }
 
     private static String tail(Path log) throws IOException {

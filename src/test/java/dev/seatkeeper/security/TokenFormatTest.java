@@ -13,14 +13,15 @@ class TokenFormatTest {
         // Computed with Polar's generator: base62 of the CRC32 of the random part, left-padded to six characters.
         assertEquals("4WQsSZ", TokenFormat.checksum("abcdefghijklmnopqrstuvwxyzABCDEFGHIJK"));
         assertEquals("0fT9V2", TokenFormat.checksum("0123456789012345678901234567890123456"));
-        assertTrue(TokenFormat.isWellFormed("polar_oat_abcdefghijklmnopqrstuvwxyzABCDEFGHIJK4WQsSZ",
-                TokenFormat.ORGANIZATION_ACCESS_TOKEN));
+        assertTrue(TokenFormat.isWellFormed(
+                "polar_oat_abcdefghijklmnopqrstuvwxyzABCDEFGHIJK4WQsSZ", TokenFormat.ORGANIZATION_ACCESS_TOKEN));
     }
 
     @Test
     void generatedTokensCarryTheirPrefixAndAValidChecksum() {
-        for (String prefix : new String[]{TokenFormat.ORGANIZATION_ACCESS_TOKEN, TokenFormat.CUSTOMER_SESSION,
-                TokenFormat.MEMBER_SESSION}) {
+        for (String prefix : new String[] {
+            TokenFormat.ORGANIZATION_ACCESS_TOKEN, TokenFormat.CUSTOMER_SESSION, TokenFormat.MEMBER_SESSION
+        }) {
             String token = TokenFormat.generate(prefix);
             assertEquals(prefix.length() + 43, token.length());
             assertTrue(TokenFormat.isWellFormed(token, prefix), token);

@@ -6,19 +6,20 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
-import java.io.UncheckedIOException;
-import java.net.http.HttpHeaders;
 
 /** A small HTTP client for the deployed service, as a merchant backend or a browser would call it. */
 public final class Api {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;
 
     public Api(URL deployment) {
@@ -47,7 +48,9 @@ public final class Api {
         }
 
         public boolean isJson() {
-            return header("Content-Type").map(t -> t.startsWith("application/json")).orElse(false);
+            return header("Content-Type")
+                    .map(t -> t.startsWith("application/json"))
+                    .orElse(false);
         }
 
         @Override
@@ -77,9 +80,12 @@ public final class Api {
     }
 
     public Reply send(String method, String path, String token, String body) {
-        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+        var request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

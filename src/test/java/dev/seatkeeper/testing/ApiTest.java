@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public abstract class ApiTest {
     @ArquillianResource
     protected URL base;
+
     protected Api api;
     protected Fixtures fixtures;
 

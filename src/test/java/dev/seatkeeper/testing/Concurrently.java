@@ -8,8 +8,7 @@ import java.util.concurrent.Future;
 
 /** Races: calls released together from their own threads, to test what the service serializes. */
 public final class Concurrently {
-    private Concurrently() {
-    }
+    private Concurrently() {}
 
     /** One call of a race, told its index (0 to n - 1). */
     public interface Call<T> {

@@ -7,12 +7,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /** Tests deploy the WAR the build produced, not an archive assembled by hand. */
 public final class Deployments {
-    private Deployments() {
-    }
+    private Deployments() {}
 
     public static WebArchive seatkeeper() {
         File war = new File(System.getProperty("seatkeeper.war", "target/seatkeeper.war"));
-        return ShrinkWrap.create(ZipImporter.class, "seatkeeper.war").importFrom(war).as(WebArchive.class)
+        return ShrinkWrap.create(ZipImporter.class, "seatkeeper.war")
+                .importFrom(war)
+                .as(WebArchive.class)
                 .addClasses(TestSupportResource.class, Api.class, Api.Reply.class);
     }
 }

@@ -1,12 +1,12 @@
 package dev.seatkeeper.testing;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import java.io.StringReader;
 import java.util.List;
 import java.util.UUID;
-import jakarta.json.JsonArray;
-import java.io.StringReader;
 
 /**
  * Builds the data a test needs through the public API, the way a merchant would, each time with fresh names so
@@ -14,9 +14,20 @@ import java.io.StringReader;
  */
 public final class Fixtures {
     public static final String OPERATOR = "test-operator-token";
-    public static final List<String> ALL_SCOPES = List.of("customers:read", "customers:write", "members:read",
-            "members:write", "products:read", "products:write", "subscriptions:read", "subscriptions:write",
-            "orders:read", "orders:write", "customer_seats:read", "customer_seats:write", "customer_sessions:write",
+    public static final List<String> ALL_SCOPES = List.of(
+            "customers:read",
+            "customers:write",
+            "members:read",
+            "members:write",
+            "products:read",
+            "products:write",
+            "subscriptions:read",
+            "subscriptions:write",
+            "orders:read",
+            "orders:write",
+            "customer_seats:read",
+            "customer_seats:write",
+            "customer_sessions:write",
             "organizations:read");
 
     private final Api api;
@@ -26,8 +37,7 @@ public final class Fixtures {
     }
 
     /** A new organization and an access token for it. */
-    public record Tenant(String organizationId, String slug, String token) {
-    }
+    public record Tenant(String organizationId, String slug, String token) {}
 
     public Tenant tenant(boolean seatBasedPricing, boolean memberModel) {
         return tenant(seatBasedPricing, memberModel, ALL_SCOPES);
@@ -35,10 +45,18 @@ public final class Fixtures {
 
     public Tenant tenant(boolean seatBasedPricing, boolean memberModel, List<String> scopes) {
         String slug = "org-" + UUID.randomUUID().toString().substring(0, 8);
-        var org = api.post("/v1/organizations/", OPERATOR, Json.createObjectBuilder().add("name", "Org " + slug)
-                .add("slug", slug).add("feature_settings", Json.createObjectBuilder()
-                        .add("seat_based_pricing_enabled", seatBasedPricing).add("member_model_enabled", memberModel))
-                .build());
+        var org = api.post(
+                "/v1/organizations/",
+                OPERATOR,
+                Json.createObjectBuilder()
+                        .add("name", "Org " + slug)
+                        .add("slug", slug)
+                        .add(
+                                "feature_settings",
+                                Json.createObjectBuilder()
+                                        .add("seat_based_pricing_enabled", seatBasedPricing)
+                                        .add("member_model_enabled", memberModel))
+                        .build());
         check(org, 201);
         String organizationId = org.string("id");
         return new Tenant(organizationId, slug, token(organizationId, scopes));
@@ -47,33 +65,59 @@ public final class Fixtures {
     public String token(String organizationId, List<String> scopes) {
         JsonArrayBuilder granted = Json.createArrayBuilder();
         scopes.forEach(granted::add);
-        var token = api.post("/v1/organization-access-tokens/", OPERATOR, Json.createObjectBuilder()
-                .add("organization_id", organizationId).add("comment", "tests").add("scopes", granted).build());
+        var token = api.post(
+                "/v1/organization-access-tokens/",
+                OPERATOR,
+                Json.createObjectBuilder()
+                        .add("organization_id", organizationId)
+                        .add("comment", "tests")
+                        .add("scopes", granted)
+                        .build());
         check(token, 201);
         return token.string("token");
     }
 
     /** A recurring product with tiers 1-10 at 1000 and 11+ at 800. */
     public JsonObject product(Tenant tenant, String interval) {
-        var body = Json.createObjectBuilder().add("name", "Team plan " + UUID.randomUUID().toString().substring(0, 6));
+        var body = Json.createObjectBuilder()
+                .add("name", "Team plan " + UUID.randomUUID().toString().substring(0, 6));
         if (interval == null) {
             body.addNull("recurring_interval");
         } else {
             body.add("recurring_interval", interval);
         }
-        body.add("prices", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                .add("amount_type", "seat_based").add("price_currency", "usd")
-                .add("seat_tiers", Json.createObjectBuilder().add("tiers", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("min_seats", 1).add("max_seats", 10).add("price_per_seat", 1000))
-                        .add(Json.createObjectBuilder().add("min_seats", 11).add("price_per_seat", 800))))));
+        body.add(
+                "prices",
+                Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder()
+                                .add("amount_type", "seat_based")
+                                .add("price_currency", "usd")
+                                .add(
+                                        "seat_tiers",
+                                        Json.createObjectBuilder()
+                                                .add(
+                                                        "tiers",
+                                                        Json.createArrayBuilder()
+                                                                .add(Json.createObjectBuilder()
+                                                                        .add("min_seats", 1)
+                                                                        .add("max_seats", 10)
+                                                                        .add("price_per_seat", 1000))
+                                                                .add(Json.createObjectBuilder()
+                                                                        .add("min_seats", 11)
+                                                                        .add("price_per_seat", 800))))));
         var reply = api.post("/v1/products/", tenant.token(), body.build());
         check(reply, 201);
         return reply.json();
     }
 
     public JsonObject customer(Tenant tenant, String email) {
-        var reply = api.post("/v1/customers/", tenant.token(), Json.createObjectBuilder().add("email", email)
-                .add("name", "Customer " + email).build());
+        var reply = api.post(
+                "/v1/customers/",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("email", email)
+                        .add("name", "Customer " + email)
+                        .build());
         check(reply, 201);
         return reply.json();
     }
@@ -83,14 +127,22 @@ public final class Fixtures {
     }
 
     public JsonObject subscription(Tenant tenant, String productId, String customerId, int seats) {
-        var reply = api.post("/v1/subscriptions/", tenant.token(), Json.createObjectBuilder()
-                .add("product_id", productId).add("customer_id", customerId).add("seats", seats).build());
+        var reply = api.post(
+                "/v1/subscriptions/",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("product_id", productId)
+                        .add("customer_id", customerId)
+                        .add("seats", seats)
+                        .build());
         check(reply, 201);
         return reply.json();
     }
 
     public JsonObject session(Tenant tenant, String customerId) {
-        var reply = api.post("/v1/customer-sessions/", tenant.token(),
+        var reply = api.post(
+                "/v1/customer-sessions/",
+                tenant.token(),
                 Json.createObjectBuilder().add("customer_id", customerId).build());
         check(reply, 201);
         return reply.json();
@@ -98,34 +150,61 @@ public final class Fixtures {
 
     /** Assigns a pending seat of a subscription to an e-mail; the response carries the invitation token. */
     public JsonObject assign(Tenant tenant, String subscriptionId, String email) {
-        var reply = api.post("/v1/customer-seats", tenant.token(), Json.createObjectBuilder()
-                .add("subscription_id", subscriptionId).add("email", email).build());
+        var reply = api.post(
+                "/v1/customer-seats",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("subscription_id", subscriptionId)
+                        .add("email", email)
+                        .build());
         check(reply, 200);
         return reply.json();
     }
 
     /** Claims with the token; the response holds the seat and the holder's session token. */
     public JsonObject claim(String invitationToken) {
-        var reply = api.post("/v1/customer-seats/claim", null,
-                Json.createObjectBuilder().add("invitation_token", invitationToken).build());
+        var reply = api.post(
+                "/v1/customer-seats/claim",
+                null,
+                Json.createObjectBuilder()
+                        .add("invitation_token", invitationToken)
+                        .build());
         check(reply, 200);
         return reply.json();
     }
 
     /** A member session for a new member of the customer with the given role. */
     public String memberSession(Tenant tenant, String customerId, String role) {
-        var member = api.post("/v1/customers/" + customerId + "/members", tenant.token(), Json.createObjectBuilder()
-                .add("email", email(role)).add("role", role).build());
+        var member = api.post(
+                "/v1/customers/" + customerId + "/members",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("email", email(role))
+                        .add("role", role)
+                        .build());
         check(member, 201);
-        var session = api.post("/v1/customer-sessions/", tenant.token(), Json.createObjectBuilder()
-                .add("customer_id", customerId).add("member_id", member.string("id")).build());
+        var session = api.post(
+                "/v1/customer-sessions/",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("customer_id", customerId)
+                        .add("member_id", member.string("id"))
+                        .build());
         check(session, 201);
         return session.string("token");
     }
 
     public void disableSeats(Tenant tenant) {
-        check(api.patch("/v1/organizations/" + tenant.organizationId(), OPERATOR, Json.createObjectBuilder()
-                .add("feature_settings", Json.createObjectBuilder().add("seat_based_pricing_enabled", false)).build()), 200);
+        check(
+                api.patch(
+                        "/v1/organizations/" + tenant.organizationId(),
+                        OPERATOR,
+                        Json.createObjectBuilder()
+                                .add(
+                                        "feature_settings",
+                                        Json.createObjectBuilder().add("seat_based_pricing_enabled", false))
+                                .build()),
+                200);
     }
 
     /** The outbox events recorded for the organization, oldest first. */

@@ -61,9 +61,16 @@ public final class RawHttp {
      * The same, declaring {@code contentLength} (which may differ from what is sent) and, with {@code trickleMillis}
      * above zero, sending the body one byte at a time with that pause between bytes.
      */
-    public Answer send(String method, String target, byte[] body, long contentLength, long trickleMillis, String... headers) {
-        var head = new StringBuilder(method).append(' ').append(prefix).append(target).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(host).append("\r\nConnection: close\r\n");
+    public Answer send(
+            String method, String target, byte[] body, long contentLength, long trickleMillis, String... headers) {
+        var head = new StringBuilder(method)
+                .append(' ')
+                .append(prefix)
+                .append(target)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: ")
+                .append(host)
+                .append("\r\nConnection: close\r\n");
         if (contentLength >= 0) {
             head.append("Content-Length: ").append(contentLength).append("\r\n");
         }
@@ -139,7 +146,9 @@ public final class RawHttp {
             var headers = new TreeMap<String, String>();
             for (String line = line(in); !line.isEmpty(); line = line(in)) {
                 int colon = line.indexOf(':');
-                headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+                headers.put(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim());
             }
             if (status < 200) {
                 continue;
@@ -147,7 +156,9 @@ public final class RawHttp {
             byte[] body;
             if (headers.getOrDefault("transfer-encoding", "").contains("chunked")) {
                 var all = new ByteArrayOutputStream();
-                for (int size = Integer.parseInt(line(in).trim(), 16); size > 0; size = Integer.parseInt(line(in).trim(), 16)) {
+                for (int size = Integer.parseInt(line(in).trim(), 16);
+                        size > 0;
+                        size = Integer.parseInt(line(in).trim(), 16)) {
                     all.write(in.readNBytes(size));
                     line(in);
                 }

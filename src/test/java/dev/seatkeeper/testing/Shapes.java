@@ -2,29 +2,65 @@ package dev.seatkeeper.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
-import jakarta.json.Json;
-import java.util.HashSet;
 import org.junit.jupiter.api.Assertions;
 
 /** The exact key sets of Polar's SDK models, so that a missing (or null-dropped) key fails a test. */
 public final class Shapes {
-    public static final Set<String> CUSTOMER = Set.of("id", "created_at", "modified_at", "metadata", "external_id",
-            "email", "email_verified", "type", "name", "billing_name", "billing_address", "tax_id", "locale",
-            "organization_id", "default_payment_method_id", "deleted_at", "avatar_url");
-    public static final Set<String> MEMBER = Set.of("id", "created_at", "modified_at", "customer_id", "email", "name",
-            "external_id", "role");
-    public static final Set<String> CUSTOMER_SESSION = Set.of("created_at", "modified_at", "id", "token", "expires_at",
-            "return_url", "customer_portal_url", "customer_id", "customer");
+    public static final Set<String> CUSTOMER = Set.of(
+            "id",
+            "created_at",
+            "modified_at",
+            "metadata",
+            "external_id",
+            "email",
+            "email_verified",
+            "type",
+            "name",
+            "billing_name",
+            "billing_address",
+            "tax_id",
+            "locale",
+            "organization_id",
+            "default_payment_method_id",
+            "deleted_at",
+            "avatar_url");
+    public static final Set<String> MEMBER =
+            Set.of("id", "created_at", "modified_at", "customer_id", "email", "name", "external_id", "role");
+    public static final Set<String> CUSTOMER_SESSION = Set.of(
+            "created_at",
+            "modified_at",
+            "id",
+            "token",
+            "expires_at",
+            "return_url",
+            "customer_portal_url",
+            "customer_id",
+            "customer");
 
-    public static final Set<String> CUSTOMER_SEAT = Set.of("id", "created_at", "modified_at", "subscription_id",
-            "order_id", "status", "customer_id", "member_id", "member", "email", "customer_email",
-            "invitation_token_expires_at", "claimed_at", "revoked_at", "seat_metadata");
+    public static final Set<String> CUSTOMER_SEAT = Set.of(
+            "id",
+            "created_at",
+            "modified_at",
+            "subscription_id",
+            "order_id",
+            "status",
+            "customer_id",
+            "member_id",
+            "member",
+            "email",
+            "customer_email",
+            "invitation_token_expires_at",
+            "claimed_at",
+            "revoked_at",
+            "seat_metadata");
     public static final Set<String> INVITED_SEAT = union(CUSTOMER_SEAT, Set.of("invitation_token", "invitation_url"));
-    public static final Set<String> CLAIM_INFO = Set.of("product_name", "product_id", "organization_name",
-            "organization_slug", "customer_email", "can_claim");
+    public static final Set<String> CLAIM_INFO = Set.of(
+            "product_name", "product_id", "organization_name", "organization_slug", "customer_email", "can_claim");
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         var all = new HashSet<>(a);
@@ -32,8 +68,7 @@ public final class Shapes {
         return Set.copyOf(all);
     }
 
-    private Shapes() {
-    }
+    private Shapes() {}
 
     public static void assertKeys(Set<String> expected, JsonObject actual) {
         assertEquals(new TreeSet<>(expected), new TreeSet<>(actual.keySet()), "keys of " + actual);
@@ -52,14 +87,17 @@ public final class Shapes {
             }
         }
         var wanted = expectedLoc.build();
-        boolean found = detail.stream().map(v -> v.asJsonObject())
-                .anyMatch(d -> d.getString("type").equals(type) && d.getJsonArray("loc").equals(wanted));
+        boolean found = detail.stream()
+                .map(v -> v.asJsonObject())
+                .anyMatch(d -> d.getString("type").equals(type)
+                        && d.getJsonArray("loc").equals(wanted));
         Assertions.assertTrue(found, "no " + type + " at " + wanted + " in " + reply);
     }
 
     public static void assertError(Api.Reply reply, int status, String error, String detail) {
         assertEquals(status, reply.status(), reply.toString());
-        Assertions.assertTrue(reply.isJson(), "JSON content type: " + reply.headers().map());
+        Assertions.assertTrue(
+                reply.isJson(), "JSON content type: " + reply.headers().map());
         assertEquals(error, reply.string("error"), reply.toString());
         if (detail != null) {
             assertEquals(detail, reply.string("detail"), reply.toString());

@@ -3,20 +3,20 @@ package dev.seatkeeper.testing;
 import dev.seatkeeper.security.TokenHasher;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.time.ZoneOffset;
-import jakarta.json.Json;
-import jakarta.ws.rs.DELETE;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -28,6 +28,7 @@ import java.util.UUID;
 public class TestSupportResource {
     @PersistenceContext
     EntityManager em;
+
     @Inject
     TokenHasher hasher;
 
@@ -35,9 +36,11 @@ public class TestSupportResource {
     @POST
     @Path("/expire-invitation/{token}")
     public Response expireInvitation(@PathParam("token") String token) {
-        int changed = em.createQuery("update CustomerSeat s set s.invitationTokenExpiresAt = :t where s.invitationTokenHash = :h")
+        int changed = em.createQuery(
+                        "update CustomerSeat s set s.invitationTokenExpiresAt = :t where s.invitationTokenHash = :h")
                 .setParameter("t", OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1))
-                .setParameter("h", hasher.hash(token)).executeUpdate();
+                .setParameter("h", hasher.hash(token))
+                .executeUpdate();
         return Response.status(changed == 1 ? 204 : 404).build();
     }
 
@@ -47,7 +50,8 @@ public class TestSupportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String storedInvitation(@PathParam("id") String id) {
         List<?> rows = em.createNativeQuery("SELECT invitation_token_hash FROM customer_seats WHERE id = ?1")
-                .setParameter(1, UUID.fromString(id)).getResultList();
+                .setParameter(1, UUID.fromString(id))
+                .getResultList();
         var body = Json.createObjectBuilder();
         if (rows.isEmpty() || rows.get(0) == null) {
             body.addNull("invitation_token_hash");
@@ -63,9 +67,13 @@ public class TestSupportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String events(@PathParam("organizationId") String organizationId) {
         var array = Json.createArrayBuilder();
-        em.createQuery("select e from Event e where e.organizationId = :org order by e.createdAt", dev.seatkeeper.events.Event.class)
-                .setParameter("org", UUID.fromString(organizationId)).getResultList()
-                .forEach(e -> array.add(Json.createObjectBuilder().add("type", e.type())
+        em.createQuery(
+                        "select e from Event e where e.organizationId = :org order by e.createdAt",
+                        dev.seatkeeper.events.Event.class)
+                .setParameter("org", UUID.fromString(organizationId))
+                .getResultList()
+                .forEach(e -> array.add(Json.createObjectBuilder()
+                        .add("type", e.type())
                         .add("payload", dev.seatkeeper.testing.Api.json(e.payload()))));
         return array.build().toString();
     }
@@ -77,9 +85,11 @@ public class TestSupportResource {
     public String storedSession(@PathParam("token") String token) {
         String hash = hasher.hash(token);
         long rows = em.createQuery("select count(s) from CustomerSession s where s.tokenHash = :h", Long.class)
-                .setParameter("h", hash).getSingleResult()
+                        .setParameter("h", hash)
+                        .getSingleResult()
                 + em.createQuery("select count(s) from MemberSession s where s.tokenHash = :h", Long.class)
-                .setParameter("h", hash).getSingleResult();
+                        .setParameter("h", hash)
+                        .getSingleResult();
         return Json.createObjectBuilder().add("stored", rows > 0).build().toString();
     }
 
@@ -90,9 +100,10 @@ public class TestSupportResource {
     @POST
     @Path("/schema-from-the-future")
     public Response recordFutureMigration() {
-        em.createNativeQuery("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
-                + " \"type\", \"script\", \"installed_by\", \"installed_on\", \"execution_time\", \"success\")"
-                + " VALUES (9999, '9999', 'future', 'SQL', 'V9999__future.sql', 'test', CURRENT_TIMESTAMP, 0, TRUE)")
+        em.createNativeQuery(
+                        "INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\","
+                                + " \"type\", \"script\", \"installed_by\", \"installed_on\", \"execution_time\", \"success\")"
+                                + " VALUES (9999, '9999', 'future', 'SQL', 'V9999__future.sql', 'test', CURRENT_TIMESTAMP, 0, TRUE)")
                 .executeUpdate();
         return Response.noContent().build();
     }
@@ -100,7 +111,8 @@ public class TestSupportResource {
     @DELETE
     @Path("/schema-from-the-future")
     public Response removeFutureMigration() {
-        em.createNativeQuery("DELETE FROM \"flyway_schema_history\" WHERE \"installed_rank\" = 9999").executeUpdate();
+        em.createNativeQuery("DELETE FROM \"flyway_schema_history\" WHERE \"installed_rank\" = 9999")
+                .executeUpdate();
         return Response.noContent().build();
     }
 
@@ -110,9 +122,13 @@ public class TestSupportResource {
         var past = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1);
         String hash = hasher.hash(token);
         int changed = em.createQuery("update CustomerSession s set s.expiresAt = :t where s.tokenHash = :h")
-                .setParameter("t", past).setParameter("h", hash).executeUpdate()
+                        .setParameter("t", past)
+                        .setParameter("h", hash)
+                        .executeUpdate()
                 + em.createQuery("update MemberSession s set s.expiresAt = :t where s.tokenHash = :h")
-                .setParameter("t", past).setParameter("h", hash).executeUpdate();
+                        .setParameter("t", past)
+                        .setParameter("h", hash)
+                        .executeUpdate();
         return Response.status(changed == 1 ? 204 : 404).build();
     }
 }
