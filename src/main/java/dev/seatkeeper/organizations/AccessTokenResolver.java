@@ -3,6 +3,7 @@ package dev.seatkeeper.organizations;
 import dev.seatkeeper.security.Principal;
 import dev.seatkeeper.security.TokenFormat;
 import dev.seatkeeper.security.TokenResolver;
+import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -11,7 +12,9 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 /** Resolves organization access tokens ({@code polar_oat_…}) for the authentication filter, and notes their use. */
+// Its view is TokenResolver (the type the authentication filter looks resolvers up by), whatever it inherits.
 @Stateless
+@Local(TokenResolver.class)
 public class AccessTokenResolver implements TokenResolver {
     /** How stale an organization token's {@code last_used_at} may be: writing it on every request would cost a write. */
     static final Duration LAST_USE_PRECISION = Duration.ofMinutes(1);

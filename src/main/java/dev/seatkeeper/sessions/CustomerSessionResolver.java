@@ -3,31 +3,27 @@ package dev.seatkeeper.sessions;
 import dev.seatkeeper.security.Principal;
 import dev.seatkeeper.security.TokenFormat;
 import dev.seatkeeper.security.TokenResolver;
+import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.time.OffsetDateTime;
-import java.util.Optional;
 
 /** Resolves customer session tokens ({@code polar_cst_…}): the billing customer in the portal. */
+// Its view is TokenResolver (the type the authentication filter looks resolvers up by), whatever it inherits.
 @Stateless
-public class CustomerSessionResolver implements TokenResolver {
-    @PersistenceContext
-    EntityManager em;
-
+@Local(TokenResolver.class)
+public class CustomerSessionResolver extends SessionTokenResolver<CustomerSession> {
     @Override
     public String prefix() {
         return TokenFormat.CUSTOMER_SESSION;
     }
 
     @Override
-    public Optional<Principal> resolve(String tokenHash, OffsetDateTime now) {
-        return em.createNamedQuery("CustomerSession.byHash", CustomerSession.class)
-                .setParameter("hash", tokenHash)
-                .getResultStream()
-                .findFirst()
-                .filter(s -> !s.isExpiredAt(now))
-                .map(s -> new Principal.CustomerSessionUser(
-                        s.organizationId(), s.customer().id(), s.id()));
+    Class<CustomerSession> sessionType() {
+        return CustomerSession.class;
+    }
+
+    @Override
+    Principal principal(CustomerSession session) {
+        return new Principal.CustomerSessionUser(
+                session.organizationId(), session.customer().id(), session.id());
     }
 }
