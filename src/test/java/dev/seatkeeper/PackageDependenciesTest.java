@@ -30,9 +30,10 @@ class PackageDependenciesTest {
             Map.entry("security", Set.of("platform")),
             Map.entry("events", Set.of("platform")),
             Map.entry("operations", Set.of("platform")),
+            Map.entry("webhooks", Set.of("platform", "security", "events")),
             Map.entry("organizations", Set.of("platform", "security")),
             Map.entry("catalog", Set.of("platform", "security")),
-            Map.entry("customers", Set.of("platform", "security", "organizations")),
+            Map.entry("customers", Set.of("platform", "security", "events", "organizations")),
             Map.entry("sessions", Set.of("platform", "security", "organizations", "customers")),
             Map.entry("purchases", Set.of("platform", "security", "organizations", "catalog", "customers")),
             Map.entry(

@@ -70,7 +70,7 @@ public class Member extends BaseEntity {
     }
 
     /** Links a member found by e-mail to the merchant's own id for it, once. */
-    public void assignExternalId(String externalId) {
+    void assignExternalId(String externalId) {
         this.externalId = externalId;
         touch();
     }

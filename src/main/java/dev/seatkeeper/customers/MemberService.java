@@ -1,9 +1,11 @@
 package dev.seatkeeper.customers;
 
+import dev.seatkeeper.events.EventRecorder;
 import dev.seatkeeper.platform.Page;
 import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.platform.RowLock;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -12,12 +14,21 @@ import java.util.UUID;
 
 @Stateless
 public class MemberService {
+    /** Polar's member webhook events (contract, "Events (webhooks)"), carrying the Member. */
+    static final String CREATED = "member.created";
+
+    static final String UPDATED = "member.updated";
+
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    EventRecorder events;
+
     /**
      * The customer's member with this e-mail (any case), or a new one with the given role. Creation locks the
-     * customer's row and looks again, so that two requests adding the same person at once find one member.
+     * customer's row and looks again, so that two requests adding the same person at once find one member. A new
+     * member is announced with {@code member.created} in the same transaction.
      */
     public Member add(Customer customer, String email, String name, String externalId, MemberRole role) {
         return findByEmail(customer, email).orElseGet(() -> {
@@ -25,9 +36,16 @@ public class MemberService {
             return findByEmail(customer, email).orElseGet(() -> {
                 var member = new Member(customer, email.strip(), name, externalId, role);
                 em.persist(member);
+                events.record(member.organizationId(), CREATED, MemberResponse.of(member));
                 return member;
             });
         });
+    }
+
+    /** Links a member found by e-mail to the merchant's own id for it, announced with {@code member.updated}. */
+    public void linkExternalId(Member member, String externalId) {
+        member.assignExternalId(externalId);
+        events.record(member.organizationId(), UPDATED, MemberResponse.of(member));
     }
 
     public Optional<Member> findByEmail(Customer customer, String email) {

@@ -9,7 +9,12 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** One webhook event waiting in the outbox; {@code dispatched_at} is set once it has been delivered. */
+/**
+ * One webhook event in the outbox, recorded in the transaction of the change it describes. {@code dispatched_at} is set
+ * once the delivery worker has handed it to the organization's endpoints; {@code seq}, given by the database at insert,
+ * is the order of recording those endpoints receive events in. After 90 days the payload is archived (dropped), as
+ * Polar does; the row stays as metadata.
+ */
 @Entity
 @Table(
         name = "events",
@@ -29,9 +34,12 @@ public class Event {
 
     @Column(nullable = false, length = 64)
     private String type;
-    /** The webhook body's {@code data}, as JSON text. */
-    @Column(nullable = false, length = 16000)
+    /** The whole webhook body, {@code {"type", "timestamp", "data"}}, as JSON text; {@code null} once archived. */
+    @Column(length = 16000)
     private String payload;
+
+    @Column(name = "seq", insertable = false, updatable = false)
+    private Long seq;
 
     @Column(name = "dispatched_at")
     private OffsetDateTime dispatchedAt;
@@ -68,5 +76,15 @@ public class Event {
 
     public OffsetDateTime dispatchedAt() {
         return dispatchedAt;
+    }
+
+    /** The order of recording, given by the database: {@code null} on an instance not yet read back. */
+    public Long seq() {
+        return seq;
+    }
+
+    /** Whether the payload was dropped after the archive age. */
+    public boolean isArchived() {
+        return payload == null;
     }
 }

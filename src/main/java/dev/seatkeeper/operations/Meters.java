@@ -22,7 +22,11 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code seatkeeper_seats{status}}: seats per status, from the database ({@link SeatCounts});</li>
  *   <li>{@code seatkeeper_seat_operations_seconds{operation,outcome}}: assign, claim and revoke requests, their
  *       count, total and maximum time, and histogram buckets (5 ms to 10 s) for quantiles;</li>
- *   <li>{@code seatkeeper_http_errors_total{class}}: responses with a 4xx or a 5xx status.</li>
+ *   <li>{@code seatkeeper_http_errors_total{class}}: responses with a 4xx or a 5xx status;</li>
+ *   <li>{@code seatkeeper_webhook_deliveries{outcome}}: webhook attempts recorded that succeeded or failed,
+ *       {@code seatkeeper_webhook_backlog}: events waiting for delivery, and
+ *       {@code seatkeeper_webhook_oldest_pending_seconds}: the age of the oldest of them, all from the database
+ *       ({@link WebhookCounts}).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -48,6 +52,9 @@ public class Meters {
     @Inject
     SeatCounts seatCounts;
 
+    @Inject
+    WebhookCounts webhookCounts;
+
     private PrometheusMeterRegistry registry;
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private Counter clientErrors;
@@ -67,6 +74,20 @@ public class Meters {
                 timer(operation, outcome);
             }
         }
+        for (boolean succeeded : new boolean[] {true, false}) {
+            Gauge.builder("seatkeeper.webhook.deliveries", webhookCounts, counts -> counts.deliveries(succeeded))
+                    .description("Webhook attempts recorded with this outcome, counted at most "
+                            + SeatCounts.MAX_AGE.toSeconds() + " s ago")
+                    .tag("outcome", succeeded ? "succeeded" : "failed")
+                    .register(registry);
+        }
+        Gauge.builder("seatkeeper.webhook.backlog", webhookCounts, WebhookCounts::backlog)
+                .description("Webhook events not yet delivered: waiting to be handed out, or pending at an endpoint")
+                .register(registry);
+        Gauge.builder("seatkeeper.webhook.oldest.pending", webhookCounts, WebhookCounts::oldestPendingSeconds)
+                .description("Age of the oldest webhook event not yet delivered")
+                .baseUnit("seconds")
+                .register(registry);
         clientErrors = errors("4xx");
         serverErrors = errors("5xx");
     }

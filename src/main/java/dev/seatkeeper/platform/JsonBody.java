@@ -157,6 +157,13 @@ public final class JsonBody {
         issues.add(new ValidationIssue(type, locOf(name), msg, object.get(name)));
     }
 
+    /** Records a problem with one item of a list field, located at {@code [..., name, index]}. */
+    public void rejectItem(String name, int index, String type, String msg, Object input) {
+        var itemLoc = new ArrayList<>(locOf(name));
+        itemLoc.add(index);
+        issues.add(new ValidationIssue(type, List.copyOf(itemLoc), msg, input));
+    }
+
     /** Records a rule that concerns the body as a whole, as pydantic's model validators do. */
     public void rejectBody(String msg) {
         issues.add(new ValidationIssue("value_error", loc, "Value error, " + msg, object));
@@ -511,6 +518,11 @@ public final class JsonBody {
 
     public List<String> requiredStringList(String name) {
         return array(name, true).map(items -> stringItems(name, items)).orElse(List.of());
+    }
+
+    /** A list of strings when present and not {@code null}; a {@code list_type} or {@code string_type} error otherwise. */
+    public Optional<List<String>> optionalStringList(String name) {
+        return array(name, false).map(items -> stringItems(name, items));
     }
 
     private List<String> stringItems(String name, JsonArray items) {

@@ -1,9 +1,16 @@
 package dev.seatkeeper.seats;
 
 import dev.seatkeeper.events.EventRecorder;
+import dev.seatkeeper.platform.JsonbConfigurator;
+import dev.seatkeeper.platform.Jsonp;
 import dev.seatkeeper.seats.SeatResponses.CustomerSeatResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.util.UUID;
 
 /**
  * Records a seat's webhook events ({@code customer_seat.assigned}, {@code .claimed}, {@code .revoked}) in the outbox,
@@ -27,8 +34,20 @@ class SeatEvents {
         record(seat, CLAIMED);
     }
 
-    void revoked(CustomerSeat seat) {
-        record(seat, REVOKED);
+    /**
+     * Beyond Polar (Polar #8988): the revoked seat no longer names its holder, so the payload also carries who lost it,
+     * {@code previous_member_id} and {@code previous_email} (either may be {@code null}), beside the CustomerSeat's keys.
+     */
+    void revoked(CustomerSeat seat, UUID previousMemberId, String previousEmail) {
+        JsonObject seatJson = Jsonp.PROVIDER
+                .createReader(new StringReader(JsonbConfigurator.jsonb().toJson(CustomerSeatResponse.of(seat))))
+                .readObject();
+        JsonObjectBuilder data = Jsonp.PROVIDER.createObjectBuilder(seatJson);
+        data.add(
+                "previous_member_id",
+                previousMemberId == null ? JsonValue.NULL : Jsonp.PROVIDER.createValue(previousMemberId.toString()));
+        data.add("previous_email", previousEmail == null ? JsonValue.NULL : Jsonp.PROVIDER.createValue(previousEmail));
+        events.record(seat.organizationId(), REVOKED, data.build());
     }
 
     private void record(CustomerSeat seat, String type) {

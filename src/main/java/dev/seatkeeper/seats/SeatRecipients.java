@@ -90,7 +90,7 @@ class SeatRecipients {
         }
         Member member = members.add(billing, email, null, externalId, MemberRole.MEMBER);
         if (member.externalId() == null) {
-            member.assignExternalId(externalId);
+            members.linkExternalId(member, externalId);
         } else if (!member.externalId().equals(externalId)) {
             throw new MemberEmailMismatch(
                     "Member with email '" + email + "' already has external_member_id '" + member.externalId() + "'");

@@ -70,8 +70,9 @@ public class SeatRevocationService {
 
     private void revokeLocked(CustomerSeat seat) {
         Member holder = seat.member();
+        String holderEmail = seat.customerEmail();
         seat.revoke();
-        events.revoked(seat);
+        events.revoked(seat, holder == null ? null : holder.id(), holderEmail);
         // A plain member's portal access comes from a seat: without a claimed seat left, their sessions end now.
         // Owners and billing managers act for the customer by role, and keep theirs.
         if (holder != null && !holder.role().managesBilling() && counter.countClaimedBy(holder) == 0) {

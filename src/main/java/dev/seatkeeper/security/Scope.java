@@ -24,6 +24,8 @@ public enum Scope {
     CUSTOMER_SEATS_READ("customer_seats:read", TokenKind.ORGANIZATION),
     CUSTOMER_SEATS_WRITE("customer_seats:write", TokenKind.ORGANIZATION),
     CUSTOMER_SESSIONS_WRITE("customer_sessions:write", TokenKind.ORGANIZATION),
+    WEBHOOKS_READ("webhooks:read", TokenKind.ORGANIZATION),
+    WEBHOOKS_WRITE("webhooks:write", TokenKind.ORGANIZATION),
     CUSTOMER_PORTAL_READ("customer_portal:read", TokenKind.PORTAL_SESSION),
     CUSTOMER_PORTAL_WRITE("customer_portal:write", TokenKind.PORTAL_SESSION);
 

@@ -1,0 +1,169 @@
+package dev.seatkeeper.webhooks;
+
+import dev.seatkeeper.platform.Page;
+import dev.seatkeeper.platform.PageRequest;
+import dev.seatkeeper.platform.RequestValidationException;
+import dev.seatkeeper.platform.ResourceNotFound;
+import dev.seatkeeper.platform.Timestamps;
+import dev.seatkeeper.platform.ValidationIssue;
+import dev.seatkeeper.security.SecretSealer;
+import dev.seatkeeper.security.TokenFormat;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The endpoint API's use cases (contract, "Endpoint API"), each one transaction, each within the caller's organization:
+ * an endpoint or event of another organization is answered exactly like an unknown id ({@link ResourceNotFound}).
+ */
+@Stateless
+public class WebhookEndpointService {
+    /** Polar's secret prefix; the rest is the token format's random part and checksum. */
+    static final String SECRET_PREFIX = "whsec_";
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SecretSealer sealer;
+
+    @Inject
+    WebhookSettings settings;
+
+    @Inject
+    WebhookQueue queue;
+
+    /** An endpoint with its secret in clear, as Polar's WebhookEndpoint carries it. */
+    public record EndpointView(WebhookEndpoint endpoint, String secret) {}
+
+    /**
+     * Registers an endpoint with a new secret. Raises 422 when {@code organization_id} names another organization than
+     * the caller's (the same answer for an unknown one).
+     */
+    public EndpointView create(UUID organizationId, EndpointRequest request) {
+        request.organizationId().filter(id -> !id.equals(organizationId)).ifPresent(id -> {
+            throw new RequestValidationException(new ValidationIssue(
+                    "value_error",
+                    List.of("body", "organization_id"),
+                    "Value error, Organization not found or not accessible with this token.",
+                    id.toString()));
+        });
+        String secret = TokenFormat.generate(SECRET_PREFIX);
+        var endpoint = new WebhookEndpoint(
+                organizationId,
+                request.url().orElseThrow(),
+                request.name().orElse(null),
+                request.format().orElseThrow(),
+                request.distinctEvents(),
+                sealer.seal(secret));
+        em.persist(endpoint);
+        return new EndpointView(endpoint, secret);
+    }
+
+    /** One page of the organization's endpoints, oldest first, with the total. */
+    public Page<EndpointView> list(UUID organizationId, PageRequest page) {
+        return Page.of(
+                        em.createQuery(
+                                        "select e from WebhookEndpoint e where e.organizationId = :org"
+                                                + " order by e.createdAt, e.id",
+                                        WebhookEndpoint.class)
+                                .setParameter("org", organizationId),
+                        em.createQuery(
+                                        "select count(e) from WebhookEndpoint e where e.organizationId = :org",
+                                        Long.class)
+                                .setParameter("org", organizationId),
+                        page)
+                .map(this::view);
+    }
+
+    /** One endpoint. Raises {@link ResourceNotFound}. */
+    public EndpointView get(UUID organizationId, UUID endpointId) {
+        return view(find(organizationId, endpointId));
+    }
+
+    /**
+     * Changes what the request names. Disabling skips the endpoint's pending events. Raises {@link ResourceNotFound}.
+     */
+    public EndpointView update(UUID organizationId, UUID endpointId, EndpointRequest request) {
+        var endpoint = find(organizationId, endpointId);
+        endpoint.update(
+                request.url().orElse(null),
+                request.name().orElse(null),
+                request.format().orElse(null),
+                request.events().isPresent() ? request.distinctEvents() : null,
+                request.enabled().orElse(null));
+        if (!endpoint.enabled()) {
+            queue.skipPending(endpoint);
+        }
+        return view(endpoint);
+    }
+
+    /** Deletes the endpoint with its events and deliveries. Raises {@link ResourceNotFound}. */
+    public void delete(UUID organizationId, UUID endpointId) {
+        var endpoint = find(organizationId, endpointId);
+        em.createQuery("delete from WebhookDelivery d where d.endpointId = :id")
+                .setParameter("id", endpoint.id())
+                .executeUpdate();
+        em.createQuery("delete from WebhookEvent w where w.endpoint = :endpoint")
+                .setParameter("endpoint", endpoint)
+                .executeUpdate();
+        em.remove(endpoint);
+    }
+
+    /**
+     * A new secret; the old one keeps signing for {@code SEATKEEPER_WEBHOOK_SECRET_OVERLAP} (Beyond Polar), so that a
+     * receiver can switch without losing deliveries. Raises {@link ResourceNotFound}.
+     */
+    public EndpointView resetSecret(UUID organizationId, UUID endpointId) {
+        var endpoint = find(organizationId, endpointId);
+        String secret = TokenFormat.generate(SECRET_PREFIX);
+        endpoint.replaceSecret(sealer.seal(secret), Timestamps.now().plus(settings.secretOverlap()));
+        return new EndpointView(endpoint, secret);
+    }
+
+    /**
+     * One page of the attempts to the organization's endpoints (of one endpoint when given), newest first, each with
+     * its event.
+     */
+    public Page<WebhookDelivery> deliveries(UUID organizationId, Optional<UUID> endpointId, PageRequest page) {
+        String where = " where d.webhookEvent.endpoint.organizationId = :org"
+                + (endpointId.isPresent() ? " and d.endpointId = :endpoint" : "");
+        var items = em.createQuery(
+                        "select d from WebhookDelivery d join fetch d.webhookEvent w join fetch w.event" + where
+                                + " order by d.createdAt desc, d.id",
+                        WebhookDelivery.class)
+                .setParameter("org", organizationId);
+        var count = em.createQuery("select count(d) from WebhookDelivery d" + where, Long.class)
+                .setParameter("org", organizationId);
+        endpointId.ifPresent(id -> {
+            items.setParameter("endpoint", id);
+            count.setParameter("endpoint", id);
+        });
+        return Page.of(items, count, page);
+    }
+
+    /**
+     * Sends an event to its endpoint again, whatever became of it: pending at once with a fresh retry window.
+     * Raises {@link ResourceNotFound} for an unknown event or one of another organization.
+     */
+    public void redeliver(UUID organizationId, UUID webhookEventId) {
+        var event = Optional.ofNullable(em.find(WebhookEvent.class, webhookEventId))
+                .filter(w -> w.endpoint().organizationId().equals(organizationId))
+                .orElseThrow(() -> new ResourceNotFound("Not found"));
+        event.redeliver(Timestamps.now());
+    }
+
+    private WebhookEndpoint find(UUID organizationId, UUID endpointId) {
+        return Optional.ofNullable(em.find(WebhookEndpoint.class, endpointId))
+                .filter(e -> e.organizationId().equals(organizationId))
+                .orElseThrow(() -> new ResourceNotFound("Not found"));
+    }
+
+    private EndpointView view(WebhookEndpoint endpoint) {
+        return new EndpointView(endpoint, sealer.open(endpoint.secretSealed()));
+    }
+}

@@ -1,0 +1,120 @@
+package dev.seatkeeper.webhooks;
+
+import dev.seatkeeper.platform.Timestamps;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The delivery worker, inside the application on the server's managed executors (no extra process): every
+ * {@code SEATKEEPER_WEBHOOK_POLL_INTERVAL} it hands new outbox events to their endpoints and sends the attempts that
+ * are due, each on a managed thread, recording each outcome ({@link WebhookQueue}). An attempt is leased for longer
+ * than it can take; if the instance dies meanwhile, the lease runs out and an instance sends it again (at least once).
+ * Once a day, payloads older than 90 days are archived.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrations")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class WebhookWorker {
+    private static final Logger LOG = Logger.getLogger(WebhookWorker.class.getName());
+    /** Longer than an attempt can take ({@link WebhookSender#TIMEOUT} twice, connect and answer). */
+    static final Duration LEASE = Duration.ofSeconds(60);
+    /** How many attempts one round may start: one per endpoint at most, so this bounds the endpoints served a round. */
+    static final int ATTEMPTS_PER_ROUND = 64;
+    /** Polar archives event payloads after 90 days. */
+    static final Duration ARCHIVE_AFTER = Duration.ofDays(90);
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @Resource
+    ManagedExecutorService senders;
+
+    @Inject
+    WebhookQueue queue;
+
+    @Inject
+    WebhookSettings settings;
+
+    private WebhookSender sender;
+    private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile Instant lastRound = Instant.now();
+    private ScheduledFuture<?> rounds;
+    private ScheduledFuture<?> archiving;
+
+    @PostConstruct
+    void start() {
+        sender = new WebhookSender(new EndpointAddresses(settings));
+        long poll = Math.max(10, settings.pollInterval().toMillis());
+        rounds = scheduler.scheduleWithFixedDelay(this::round, poll, poll, TimeUnit.MILLISECONDS);
+        archiving = scheduler.scheduleWithFixedDelay(this::archive, 1, 24 * 60, TimeUnit.MINUTES);
+    }
+
+    @PreDestroy
+    void stop() {
+        rounds.cancel(false);
+        archiving.cancel(false);
+    }
+
+    /** When the last round finished, for readiness: a worker that stopped making rounds is not running. */
+    Instant lastRound() {
+        return lastRound;
+    }
+
+    private void round() {
+        try {
+            while (queue.fanOut(500) == 500) {
+                // A burst larger than one batch is handed out before attempts are leased.
+            }
+            for (Attempt attempt : queue.leaseDue(ATTEMPTS_PER_ROUND, LEASE)) {
+                if (inFlight.add(attempt.webhookEventId())) {
+                    senders.execute(() -> deliver(attempt));
+                }
+            }
+            lastRound = Instant.now();
+        } catch (RuntimeException e) {
+            // The next round tries again (a database that is away comes back); a failure must not end the schedule.
+            LOG.log(Level.WARNING, "A webhook delivery round failed", e);
+        }
+    }
+
+    private void deliver(Attempt attempt) {
+        try {
+            queue.record(attempt.webhookEventId(), sender.send(attempt));
+        } catch (RuntimeException e) {
+            // The lease runs out and the attempt is made again: at least once, never lost.
+            LOG.log(Level.WARNING, "Recording a webhook attempt failed; it will be made again", e);
+        } finally {
+            inFlight.remove(attempt.webhookEventId());
+        }
+    }
+
+    private void archive() {
+        try {
+            int archived = queue.archiveBefore(Timestamps.now().minus(ARCHIVE_AFTER));
+            if (archived > 0) {
+                LOG.info("Archived the payloads of " + archived + " events older than 90 days");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Archiving event payloads failed; the next run tries again", e);
+        }
+    }
+}

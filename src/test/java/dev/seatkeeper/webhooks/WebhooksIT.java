@@ -1,0 +1,418 @@
+package dev.seatkeeper.webhooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.standardwebhooks.Webhook;
+import dev.seatkeeper.testing.Api;
+import dev.seatkeeper.testing.ApiTest;
+import dev.seatkeeper.testing.Fixtures;
+import dev.seatkeeper.testing.Receiver;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Webhooks end to end (contract, "Events (webhooks)"): endpoints registered through the API, seat changes delivered to
+ * a real HTTP receiver on a loopback port, signed so that the Standard Webhooks library verifies them with the UTF-8
+ * bytes of the whole secret (as Polar's SDK does), retried, disabled and redelivered as the contract says. The test
+ * server retries fast (pom.xml: SEATKEEPER_WEBHOOK_RETRY_BASE and friends).
+ */
+class WebhooksIT extends ApiTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final List<String> SCOPES = withWebhooks();
+
+    Fixtures.Tenant tenant;
+    String subscriptionId;
+    Receiver receiver;
+
+    private static List<String> withWebhooks() {
+        var scopes = new ArrayList<>(Fixtures.ALL_SCOPES);
+        scopes.add("webhooks:read");
+        scopes.add("webhooks:write");
+        return List.copyOf(scopes);
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        tenant = fixtures.tenant(true, true, SCOPES);
+        String productId = fixtures.product(tenant, "month").getString("id");
+        String customerId = fixtures.customer(tenant, Fixtures.email("billing")).getString("id");
+        subscriptionId =
+                fixtures.subscription(tenant, productId, customerId, 20).getString("id");
+        receiver = new Receiver();
+    }
+
+    @AfterEach
+    void tearDown() {
+        receiver.close();
+    }
+
+    private JsonObject register(String... events) {
+        var list = Json.createArrayBuilder();
+        for (String event : events) {
+            list.add(event);
+        }
+        var reply = api.post(
+                "/v1/webhooks/endpoints",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("url", receiver.url())
+                        .add("format", "raw")
+                        .add("events", list)
+                        .build());
+        assertEquals(201, reply.status(), reply.toString());
+        return reply.json();
+    }
+
+    private JsonObject register() {
+        return register("customer_seat.assigned", "customer_seat.claimed", "customer_seat.revoked", "member.created");
+    }
+
+    private static boolean verifies(Receiver.Received request, String secret) {
+        try {
+            new Webhook(secret.getBytes(StandardCharsets.UTF_8))
+                    .verify(
+                            request.body(),
+                            Map.of(
+                                    "webhook-id", List.of(request.header("webhook-id")),
+                                    "webhook-timestamp", List.of(request.header("webhook-timestamp")),
+                                    "webhook-signature", List.of(request.header("webhook-signature"))));
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private List<JsonObject> bodiesOfType(String type) {
+        return receiver.received().stream()
+                .map(r -> Api.json(r.body()))
+                .filter(b -> b.getString("type").equals(type))
+                .toList();
+    }
+
+    @Test
+    void anEndpointIsCreatedListedReadUpdatedAndDeletedWithPolarsShapes() {
+        var created = register("customer_seat.claimed");
+        assertEquals(
+                Set.of(
+                        "created_at",
+                        "modified_at",
+                        "id",
+                        "url",
+                        "name",
+                        "format",
+                        "secret",
+                        "organization_id",
+                        "events",
+                        "enabled"),
+                created.keySet());
+        assertTrue(created.getString("secret").matches("whsec_[A-Za-z0-9]{43}"), created.getString("secret"));
+        assertEquals(tenant.organizationId(), created.getString("organization_id"));
+        assertTrue(created.getBoolean("enabled"));
+        String id = created.getString("id");
+        String path = "/v1/webhooks/endpoints/" + id;
+
+        var listed = api.get("/v1/webhooks/endpoints", tenant.token()).json();
+        assertEquals(1, listed.getJsonObject("pagination").getInt("total_count"));
+        assertEquals(
+                created.getString("secret"),
+                listed.getJsonArray("items").getJsonObject(0).getString("secret"));
+        assertEquals(created, api.get(path, tenant.token()).json());
+
+        var patched = api.patch(
+                path,
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("name", "billing")
+                        .add("events", Json.createArrayBuilder().add("customer_seat.revoked"))
+                        .build());
+        assertEquals(200, patched.status(), patched.toString());
+        assertEquals("billing", patched.json().getString("name"));
+        assertEquals(
+                List.of("customer_seat.revoked"),
+                patched.json().getJsonArray("events").getValuesAs(JsonString::getString));
+
+        var other = fixtures.tenant(true, true, SCOPES);
+        var foreign = api.get(path, other.token());
+        var unknown = api.get("/v1/webhooks/endpoints/" + java.util.UUID.randomUUID(), other.token());
+        assertEquals(404, foreign.status());
+        assertEquals(unknown.text(), foreign.text(), "another organization's endpoint answers like an unknown one");
+        assertEquals(404, api.delete(path, other.token()).status());
+
+        var deleted = api.delete(path, tenant.token());
+        assertEquals(204, deleted.status());
+        assertEquals(404, api.get(path, tenant.token()).status());
+    }
+
+    @Test
+    void urlsFormatsAndEventTypesAreCheckedAndScopesEnforced() {
+        for (String url : List.of(
+                "http://example.com/hook",
+                "https://10.1.2.3/hook",
+                "https://169.254.169.254/x",
+                "ftp://127.0.0.1/x",
+                "not a url")) {
+            var reply = api.post(
+                    "/v1/webhooks/endpoints",
+                    tenant.token(),
+                    Json.createObjectBuilder()
+                            .add("url", url)
+                            .add("format", "raw")
+                            .add("events", Json.createArrayBuilder().add("customer_seat.claimed"))
+                            .build());
+            assertEquals(422, reply.status(), url + ": " + reply);
+            assertEquals(
+                    List.of("body", "url"),
+                    reply.json()
+                            .getJsonArray("detail")
+                            .getJsonObject(0)
+                            .getJsonArray("loc")
+                            .getValuesAs(v -> v.toString().replace("\"", "")));
+        }
+        var slack = api.post(
+                "/v1/webhooks/endpoints",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("url", receiver.url())
+                        .add("format", "slack")
+                        .add("events", Json.createArrayBuilder().add("customer_seat.claimed"))
+                        .build());
+        assertEquals(422, slack.status(), slack.toString());
+        var unknownEvent = api.post(
+                "/v1/webhooks/endpoints",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("url", receiver.url())
+                        .add("format", "raw")
+                        .add("events", Json.createArrayBuilder().add("seat.exploded"))
+                        .build());
+        assertEquals(422, unknownEvent.status());
+        assertEquals(
+                0,
+                api.get("/v1/webhooks/endpoints", tenant.token())
+                        .json()
+                        .getJsonObject("pagination")
+                        .getInt("total_count"),
+                "nothing refused was stored");
+
+        String readOnly = fixtures.token(tenant.organizationId(), List.of("webhooks:read"));
+        assertEquals(
+                403,
+                api.post(
+                                "/v1/webhooks/endpoints",
+                                readOnly,
+                                Json.createObjectBuilder()
+                                        .add("url", receiver.url())
+                                        .add("format", "raw")
+                                        .add("events", Json.createArrayBuilder().add("customer_seat.claimed"))
+                                        .build())
+                        .status());
+        String seatsOnly = fixtures.token(tenant.organizationId(), List.of("customer_seats:read"));
+        assertEquals(403, api.get("/v1/webhooks/endpoints", seatsOnly).status());
+    }
+
+    @Test
+    void aSeatChangeArrivesSignedInPolarsFormatAndVerifiesWithTheWholeSecret() {
+        var endpoint = register();
+        var seat = fixtures.assign(tenant, subscriptionId, Fixtures.email("holder"));
+        assertTrue(Receiver.await(
+                WAIT, () -> !bodiesOfType("customer_seat.assigned").isEmpty()));
+        var request = receiver.received().stream()
+                .filter(r -> r.body().contains("customer_seat.assigned"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("application/json", request.header("content-type"));
+        assertNotNull(request.header("webhook-id"));
+        assertTrue(request.header("webhook-signature").startsWith("v1,"), request.header("webhook-signature"));
+        assertTrue(verifies(request, endpoint.getString("secret")), "verifies with the whole whsec_ secret");
+        assertFalse(verifies(request, endpoint.getString("secret") + "x"), "and not with another secret");
+        var body = Api.json(request.body());
+        assertEquals(Set.of("type", "timestamp", "data"), body.keySet());
+        assertEquals(seat.getString("id"), body.getJsonObject("data").getString("id"));
+        assertEquals("pending", body.getJsonObject("data").getString("status"));
+        assertFalse(body.getJsonObject("data").containsKey("invitation_token"), "the token never leaves in events");
+    }
+
+    @Test
+    void anEndpointReceivesItsEventsInTheOrderTheyWereRecorded() {
+        register("customer_seat.assigned");
+        var ids = new ArrayList<String>();
+        for (int i = 0; i < 6; i++) {
+            ids.add(fixtures.assign(tenant, subscriptionId, Fixtures.email("in-order-" + i))
+                    .getString("id"));
+        }
+        assertTrue(Receiver.await(
+                WAIT, () -> bodiesOfType("customer_seat.assigned").size() >= 6));
+        assertEquals(
+                ids,
+                bodiesOfType("customer_seat.assigned").stream()
+                        .map(b -> b.getJsonObject("data").getString("id"))
+                        .toList());
+    }
+
+    @Test
+    void aReceiverFailingTwiceGetsTheEventOnTheThirdAttemptWithEachAttemptRecorded() {
+        var endpoint = register("customer_seat.assigned");
+        receiver.answer(500, 503);
+        fixtures.assign(tenant, subscriptionId, Fixtures.email("retried"));
+        assertTrue(Receiver.await(WAIT, () -> receiver.received().size() >= 3));
+        var deliveries = awaitDeliveries(endpoint.getString("id"), 3);
+        assertEquals(
+                List.of(true, false, false),
+                deliveries.stream().map(d -> d.getBoolean("succeeded")).toList(),
+                "newest first");
+        assertEquals(
+                List.of(200, 503, 500),
+                deliveries.stream().map(d -> d.getInt("http_code")).toList());
+        var event = deliveries.get(0).getJsonObject("webhook_event");
+        assertTrue(event.getBoolean("succeeded"));
+        assertEquals(200, event.getInt("last_http_code"));
+        assertEquals(
+                1,
+                receiver.received().stream()
+                        .map(r -> r.header("webhook-id"))
+                        .distinct()
+                        .count(),
+                "one event, three attempts with the same webhook-id");
+    }
+
+    private List<JsonObject> awaitDeliveries(String endpointId, int count) {
+        List<JsonObject> found = new ArrayList<>();
+        Receiver.await(WAIT, () -> {
+            found.clear();
+            found.addAll(api.get("/v1/webhooks/deliveries?endpoint_id=" + endpointId, tenant.token())
+                    .json()
+                    .getJsonArray("items")
+                    .getValuesAs(JsonObject.class));
+            return found.size() >= count;
+        });
+        return found;
+    }
+
+    @Test
+    void goneDisablesTheEndpointAtOnce() {
+        var endpoint = register("customer_seat.assigned");
+        receiver.answer(410);
+        fixtures.assign(tenant, subscriptionId, Fixtures.email("gone"));
+        String path = "/v1/webhooks/endpoints/" + endpoint.getString("id");
+        assertTrue(
+                Receiver.await(WAIT, () -> !api.get(path, tenant.token()).json().getBoolean("enabled")));
+        fixtures.assign(tenant, subscriptionId, Fixtures.email("after-gone"));
+        sleep(Duration.ofSeconds(2));
+        assertEquals(1, receiver.received().size(), "nothing more is sent to a disabled endpoint");
+    }
+
+    @Test
+    void tenFailedEventsInARowDisableTheEndpoint() {
+        var endpoint = register("customer_seat.assigned");
+        receiver.thenAlways(500);
+        for (int i = 0; i < 10; i++) {
+            fixtures.assign(tenant, subscriptionId, Fixtures.email("failing-" + i));
+        }
+        String path = "/v1/webhooks/endpoints/" + endpoint.getString("id");
+        assertTrue(
+                Receiver.await(
+                        Duration.ofSeconds(120),
+                        () -> !api.get(path, tenant.token()).json().getBoolean("enabled")),
+                "disabled after ten failed events");
+        long events = receiver.received().stream()
+                .map(r -> r.header("webhook-id"))
+                .distinct()
+                .count();
+        assertEquals(10, events, "each of the ten events was tried before the endpoint was disabled");
+    }
+
+    @Test
+    void aRedeliveredEventIsSentAgainWithItsId() {
+        var endpoint = register("customer_seat.assigned");
+        fixtures.assign(tenant, subscriptionId, Fixtures.email("again"));
+        var first = awaitDeliveries(endpoint.getString("id"), 1).get(0).getJsonObject("webhook_event");
+        var reply = api.post("/v1/webhooks/events/" + first.getString("id") + "/redeliver", tenant.token(), "");
+        assertEquals(202, reply.status(), reply.toString());
+        assertTrue(reply.isJson());
+        assertTrue(Receiver.await(WAIT, () -> receiver.received().size() >= 2));
+        assertEquals(first.getString("id"), receiver.received().get(1).header("webhook-id"));
+        var other = fixtures.tenant(true, true, SCOPES);
+        assertEquals(
+                404,
+                api.post("/v1/webhooks/events/" + first.getString("id") + "/redeliver", other.token(), "")
+                        .status(),
+                "another organization's event answers like an unknown one");
+    }
+
+    @Test
+    void afterASecretResetDeliveriesCarryASignatureUnderEachSecret() {
+        var endpoint = register("customer_seat.assigned");
+        String oldSecret = endpoint.getString("secret");
+        var reset = api.patch(
+                "/v1/webhooks/endpoints/" + endpoint.getString("id") + "/secret",
+                tenant.token(),
+                Json.createObjectBuilder().build());
+        assertEquals(200, reset.status(), reset.toString());
+        String newSecret = reset.json().getString("secret");
+        assertFalse(newSecret.equals(oldSecret));
+        fixtures.assign(tenant, subscriptionId, Fixtures.email("overlap"));
+        assertTrue(Receiver.await(WAIT, () -> !receiver.received().isEmpty()));
+        var request = receiver.received().get(0);
+        assertEquals(2, request.header("webhook-signature").split(" ").length, request.header("webhook-signature"));
+        assertTrue(verifies(request, newSecret), "the new secret verifies");
+        assertTrue(verifies(request, oldSecret), "the old one too, during the overlap");
+    }
+
+    @Test
+    void aRefusedChangeSendsNothingAndARevokeNamesWhoLostTheSeat() {
+        register();
+        var full = fixtures.subscription(
+                        tenant,
+                        fixtures.product(tenant, "month").getString("id"),
+                        fixtures.customer(tenant, Fixtures.email("small")).getString("id"),
+                        1)
+                .getString("id");
+        fixtures.assign(tenant, full, Fixtures.email("first"));
+        var refused = api.post(
+                "/v1/customer-seats",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("subscription_id", full)
+                        .add("email", Fixtures.email("second"))
+                        .build());
+        assertEquals(400, refused.status(), "no seat left");
+        String holder = Fixtures.email("holder");
+        var claimed =
+                fixtures.claim(fixtures.assign(tenant, subscriptionId, holder).getString("invitation_token"));
+        var seat = claimed.getJsonObject("seat");
+        assertEquals(
+                200,
+                api.delete("/v1/customer-seats/" + seat.getString("id"), tenant.token())
+                        .status());
+        assertTrue(Receiver.await(
+                WAIT, () -> !bodiesOfType("customer_seat.revoked").isEmpty()));
+
+        assertEquals(2, bodiesOfType("customer_seat.assigned").size(), "the refused assignment sent nothing");
+        var revoked = bodiesOfType("customer_seat.revoked").get(0).getJsonObject("data");
+        assertEquals("revoked", revoked.getString("status"));
+        assertEquals(seat.getString("member_id"), revoked.getString("previous_member_id"));
+        assertEquals(holder, revoked.getString("previous_email"));
+        assertTrue(revoked.isNull("member_id"));
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
