@@ -340,6 +340,63 @@ class PortalSeatsIT extends ApiTest {
         assertEquals(2, theirs.getInt("available_seats"));
     }
 
+    @Test
+    void aPortalImmediateClaimCannotGiveAnotherCustomerAClaimedSeat() {
+        var shop = shop(false);
+        var api = shop.api();
+        List<String> callers = billingCallers(shop);
+        for (String caller : callers) {
+            // An existing customer of the organization, named by e-mail: in the legacy model the seat is theirs.
+            String email = Fixtures.email("bystander");
+            String bystander = shop.fixtures().customer(shop.tenant(), email).getString("id");
+            var reply = api.post(
+                    "/v1/customer-portal/seats",
+                    caller,
+                    Json.createObjectBuilder()
+                            .add("subscription_id", shop.subscriptionId())
+                            .add("email", email)
+                            .add("immediate_claim", true)
+                            .build());
+            assertEquals(200, reply.status(), reply.toString());
+            var seat = reply.json();
+            assertKeys(Shapes.CUSTOMER_SEAT, seat);
+            assertEquals("pending", seat.getString("status"), "invited, not claimed");
+            assertTrue(seat.isNull("claimed_at"));
+            assertTrue(seat.getJsonObject("member").isNull("name"), "no other customer's name: " + seat);
+            var theirSession = shop.fixtures().session(shop.tenant(), bystander).getString("token");
+            var held = api.get("/v1/customer-portal/seats/subscriptions", theirSession)
+                    .json();
+            assertEquals(0, held.getJsonObject("pagination").getInt("total_count"), "they hold no seat: " + held);
+        }
+        var stored = api.get(
+                        "/v1/customer-seats?subscription_id=" + shop.subscriptionId(),
+                        shop.tenant().token())
+                .json();
+        assertEquals(
+                List.of("pending", "pending"),
+                stored.getJsonArray("seats").getValuesAs(JsonObject.class).stream()
+                        .map(s -> s.getString("status"))
+                        .toList());
+        assertTrue(shop.fixtures().events(shop.tenant()).stream()
+                .noneMatch(e -> e.asJsonObject().getString("type").equals("customer_seat.claimed")));
+
+        // The organization route keeps immediate_claim for any customer of the organization.
+        var byOrganization = api.post(
+                "/v1/customer-seats",
+                shop.tenant().token(),
+                Json.createObjectBuilder()
+                        .add("subscription_id", shop.subscriptionId())
+                        .add(
+                                "email",
+                                shop.fixtures()
+                                        .customer(shop.tenant(), Fixtures.email("direct"))
+                                        .getString("email"))
+                        .add("immediate_claim", true)
+                        .build());
+        assertEquals(200, byOrganization.status(), byOrganization.toString());
+        assertEquals("claimed", byOrganization.string("status"));
+    }
+
     @ParameterizedTest(name = "member model {0}")
     @ValueSource(booleans = {true, false})
     void anotherCustomersMembersInPortalBodiesAnswerLikeUnknownMembers(boolean memberModel) {
