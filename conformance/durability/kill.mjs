@@ -4,8 +4,10 @@
 // that load, starts it again on the same data and checks, through the API, that:
 //   - every claim and revoke that was answered 2xx is reflected (a claimed seat is claimed, or revoked by a later
 //     acknowledged revoke; a revoked seat is revoked);
-//   - no seat is half-changed: a claimed seat has claimed_at and a holder, a revoked one revoked_at and no holder,
-//     a pending one neither;
+//   - no seat is half-changed, field by field (member model): a claimed seat has claimed_at, no revoked_at, its member
+//     holder, the billing customer and its e-mail; a revoked one revoked_at and no customer, member or e-mail; a
+//     pending one neither claimed_at nor revoked_at, an invitation expiry, its member holder, the billing customer and
+//     its e-mail;
 //   - the subscription's available and total seats match the rows listed;
 //   - on the embedded H2 default, the data directory is the owner's only (0700), and the database file and the
 //     generated secret are 0600 (contract, "Security boundaries"), whatever this process's umask.
@@ -87,6 +89,37 @@ process.on("exit", () => {
 
 
 
+/**
+ * What is wrong with one listed seat of the member-model organization, as the contract's "Seats" defines each status;
+ * empty when the seat is whole. `billing` is the subscription's customer, `email` the address the seat was assigned to.
+ */
+function halfChanged(seat, billing, email) {
+  const problems = [];
+  const expect = (ok, what) => ok || problems.push(what);
+  const held = () => {
+    expect(seat.customer_id === billing, "customer_id is not the billing customer");
+    expect(seat.member_id && seat.member?.id === seat.member_id, "no member holder");
+    expect(seat.email && seat.email === email && seat.member?.email === email, "e-mail is not the assigned one");
+  };
+  if (seat.status === "claimed") {
+    expect(seat.claimed_at, "no claimed_at");
+    expect(!seat.revoked_at, "revoked_at set");
+    held();
+  } else if (seat.status === "revoked") {
+    expect(seat.revoked_at, "no revoked_at");
+    for (const field of ["customer_id", "member_id", "member", "email", "customer_email"]) {
+      expect(seat[field] === null, `${field} kept`);
+    }
+  } else if (seat.status === "pending") {
+    expect(!seat.claimed_at && !seat.revoked_at, "claimed_at or revoked_at set");
+    expect(seat.invitation_token_expires_at, "no invitation expiry");
+    held();
+  } else {
+    problems.push(`status ${seat.status}`);
+  }
+  return problems;
+}
+
 async function main() {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -123,7 +156,7 @@ async function main() {
   for (let i = 0; i < seatCount; i += 16) {
     const batch = await Promise.all(Array.from({ length: Math.min(16, seatCount - i) }, (_, j) =>
       must(base, "POST", "/v1/customer-seats", token, { subscription_id: subscription.id, email: `s${i + j}@${slug}.example` })));
-    seats.push(...batch.map((s) => ({ id: s.id, invitation: s.invitation_token })));
+    seats.push(...batch.map((s) => ({ id: s.id, invitation: s.invitation_token, email: s.email })));
   }
   log(`${seats.length} pending seats assigned; load starts`);
 
@@ -171,12 +204,10 @@ async function main() {
     else if (state === "revoked" && seat.status !== "revoked") failures.push(`seat ${id}: revoke acknowledged, now ${seat.status}`);
     else if (state === "claimed" && seat.status === "pending") failures.push(`seat ${id}: claim acknowledged, pending again`);
   }
+  const assigned = new Map(seats.map((s) => [s.id, s]));
   for (const seat of list.seats) {
-    const holder = seat.customer_id ?? seat.member_id;
-    const whole = seat.status === "claimed" ? seat.claimed_at && holder && !seat.revoked_at
-      : seat.status === "revoked" ? seat.revoked_at && !seat.member_id
-        : seat.status === "pending" ? !seat.claimed_at && !seat.revoked_at : false;
-    if (!whole) failures.push(`seat ${seat.id} is half-changed: ${JSON.stringify(seat)}`);
+    const problems = halfChanged(seat, customer.id, assigned.get(seat.id)?.email);
+    if (problems.length) failures.push(`seat ${seat.id} is half-changed (${problems.join(", ")}): ${JSON.stringify(seat)}`);
   }
   if (list.seats.length !== seats.length) failures.push(`${list.seats.length} seats listed, ${seats.length} assigned`);
   const held = list.seats.filter((s) => s.status !== "revoked").length;

@@ -118,7 +118,12 @@ public class PortalSeatResource {
     @Measured("assign")
     @POST
     @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)
-    @Operation(operationId = "customer_portal:seats:assign_seat", summary = "Assign Seat")
+    @Operation(
+            operationId = "customer_portal:seats:assign_seat",
+            summary = "Assign Seat",
+            description = "immediate_claim claims the seat at once only when it is recorded on the caller's own"
+                    + " customer (always in the member model); a seat for another customer (legacy model) starts"
+                    + " pending and its holder is invited by e-mail.")
     @APIResponse(
             responseCode = "200",
             description = "Seat assigned; the invitation goes to the invitee by e-mail.",

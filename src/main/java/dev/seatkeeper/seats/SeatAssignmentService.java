@@ -45,7 +45,8 @@ public class SeatAssignmentService {
      * Assigns a seat of the container the request names, in Polar's order of checks: the container (404), seat-based
      * pricing ({@link FeatureNotEnabled}), a paid order or an active subscription and a free seat
      * ({@link SeatNotAvailable}), then the recipient ({@link SeatRecipients}). Returns the pending seat with its
-     * invitation, or the claimed seat without one when {@code immediate_claim} asks for it.
+     * invitation, or the claimed seat without one when {@code immediate_claim} asks for it and the scope acts for the
+     * seat's customer ({@link SeatScope#actsFor}: on portal routes, only the caller's own customer).
      */
     public InvitedSeat assign(SeatScope scope, SeatAssignment request) {
         if (request.checkoutId().isPresent()) {
@@ -70,7 +71,10 @@ public class SeatAssignmentService {
         var seat = new CustomerSeat(
                 container, recipient.customer(), recipient.member(), recipient.email(), request.metadata());
         em.persist(seat);
-        if (request.immediateClaim()) {
+        // A claim is the holder's consent. Polar's portal honours immediate_claim for any holder, so in the legacy
+        // model a billing manager could give a claimed seat to another customer found by e-mail; here a portal
+        // caller's immediate_claim applies only to its own customer, otherwise the holder is invited as usual.
+        if (request.immediateClaim() && scope.actsFor(recipient.customer())) {
             seat.claim(null);
             events.claimed(seat);
             return new InvitedSeat(seat, null, null);

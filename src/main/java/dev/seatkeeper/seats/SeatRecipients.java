@@ -131,9 +131,12 @@ class SeatRecipients {
         if (counter.countTakenByCustomer(container, holder) > 0) {
             throw new SeatAlreadyAssigned(identifier);
         }
+        // The member gets the holder's name only on organization routes: on the portal it would show the caller
+        // the name of another customer found by e-mail (Polar copies no name at all).
+        String name = scope.actsFor(holder) ? holder.name() : null;
         Member member = holder.email() == null
                 ? null
-                : members.add(container.customer(), holder.email(), holder.name(), null, MemberRole.MEMBER);
+                : members.add(container.customer(), holder.email(), name, null, MemberRole.MEMBER);
         return new Recipient(holder, member, holder.email());
     }
 

@@ -1,5 +1,6 @@
 package dev.seatkeeper.seats;
 
+import dev.seatkeeper.customers.Customer;
 import dev.seatkeeper.purchases.SeatContainer;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,5 +22,14 @@ public record SeatScope(UUID organizationId, Optional<UUID> customerId) {
     boolean covers(SeatContainer container) {
         return container.organizationId().equals(organizationId)
                 && customerId.map(id -> container.customer().id().equals(id)).orElse(true);
+    }
+
+    /**
+     * Whether this caller may act for the customer a seat is recorded on without that customer's consent, as
+     * {@code immediate_claim} does: an organization for any of its customers, a portal user only for its own (in the
+     * member model every seat is recorded on the billing customer; in the legacy model on its holder's own customer).
+     */
+    boolean actsFor(Customer customer) {
+        return customerId.map(customer.id()::equals).orElse(true);
     }
 }

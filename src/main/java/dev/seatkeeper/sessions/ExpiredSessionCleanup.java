@@ -5,6 +5,7 @@ import dev.seatkeeper.platform.Timestamps;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -18,9 +19,14 @@ import java.util.logging.Logger;
  * Deletes expired sessions every {@link Settings#cleanupInterval()} (contract, "Security boundaries": growth is
  * bounded). Runs on the server's managed scheduler, so nothing but the application is needed; with several instances
  * each one runs it, and the deletes are idempotent.
+ *
+ * <p>Starts after {@code SchemaMigrations} (platform's rule for start-up beans that may touch the database): with a
+ * short {@code SEATKEEPER_CLEANUP_INTERVAL} the first run could otherwise reach the sessions table before its
+ * migration has created it.
  */
 @Startup
 @Singleton
+@DependsOn("SchemaMigrations")
 public class ExpiredSessionCleanup {
     private static final Logger LOG = Logger.getLogger(ExpiredSessionCleanup.class.getName());
 

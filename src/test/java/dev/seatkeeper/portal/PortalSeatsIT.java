@@ -14,6 +14,7 @@ import dev.seatkeeper.testing.Shapes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -62,6 +63,7 @@ class PortalSeatsIT extends ApiTest {
             Api api,
             Fixtures fixtures,
             Fixtures.Tenant tenant,
+            String productId,
             String customerId,
             String billingSession,
             String subscriptionId) {
@@ -90,6 +92,7 @@ class PortalSeatsIT extends ApiTest {
                 api,
                 fixtures,
                 tenant,
+                productId,
                 customerId,
                 fixtures.session(tenant, customerId).getString("token"),
                 subscriptionId);
@@ -241,6 +244,157 @@ class PortalSeatsIT extends ApiTest {
                 members.getJsonArray("items").getValuesAs(JsonObject.class).stream()
                         .noneMatch(m -> m.getString("email").startsWith("neighbour")),
                 members.toString());
+    }
+
+    /** Another customer of the shop's organization with a subscription of 2 seats; returns the subscription id. */
+    static String neighbourSubscription(Shop shop) {
+        String neighbour = shop.fixtures()
+                .customer(shop.tenant(), Fixtures.email("neighbour"))
+                .getString("id");
+        return shop.fixtures()
+                .subscription(shop.tenant(), shop.productId(), neighbour, 2)
+                .getString("id");
+    }
+
+    /** The shop's billing customer (a customer session) and one of its billing managers (a member session). */
+    static List<String> billingCallers(Shop shop) {
+        return List.of(
+                shop.billingSession(),
+                shop.fixtures().memberSession(shop.tenant(), shop.customerId(), "billing_manager"));
+    }
+
+    @ParameterizedTest(name = "member model {0}")
+    @ValueSource(booleans = {true, false})
+    void anotherCustomersSeatsAnswerLikeUnknownSeatsOnPortalRevokeAndResend(boolean memberModel) {
+        var shop = shop(memberModel);
+        var api = shop.api();
+        String theirSubscription = neighbourSubscription(shop);
+        String pending = shop.fixtures()
+                .assign(shop.tenant(), theirSubscription, Fixtures.email("their-pending"))
+                .getString("id");
+        String claimed = shop.fixtures()
+                .claim(shop.fixtures()
+                        .assign(shop.tenant(), theirSubscription, Fixtures.email("their-claimed"))
+                        .getString("invitation_token"))
+                .getJsonObject("seat")
+                .getString("id");
+        String theirSeats = "/v1/customer-seats?subscription_id=" + theirSubscription;
+        var before = api.get(theirSeats, shop.tenant().token()).json();
+        String unknown = UUID.randomUUID().toString();
+        for (String caller : billingCallers(shop)) {
+            // Revoke, then resend: the resend of a claimed seat of one's own would be a 400, so a 404 here also shows
+            // that nothing about the seat's state leaks.
+            for (String[] route : new String[][] {{"DELETE", ""}, {"POST", "/resend"}}) {
+                String body = route[0].equals("POST") ? "" : null;
+                var missing = api.send(route[0], "/v1/customer-portal/seats/" + unknown + route[1], caller, body);
+                assertError(missing, 404, "ResourceNotFound", "Seat not found");
+                for (String seat : List.of(pending, claimed)) {
+                    var theirs = api.send(route[0], "/v1/customer-portal/seats/" + seat + route[1], caller, body);
+                    assertEquals(missing.status(), theirs.status(), theirs.toString());
+                    assertEquals(missing.text(), theirs.text());
+                }
+            }
+        }
+        assertEquals(before, api.get(theirSeats, shop.tenant().token()).json(), "their seats are unchanged");
+    }
+
+    @ParameterizedTest(name = "member model {0}")
+    @ValueSource(booleans = {true, false})
+    void anotherCustomersSubscriptionAnswersLikeAnUnknownOneOnPortalListAndAssign(boolean memberModel) {
+        var shop = shop(memberModel);
+        var api = shop.api();
+        String theirSubscription = neighbourSubscription(shop);
+        String unknown = UUID.randomUUID().toString();
+        for (String caller : billingCallers(shop)) {
+            var missingList = api.get("/v1/customer-portal/seats?subscription_id=" + unknown, caller);
+            assertError(missingList, 404, "ResourceNotFound", "Subscription not found");
+            var theirList = api.get("/v1/customer-portal/seats?subscription_id=" + theirSubscription, caller);
+            assertEquals(missingList.status(), theirList.status(), theirList.toString());
+            assertEquals(missingList.text(), theirList.text());
+
+            String email = Fixtures.email("intruder");
+            var missingAssign = api.post(
+                    "/v1/customer-portal/seats",
+                    caller,
+                    Json.createObjectBuilder()
+                            .add("subscription_id", unknown)
+                            .add("email", email)
+                            .build());
+            assertError(missingAssign, 404, "ResourceNotFound", "Subscription not found");
+            var theirAssign = api.post(
+                    "/v1/customer-portal/seats",
+                    caller,
+                    Json.createObjectBuilder()
+                            .add("subscription_id", theirSubscription)
+                            .add("email", email)
+                            .add("immediate_claim", true)
+                            .build());
+            assertEquals(missingAssign.status(), theirAssign.status(), theirAssign.toString());
+            assertEquals(missingAssign.text(), theirAssign.text());
+        }
+        var theirs = api.get(
+                        "/v1/customer-seats?subscription_id=" + theirSubscription,
+                        shop.tenant().token())
+                .json();
+        assertEquals(0, theirs.getJsonArray("seats").size(), theirs.toString());
+        assertEquals(2, theirs.getInt("available_seats"));
+    }
+
+    @Test
+    void aPortalImmediateClaimCannotGiveAnotherCustomerAClaimedSeat() {
+        var shop = shop(false);
+        var api = shop.api();
+        List<String> callers = billingCallers(shop);
+        for (String caller : callers) {
+            // An existing customer of the organization, named by e-mail: in the legacy model the seat is theirs.
+            String email = Fixtures.email("bystander");
+            String bystander = shop.fixtures().customer(shop.tenant(), email).getString("id");
+            var reply = api.post(
+                    "/v1/customer-portal/seats",
+                    caller,
+                    Json.createObjectBuilder()
+                            .add("subscription_id", shop.subscriptionId())
+                            .add("email", email)
+                            .add("immediate_claim", true)
+                            .build());
+            assertEquals(200, reply.status(), reply.toString());
+            var seat = reply.json();
+            assertKeys(Shapes.CUSTOMER_SEAT, seat);
+            assertEquals("pending", seat.getString("status"), "invited, not claimed");
+            assertTrue(seat.isNull("claimed_at"));
+            assertTrue(seat.getJsonObject("member").isNull("name"), "no other customer's name: " + seat);
+            var theirSession = shop.fixtures().session(shop.tenant(), bystander).getString("token");
+            var held = api.get("/v1/customer-portal/seats/subscriptions", theirSession)
+                    .json();
+            assertEquals(0, held.getJsonObject("pagination").getInt("total_count"), "they hold no seat: " + held);
+        }
+        var stored = api.get(
+                        "/v1/customer-seats?subscription_id=" + shop.subscriptionId(),
+                        shop.tenant().token())
+                .json();
+        assertEquals(
+                List.of("pending", "pending"),
+                stored.getJsonArray("seats").getValuesAs(JsonObject.class).stream()
+                        .map(s -> s.getString("status"))
+                        .toList());
+        assertTrue(shop.fixtures().events(shop.tenant()).stream()
+                .noneMatch(e -> e.asJsonObject().getString("type").equals("customer_seat.claimed")));
+
+        // The organization route keeps immediate_claim for any customer of the organization.
+        var byOrganization = api.post(
+                "/v1/customer-seats",
+                shop.tenant().token(),
+                Json.createObjectBuilder()
+                        .add("subscription_id", shop.subscriptionId())
+                        .add(
+                                "email",
+                                shop.fixtures()
+                                        .customer(shop.tenant(), Fixtures.email("direct"))
+                                        .getString("email"))
+                        .add("immediate_claim", true)
+                        .build());
+        assertEquals(200, byOrganization.status(), byOrganization.toString());
+        assertEquals("claimed", byOrganization.string("status"));
     }
 
     @ParameterizedTest(name = "member model {0}")
