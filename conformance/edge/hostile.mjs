@@ -172,8 +172,10 @@ export function violation(method, answer, path = "") {
 const SCOPES = [
   "customers:read", "customers:write", "members:read", "members:write", "products:read", "products:write",
   "subscriptions:read", "subscriptions:write", "orders:read", "orders:write", "customer_seats:read",
-  "customer_seats:write", "customer_sessions:write",
+  "customer_seats:write", "customer_sessions:write", "webhooks:read", "webhooks:write",
 ];
+/** Where the generator's webhook endpoints point: a loopback port nothing listens on (attempts fail quietly). */
+const HOOK_URL = "http://127.0.0.1:9/hostile";
 
 async function api(base, method, path, token, body) {
   const res = await fetch(base + path, {
@@ -220,7 +222,10 @@ async function fixtures(base, operator) {
   const claimed = await api(base, "POST", "/v1/customer-seats", token, { subscription_id: subscription.id, email: `b@${slug}.example` });
   const claim = await api(base, "POST", "/v1/customer-seats/claim", null, { invitation_token: claimed.invitation_token });
   const session = await api(base, "POST", "/v1/customer-sessions/", token, { customer_id: customer.id });
+  const endpoint = await api(base, "POST", "/v1/webhooks/endpoints", token,
+    { url: HOOK_URL, format: "raw", events: ["customer_seat.claimed"] });
   return {
+    endpoint,
     slug, org, token, product, oneTime, customer, subscription, order, seat, session: session.token,
     memberSession: claim.customer_session_token, invitation: seat.invitation_token, member: claim.seat.member_id,
   };
@@ -235,6 +240,7 @@ async function holdings(base, f) {
     products: await total("/v1/products/?limit=1"),
     subscriptions: await total("/v1/subscriptions/?limit=1"),
     orders: await total("/v1/orders/?limit=1"),
+    endpoints: await total("/v1/webhooks/endpoints?limit=1"),
     seats: (await seats(`subscription_id=${f.subscription.id}`)) + (await seats(`order_id=${f.order.id}`)),
   };
 }
@@ -281,6 +287,14 @@ function routes(f, r) {
     ["POST", "/v1/customer-portal/seats", "portal", () => ({ order_id: f.order.id, email: `p-${randomUUID().slice(0, 8)}@${f.slug}.example` }), "seats"],
     ["POST", "/v1/customer-portal/seats/{id}/resend", "portal", null, null, f.seat.id],
     ["DELETE", "/v1/customer-portal/seats/{id}", "portal", null, null, null],
+    ["POST", "/v1/webhooks/endpoints", "org", () => ({ url: HOOK_URL, format: "raw", events: ["customer_seat.revoked"] }), "endpoints"],
+    ["GET", "/v1/webhooks/endpoints", "org"],
+    ["GET", "/v1/webhooks/endpoints/{id}", "org", null, null, f.endpoint.id],
+    ["PATCH", "/v1/webhooks/endpoints/{id}", "org", () => ({ name: "hostile" }), null, f.endpoint.id],
+    ["PATCH", "/v1/webhooks/endpoints/{id}/secret", "org", null, null, f.endpoint.id],
+    ["DELETE", "/v1/webhooks/endpoints/{id}", "org", null, null, null],
+    ["GET", "/v1/webhooks/deliveries", "org", null, null, null, `endpoint_id=${f.endpoint.id}`],
+    ["POST", "/v1/webhooks/events/{id}/redeliver", "org", null, null, null],
     ["GET", "/openapi", "none"],
     ["GET", "/application.wadl", "none"],
     ["GET", "/WEB-INF/web.xml", "none"],

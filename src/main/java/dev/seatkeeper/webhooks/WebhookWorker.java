@@ -4,6 +4,8 @@ import dev.seatkeeper.platform.Timestamps;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -33,6 +35,8 @@ import java.util.logging.Logger;
 @Startup
 @DependsOn("SchemaMigrations")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// Its state is safe to share by itself (a volatile time, a concurrent set): no container lock on readiness probes.
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class WebhookWorker {
     private static final Logger LOG = Logger.getLogger(WebhookWorker.class.getName());
     /** Longer than an attempt can take ({@link WebhookSender#TIMEOUT} twice, connect and answer). */
@@ -57,6 +61,9 @@ public class WebhookWorker {
     private WebhookSender sender;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
     private volatile Instant lastRound = Instant.now();
+    /** Whether the last round failed; only the scheduler's one thread reads and writes it. */
+    private boolean failing;
+
     private ScheduledFuture<?> rounds;
     private ScheduledFuture<?> archiving;
 
@@ -75,7 +82,7 @@ public class WebhookWorker {
     }
 
     /** When the last round finished, for readiness: a worker that stopped making rounds is not running. */
-    Instant lastRound() {
+    public Instant lastRound() {
         return lastRound;
     }
 
@@ -90,9 +97,15 @@ public class WebhookWorker {
                 }
             }
             lastRound = Instant.now();
+            if (failing) {
+                failing = false;
+                LOG.info("Webhook delivery rounds succeed again");
+            }
         } catch (RuntimeException e) {
             // The next round tries again (a database that is away comes back); a failure must not end the schedule.
-            LOG.log(Level.WARNING, "A webhook delivery round failed", e);
+            // Logged when rounds start failing, not five times a second while they do.
+            LOG.log(failing ? Level.FINE : Level.WARNING, "A webhook delivery round failed", e);
+            failing = true;
         }
     }
 

@@ -11,13 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationVersion;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
 /**
  * The migrations on H2 against the previous release's real database (src/test/resources/upgrade/previous-release.sql,
- * see src/test/upgrade/make-fixture.sh): an empty database gets version 1, that release's database is adopted as it
- * is, and version 1 is the very schema that release's JPA schema generation created.
+ * see src/test/upgrade/make-fixture.sh): an empty database gets every version, that release's database is adopted as
+ * version 1 and migrated on, and version 1 is the very schema that release's JPA schema generation created.
  */
 class SchemaMigratorTest {
     private static final Path PREVIOUS_RELEASE = Path.of("src/test/resources/upgrade/previous-release.sql");
@@ -37,12 +38,12 @@ class SchemaMigratorTest {
     }
 
     @Test
-    void anEmptyDatabaseGetsTheFirstMigration() throws SQLException {
+    void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         var ds = freshDatabase();
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(1, result.migrationsExecuted);
-        assertEquals("1", result.targetSchemaVersion);
-        assertEquals(List.of("1 SQL initial schema"), history(ds));
+        assertEquals(2, result.migrationsExecuted);
+        assertEquals("2", result.targetSchemaVersion);
+        assertEquals(List.of("1 SQL initial schema", "2 SQL webhooks"), history(ds));
         assertEquals(0, count(ds, "SELECT COUNT(*) FROM customer_seats"));
     }
 
@@ -51,8 +52,10 @@ class SchemaMigratorTest {
         var ds = previousReleaseDatabase();
         long seats = count(ds, "SELECT COUNT(*) FROM customer_seats");
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(0, result.migrationsExecuted);
-        assertEquals(List.of("1 BASELINE schema of an earlier release (JPA schema generation)"), history(ds));
+        assertEquals(1, result.migrationsExecuted, "baselined at 1, then migrated to 2");
+        assertEquals(
+                List.of("1 BASELINE schema of an earlier release (JPA schema generation)", "2 SQL webhooks"),
+                history(ds));
         assertEquals(4, seats);
         assertEquals(seats, count(ds, "SELECT COUNT(*) FROM customer_seats"));
     }
@@ -63,13 +66,13 @@ class SchemaMigratorTest {
         SchemaMigrator.migrate(ds);
         var again = SchemaMigrator.migrate(ds);
         assertEquals(0, again.migrationsExecuted);
-        assertEquals(List.of("1 SQL initial schema"), history(ds));
+        assertEquals(List.of("1 SQL initial schema", "2 SQL webhooks"), history(ds));
     }
 
     @Test
     void versionOneIsThePreviousReleasesSchema() throws SQLException {
         var migrated = freshDatabase();
-        SchemaMigrator.migrate(migrated);
+        SchemaMigrator.migrate(migrated, MigrationVersion.fromVersion("1"));
         List<String> expected = schema(previousReleaseDatabase());
         assertTrue(expected.size() > 50, "the previous release's schema was read: " + expected);
         assertEquals(expected, schema(migrated));

@@ -377,7 +377,7 @@ class PortalSeatsIT extends ApiTest {
                 stored.getJsonArray("seats").getValuesAs(JsonObject.class).stream()
                         .map(s -> s.getString("status"))
                         .toList());
-        assertTrue(shop.fixtures().events(shop.tenant()).stream()
+        assertTrue(shop.fixtures().seatEvents(shop.tenant()).stream()
                 .noneMatch(e -> e.asJsonObject().getString("type").equals("customer_seat.claimed")));
 
         // The organization route keeps immediate_claim for any customer of the organization.

@@ -70,7 +70,7 @@ class SeatClaimIT extends ApiTest {
         assertTrue(stored.matches("[0-9a-f]{64}"), "a hash is stored: " + stored);
         assertFalse(stored.contains(token));
 
-        var events = fixtures.events(shop.tenant());
+        var events = fixtures.seatEvents(shop.tenant());
         assertEquals(1, events.size());
         assertEquals("customer_seat.assigned", events.getJsonObject(0).getString("type"));
         var data = events.getJsonObject(0).getJsonObject("payload").getJsonObject("data");
@@ -131,7 +131,7 @@ class SeatClaimIT extends ApiTest {
         assertTrue(seat.isNull("invitation_token") && seat.isNull("invitation_url"));
         assertTrue(seat.isNull("invitation_token_expires_at"));
         assertEquals("ops", seat.getJsonObject("seat_metadata").getString("team"));
-        var events = fixtures.events(shop.tenant());
+        var events = fixtures.seatEvents(shop.tenant());
         assertEquals(
                 List.of("customer_seat.claimed"),
                 events.stream().map(e -> e.asJsonObject().getString("type")).toList());
@@ -242,7 +242,7 @@ class SeatClaimIT extends ApiTest {
                 "metadata");
         var listed = api.get("/v1/customer-seats?subscription_id=" + sub, token).json();
         assertEquals(0, listed.getJsonArray("seats").size(), "nothing was stored");
-        assertEquals(0, fixtures.events(shop.tenant()).size(), "nothing was recorded");
+        assertEquals(0, fixtures.seatEvents(shop.tenant()).size(), "nothing was recorded");
     }
 
     @Test
@@ -378,7 +378,7 @@ class SeatClaimIT extends ApiTest {
             assertEquals(email, info.string("customer_email"));
             assertTrue(info.json().getBoolean("can_claim"));
         }
-        assertEquals(1, fixtures.events(shop.tenant()).size(), "reading changed nothing");
+        assertEquals(1, fixtures.seatEvents(shop.tenant()).size(), "reading changed nothing");
         fixtures.claim(token);
         assertError(api.get("/v1/customer-seats/claim/" + token, null), 404, "ResourceNotFound", INVALID);
         assertError(api.get("/v1/customer-seats/claim/unknown-token", null), 404, "ResourceNotFound", INVALID);
@@ -411,7 +411,7 @@ class SeatClaimIT extends ApiTest {
         assertEquals(200, listed.status(), "a plain member may read the seats: " + listed);
         assertEquals(
                 List.of("customer_seat.assigned", "customer_seat.claimed"),
-                fixtures.events(shop.tenant()).stream()
+                fixtures.seatEvents(shop.tenant()).stream()
                         .map(e -> e.asJsonObject().getString("type"))
                         .toList());
         assertTrue(
@@ -536,7 +536,7 @@ class SeatClaimIT extends ApiTest {
         assertEquals(49, statuses.stream().filter(s -> s == 400).count(), statuses.toString());
         assertEquals(
                 1,
-                fixtures.events(shop.tenant()).stream()
+                fixtures.seatEvents(shop.tenant()).stream()
                         .filter(e -> e.asJsonObject().getString("type").equals("customer_seat.claimed"))
                         .count());
     }

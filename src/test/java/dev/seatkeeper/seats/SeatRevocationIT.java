@@ -80,7 +80,7 @@ class SeatRevocationIT extends ApiTest {
         assertEquals(200, api.get(INTROSPECT, ownerSession).status(), "the owner keeps theirs");
         assertEquals(
                 List.of("customer_seat.assigned", "customer_seat.claimed", "customer_seat.revoked"),
-                fixtures.events(tenant).stream()
+                fixtures.seatEvents(tenant).stream()
                         .map(e -> e.asJsonObject().getString("type"))
                         .toList());
     }
@@ -95,7 +95,7 @@ class SeatRevocationIT extends ApiTest {
         assertEquals(first.json(), second.json());
         assertEquals(
                 1,
-                fixtures.events(tenant).stream()
+                fixtures.seatEvents(tenant).stream()
                         .filter(e -> e.asJsonObject().getString("type").equals("customer_seat.revoked"))
                         .count());
     }
@@ -278,7 +278,7 @@ class SeatRevocationIT extends ApiTest {
                 api.get(INTROSPECT, claimed.getString("customer_session_token")).status());
         assertEquals(
                 2,
-                fixtures.events(tenant).stream()
+                fixtures.seatEvents(tenant).stream()
                         .filter(e -> e.asJsonObject().getString("type").equals("customer_seat.revoked"))
                         .count());
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.seatkeeper.testing.Api;
 import dev.seatkeeper.testing.Concurrently;
 import dev.seatkeeper.testing.Fixtures;
+import dev.seatkeeper.testing.Receiver;
 import jakarta.json.Json;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -140,6 +141,51 @@ class TwoInstancesIT {
             var after = api.get("/v1/customer-portal/customer-session/introspect", holder);
             assertEquals(401, after.status(), after.toString());
         }
+    }
+
+    @Test
+    void eachWebhookEventIsSentOnceThoughBothInstancesDeliver() throws Exception {
+        var tenant = fixtures.tenant(true, true, withWebhooks());
+        String productId = fixtures.product(tenant, "month").getString("id");
+        String customerId = fixtures.customer(tenant, Fixtures.email("billing")).getString("id");
+        String subscriptionId =
+                fixtures.subscription(tenant, productId, customerId, 30).getString("id");
+        try (var receiver = new Receiver()) {
+            var endpoint = first.post(
+                    "/v1/webhooks/endpoints",
+                    tenant.token(),
+                    Json.createObjectBuilder()
+                            .add("url", receiver.url())
+                            .add("format", "raw")
+                            .add("events", Json.createArrayBuilder().add("customer_seat.assigned"))
+                            .build());
+            assertEquals(201, endpoint.status(), endpoint.toString());
+            List<Api.Reply> replies = Concurrently.run(
+                    20,
+                    i -> instance(i)
+                            .post(
+                                    "/v1/customer-seats",
+                                    tenant.token(),
+                                    Json.createObjectBuilder()
+                                            .add("subscription_id", subscriptionId)
+                                            .add("email", Fixtures.email("hooked"))
+                                            .build()));
+            assertEquals(20, replies.stream().filter(r -> r.status() == 200).count(), replies.toString());
+            assertTrue(Receiver.await(
+                    Duration.ofSeconds(60), () -> receiver.received().size() >= 20));
+            Thread.sleep(2000); // Room for a second attempt of any event, which must not come.
+            var ids = receiver.received().stream()
+                    .map(r -> r.header("webhook-id"))
+                    .toList();
+            assertEquals(20, ids.size(), "each event arrived once: " + ids);
+            assertEquals(20, ids.stream().distinct().count());
+        }
+    }
+
+    private static List<String> withWebhooks() {
+        var scopes = new ArrayList<>(Fixtures.ALL_SCOPES);
+        scopes.add("webhooks:write");
+        return scopes;
     }
 
     private record Shop(Fixtures.Tenant tenant, String customerId, String subscriptionId) {}

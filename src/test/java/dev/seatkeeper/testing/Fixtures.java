@@ -208,11 +208,16 @@ public final class Fixtures {
     }
 
     /** The outbox events recorded for the organization, oldest first. */
-    public JsonArray events(Tenant tenant) {
+    /** The organization's {@code customer_seat.*} events in the outbox, oldest first (member events left out). */
+    public JsonArray seatEvents(Tenant tenant) {
         var reply = api.get("/test-support/events/" + tenant.organizationId(), null);
         check(reply, 200);
         try (var reader = Json.createReader(new StringReader(reply.text()))) {
-            return reader.readArray();
+            var seatEvents = Json.createArrayBuilder();
+            reader.readArray().getValuesAs(JsonObject.class).stream()
+                    .filter(event -> event.getString("type").startsWith("customer_seat."))
+                    .forEach(seatEvents::add);
+            return seatEvents.build();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.seatkeeper.testing;
 
+import dev.seatkeeper.events.Event;
 import dev.seatkeeper.security.TokenHasher;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -67,14 +68,11 @@ public class TestSupportResource {
     @Produces(MediaType.APPLICATION_JSON)
     public String events(@PathParam("organizationId") String organizationId) {
         var array = Json.createArrayBuilder();
-        em.createQuery(
-                        "select e from Event e where e.organizationId = :org order by e.createdAt",
-                        dev.seatkeeper.events.Event.class)
+        em.createQuery("select e from Event e where e.organizationId = :org order by e.createdAt", Event.class)
                 .setParameter("org", UUID.fromString(organizationId))
                 .getResultList()
-                .forEach(e -> array.add(Json.createObjectBuilder()
-                        .add("type", e.type())
-                        .add("payload", dev.seatkeeper.testing.Api.json(e.payload()))));
+                .forEach(e -> array.add(
+                        Json.createObjectBuilder().add("type", e.type()).add("payload", Api.json(e.payload()))));
         return array.build().toString();
     }
 

@@ -243,6 +243,13 @@ class WebhooksIT extends ApiTest {
         assertEquals(seat.getString("id"), body.getJsonObject("data").getString("id"));
         assertEquals("pending", body.getJsonObject("data").getString("status"));
         assertFalse(body.getJsonObject("data").containsKey("invitation_token"), "the token never leaves in events");
+        assertTrue(
+                Receiver.await(
+                        WAIT,
+                        () -> bodiesOfType("member.created").stream()
+                                .anyMatch(b ->
+                                        b.getJsonObject("data").getString("id").equals(seat.getString("member_id")))),
+                "the new member is announced too");
     }
 
     @Test
