@@ -13,7 +13,8 @@
 #   GET /openapi (200), then the seat flow: product, customer, subscription, assign, claim info, claim, portal
 #   revoke (the holder's session ends) and subscription revoke; health on the management port (live, ready with the
 #   database check, started) and /seatkeeper/metrics (401 without the token, the claim counted with it); then 2,000 seeded hostile requests
-#   (conformance/edge/hostile.mjs; SMOKE_HOSTILE_SEED replays a run, SMOKE_HOSTILE_COUNT sets its size). Needs curl and node. The server is always stopped on exit; the last line is a one-line PASS/FAIL summary.
+#   (conformance/edge/hostile.mjs; SMOKE_HOSTILE_SEED replays a run, SMOKE_HOSTILE_COUNT sets its size); with
+#   SMOKE_BROWSER=1, the claim page in a headless Chromium (ClaimPathOnServerIT, compiled by an earlier mvn verify). Needs curl and node. The server is always stopped on exit; the last line is a one-line PASS/FAIL summary.
 #
 # Environment (all optional): WILDFLY_VERSION (default 39.0.1.Final), SMOKE_PORT_OFFSET (default: the first offset
 # from a random start in 100..899 whose ports are all free), SMOKE_TIMEOUT (seconds to wait for the deployment,
@@ -359,6 +360,23 @@ else
     failures+=("hostile requests")
 fi
 t_hostile=$((SECONDS - t0))
+
+# ---- 5c. The claim path in a real headless Chromium (SMOKE_BROWSER=1), as PagesIT does on Payara Micro ----
+# The test (src/test/java/dev/seatkeeper/pages/ClaimPathOnServerIT.java) must be compiled already (mvn verify or
+# test-compile, as .ci/run does before this script); Chromium comes from server-config/chromium/ensure.sh.
+if [[ ${SMOKE_BROWSER:-} == 1 ]]; then
+    phase="browser"
+    if bash "$repo_root/server-config/chromium/ensure.sh" \
+        && SEATKEEPER_PAGES_URL="$base_url/seatkeeper" SEATKEEPER_PAGES_OPERATOR=smoke-operator \
+            mvn -B -q -f "$repo_root/pom.xml" failsafe:integration-test failsafe:verify \
+            -Dit.test=ClaimPathOnServerIT -Dfailsafe.failIfNoSpecifiedTests=true 2>&1 | sed 's/^/[wildfly-smoke] /'; then
+        passed=$((passed + 1))
+        log "ok   the claim page in Chromium: invitation shown, seat claimed, portal opened"
+    else
+        failed=$((failed + 1))
+        failures+=("claim page in Chromium")
+    fi
+fi
 
 # ---- 6. Stop and report ----
 phase="shutdown"

@@ -31,6 +31,7 @@ class PackageDependenciesTest {
             Map.entry("events", Set.of("platform")),
             Map.entry("operations", Set.of("platform")),
             Map.entry("webhooks", Set.of("platform", "security", "events")),
+            Map.entry("pages", Set.of("platform")),
             Map.entry("organizations", Set.of("platform", "security")),
             Map.entry("catalog", Set.of("platform", "security")),
             Map.entry("customers", Set.of("platform", "security", "events", "organizations")),

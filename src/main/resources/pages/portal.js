@@ -1,0 +1,223 @@
+// The customer portal: the session comes from the address (customer_portal_url) or from the claim page, and leaves
+// the address bar at once. Billing roles see each subscription and order with its seats, and assign, resend and
+// revoke; a plain member sees the seats it holds. Every action is a call of the public API, whose refusals are shown
+// in its own words.
+"use strict";
+
+(() => {
+  const { api, show, element, when, takeFromAddress, saveSession, loadSession, forgetSession } = Seatkeeper;
+  const ENDED = "Your session has ended. Open the portal link again, or ask for a new one.";
+  const ROLES = { owner: "owner", billing_manager: "billing manager", member: "member" };
+
+  let token = takeFromAddress("customer_session_token");
+  if (token) {
+    saveSession(token);
+  } else {
+    token = loadSession();
+  }
+  let pendingRevoke = null;
+
+  /** The session is over: nothing of what it showed stays on the page. */
+  function ended() {
+    forgetSession();
+    token = null;
+    document.getElementById("purchases").replaceChildren();
+    document.getElementById("held").hidden = true;
+    show("status", "");
+    show("who", "");
+    show("notice", "");
+    show("problem", ENDED);
+  }
+
+  async function call(method, path, body) {
+    if (!token) throw new Seatkeeper.ApiError(401, null);
+    try {
+      return await api(method, path, { token, body });
+    } catch (error) {
+      if (error.status === 401) ended();
+      throw error;
+    }
+  }
+
+  function report(error) {
+    if (error.status !== 401) {
+      show("notice", "");
+      show("problem", error.message);
+    }
+  }
+
+  function notice(text) {
+    show("problem", "");
+    show("notice", text);
+  }
+
+  async function load() {
+    if (!token) {
+      show("status", "");
+      show("problem", "There is no portal session here. Open the portal link you were given, or claim your seat "
+        + "from the invitation e-mail.");
+      return;
+    }
+    try {
+      const user = await call("GET", "/v1/customer-portal/customer-session/user");
+      const managesBilling = user.type === "customer" || user.role === "owner" || user.role === "billing_manager";
+      show("who", "Signed in as " + user.email + (user.role ? " (" + (ROLES[user.role] || user.role) + ")" : ""));
+      if (managesBilling) {
+        await loadPurchases();
+      } else {
+        await loadHeld();
+      }
+      show("status", "");
+    } catch (error) {
+      show("status", "");
+      report(error);
+    }
+  }
+
+  async function loadPurchases() {
+    const [subscriptions, orders] = await Promise.all([
+      call("GET", "/v1/customer-portal/subscriptions/?limit=100"),
+      call("GET", "/v1/customer-portal/orders/?limit=100"),
+    ]);
+    const container = document.getElementById("purchases");
+    container.replaceChildren();
+    const purchases = [
+      ...subscriptions.items.map((item) => ({ kind: "subscription", item })),
+      ...orders.items.map((item) => ({ kind: "order", item })),
+    ];
+    for (const { kind, item } of purchases) {
+      const section = element("section", null, { class: "purchase", "data-id": item.id });
+      container.append(section);
+      await render(section, kind, item);
+    }
+    if (!container.children.length) {
+      container.append(element("p", "There are no seats to manage yet.", { class: "status" }));
+    }
+  }
+
+  /** Draws one subscription or order with its seats; one that holds no seats is left out. */
+  async function render(section, kind, purchase) {
+    let list;
+    try {
+      list = await call("GET", "/v1/customer-portal/seats?" + kind + "_id=" + encodeURIComponent(purchase.id));
+    } catch (error) {
+      if (error.status === 401) throw error;
+      section.remove();
+      return;
+    }
+    const name = (purchase.product && purchase.product.name) || (kind === "order" ? "Order" : "Subscription");
+    const heading = element("h2", name);
+    const capacity = element("p", list.available_seats + " of " + list.total_seats + " seats available",
+      { class: "capacity" });
+    const table = element("table");
+    const head = element("thead");
+    const headRow = element("tr");
+    for (const title of ["Status", "E-mail", "Claimed", "Revoked", "Actions"]) headRow.append(element("th", title));
+    head.append(headRow);
+    const body = element("tbody");
+    for (const seat of list.seats) body.append(seatRow(seat, () => render(section, kind, purchase)));
+    table.append(head, body);
+    section.replaceChildren(heading, capacity, table, assignForm(kind, purchase, () => render(section, kind, purchase)));
+  }
+
+  function seatRow(seat, refresh) {
+    const email = seat.email || seat.customer_email || (seat.member && seat.member.email) || "";
+    const row = element("tr", null, { class: "seat", "data-seat-id": seat.id, "data-status": seat.status });
+    row.append(
+      element("td", seat.status, { "data-label": "Status", class: "seat-status" }),
+      element("td", email, { "data-label": "E-mail", class: "seat-email" }),
+      element("td", when(seat.claimed_at), { "data-label": "Claimed" }),
+      element("td", when(seat.revoked_at), { "data-label": "Revoked" }));
+    const actions = element("td", null, { class: "actions" });
+    if (seat.status === "pending") {
+      const resend = element("button", "Resend invitation", { type: "button", class: "secondary resend" });
+      resend.setAttribute("aria-label", "Resend the invitation to " + email);
+      resend.addEventListener("click", async () => {
+        resend.disabled = true;
+        try {
+          await call("POST", "/v1/customer-portal/seats/" + seat.id + "/resend");
+          notice("A new invitation was sent to " + email + ".");
+        } catch (error) {
+          report(error);
+        }
+        resend.disabled = false;
+      });
+      actions.append(resend);
+    }
+    if (seat.status !== "revoked") {
+      const revoke = element("button", "Revoke", { type: "button", class: "danger revoke" });
+      revoke.setAttribute("aria-label", "Revoke the seat of " + email);
+      revoke.addEventListener("click", () => confirmRevoke(seat, email, refresh));
+      actions.append(revoke);
+    }
+    row.append(actions);
+    return row;
+  }
+
+  function assignForm(kind, purchase, refresh) {
+    const form = element("form", null, { class: "assign", novalidate: "" });
+    const id = "assign-" + purchase.id;
+    const label = element("label", "Invite by e-mail", { for: id });
+    const input = element("input", null, { id, type: "email", name: "email", required: "", autocomplete: "email" });
+    label.append(input);
+    const submit = element("button", "Assign a seat", { type: "submit" });
+    form.append(label, submit);
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      submit.disabled = true;
+      try {
+        await call("POST", "/v1/customer-portal/seats", { [kind + "_id"]: purchase.id, email: input.value.trim() });
+        notice("Invited " + input.value.trim() + ".");
+        input.value = "";
+        await refresh();
+      } catch (error) {
+        report(error);
+      }
+      submit.disabled = false;
+    });
+    return form;
+  }
+
+  function confirmRevoke(seat, email, refresh) {
+    pendingRevoke = { seat, refresh };
+    document.getElementById("confirm-text").textContent =
+      "The seat of " + (email || "this holder") + " is freed, and they lose access at once.";
+    document.getElementById("confirm-revoke").showModal();
+  }
+
+  document.getElementById("confirm-no").addEventListener("click", () => {
+    pendingRevoke = null;
+    document.getElementById("confirm-revoke").close();
+  });
+
+  document.getElementById("confirm-yes").addEventListener("click", async () => {
+    const dialog = document.getElementById("confirm-revoke");
+    dialog.close();
+    if (!pendingRevoke) return;
+    const { seat, refresh } = pendingRevoke;
+    pendingRevoke = null;
+    try {
+      await call("DELETE", "/v1/customer-portal/seats/" + seat.id);
+      notice("The seat was revoked.");
+      await refresh();
+    } catch (error) {
+      report(error);
+    }
+  });
+
+  async function loadHeld() {
+    const held = await call("GET", "/v1/customer-portal/seats/subscriptions?limit=100");
+    const list = document.getElementById("held-list");
+    list.replaceChildren();
+    for (const subscription of held.items) {
+      const product = subscription.product || {};
+      const organization = product.organization || {};
+      list.append(element("li", (product.name || "Subscription")
+        + (organization.name ? " — " + organization.name : ""), { class: "held-seat" }));
+    }
+    if (!held.items.length) list.append(element("li", "You hold no seat at the moment."));
+    document.getElementById("held").hidden = false;
+  }
+
+  load();
+})();

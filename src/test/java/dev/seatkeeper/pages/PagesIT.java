@@ -1,0 +1,178 @@
+package dev.seatkeeper.pages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.seatkeeper.testing.ApiTest;
+import dev.seatkeeper.testing.Fixtures;
+import jakarta.json.Json;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * The claim page and the portal (contract, "Web pages") in a real headless Chromium, against the deployed WAR: the
+ * whole path from an invitation to a revoked seat, the refusals a person meets, and what must never happen (a name
+ * rendered as HTML, a token left in the address bar, an error in the console).
+ */
+class PagesIT extends ApiTest {
+    /** A product name an attacker would choose: it must show as these very characters. */
+    static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>";
+
+    Fixtures.Tenant tenant;
+    String customerId;
+    String subscriptionId;
+    Browser browser;
+
+    @BeforeEach
+    void setUp() {
+        tenant = fixtures.tenant(true, true);
+        var product = api.post(
+                "/v1/products/",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("name", HOSTILE_NAME)
+                        .add("recurring_interval", "month")
+                        .add(
+                                "prices",
+                                Json.createArrayBuilder()
+                                        .add(Json.createObjectBuilder()
+                                                .add("amount_type", "seat_based")
+                                                .add("price_currency", "usd")
+                                                .add(
+                                                        "seat_tiers",
+                                                        Json.createObjectBuilder()
+                                                                .add(
+                                                                        "tiers",
+                                                                        Json.createArrayBuilder()
+                                                                                .add(Json.createObjectBuilder()
+                                                                                        .add("min_seats", 1)
+                                                                                        .add(
+                                                                                                "price_per_seat",
+                                                                                                1000))))))
+                        .build());
+        assertEquals(201, product.status(), product.toString());
+        customerId = fixtures.customer(tenant, Fixtures.email("billing")).getString("id");
+        subscriptionId = fixtures.subscription(tenant, product.string("id"), customerId, 3)
+                .getString("id");
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void tearDown() {
+        browser.close();
+    }
+
+    private String page(String path) {
+        return base.toString().replaceAll("/$", "") + "/" + tenant.slug() + path;
+    }
+
+    private String text(String css) {
+        return browser.driver.findElement(By.cssSelector(css)).getText();
+    }
+
+    private void awaitVisible(String css) {
+        browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+    }
+
+    @Test
+    void anInviteeClaimsTheSeatAndTheBillingCustomerRevokesItFromThePortal() throws Exception {
+        String email = Fixtures.email("ada");
+        String token = fixtures.assign(tenant, subscriptionId, email).getString("invitation_token");
+        var driver = browser.driver;
+
+        driver.get(page("/portal/claim?token=" + token));
+        awaitVisible("#invitation");
+        assertEquals(HOSTILE_NAME, text("#product-name"), "the merchant's name shows as text");
+        assertTrue(driver.findElements(By.cssSelector("#product-name img")).isEmpty(), "and is never parsed");
+        assertEquals("Org " + tenant.slug(), text("#organization-name"));
+        assertEquals(email, text("#invited-email"));
+        assertFalse(driver.getCurrentUrl().contains(token), "the token left the address bar");
+        browser.screenshot("claim");
+        assertEquals(1, fixtures.seatEvents(tenant).size(), "opening the page changed nothing");
+
+        driver.findElement(By.id("claim-button")).click();
+        browser.wait.until(ExpectedConditions.urlMatches(".*/portal$"));
+        awaitVisible("#held");
+        assertTrue(text("#held-list").contains(HOSTILE_NAME), text("#held-list"));
+        assertTrue(driver.findElements(By.cssSelector("button.revoke")).isEmpty(), "a plain member gets no buttons");
+        String holderWindow = driver.getWindowHandle();
+
+        String session = fixtures.session(tenant, customerId).getString("token");
+        driver.switchTo().newWindow(WindowType.TAB);
+        driver.get(page("/portal?customer_session_token=" + session));
+        awaitVisible("tr.seat[data-status='claimed']");
+        assertFalse(driver.getCurrentUrl().contains(session), "the session left the address bar");
+        assertEquals(email, text("tr.seat .seat-email"));
+        assertEquals("2 of 3 seats available", text(".capacity"));
+        browser.screenshot("portal");
+
+        driver.findElement(By.cssSelector("tr.seat button.revoke")).click();
+        awaitVisible("#confirm-revoke");
+        driver.findElement(By.id("confirm-yes")).click();
+        awaitVisible("tr.seat[data-status='revoked']");
+        assertEquals("3 of 3 seats available", text(".capacity"));
+
+        driver.switchTo().window(holderWindow);
+        driver.navigate().refresh();
+        awaitVisible("#problem");
+        assertTrue(text("#problem").startsWith("Your session has ended"), text("#problem"));
+        assertEquals(
+                List.of(),
+                browser.consoleErrors().stream()
+                        .filter(message -> !message.contains(" 401 "))
+                        .toList(),
+                "no errors in the console but the ended session's 401");
+    }
+
+    @Test
+    void usedExpiredAndUnknownInvitationsSayWhatToDo() throws Exception {
+        String used =
+                fixtures.assign(tenant, subscriptionId, Fixtures.email("used")).getString("invitation_token");
+        fixtures.claim(used);
+        String expired =
+                fixtures.assign(tenant, subscriptionId, Fixtures.email("late")).getString("invitation_token");
+        assertEquals(
+                204,
+                api.post("/test-support/expire-invitation/" + expired, null, "").status());
+        for (String token : List.of(used, expired, "no-such-invitation")) {
+            browser.driver.get(page("/portal/claim?token=" + token));
+            awaitVisible("#problem");
+            assertTrue(
+                    text("#problem").contains("Ask the person who invited you to send the invitation again"),
+                    token + ": " + text("#problem"));
+            assertFalse(browser.driver.findElement(By.id("invitation")).isDisplayed());
+        }
+        browser.screenshot("claim-used");
+    }
+
+    @Test
+    void aPlainMembersSessionCannotRevokeThroughTheApiEither() {
+        String email = Fixtures.email("member");
+        var seat = fixtures.assign(tenant, subscriptionId, email);
+        var member = fixtures.claim(seat.getString("invitation_token"));
+        var refused = api.delete(
+                "/v1/customer-portal/seats/" + seat.getString("id"), member.getString("customer_session_token"));
+        assertEquals(403, refused.status(), refused.toString());
+    }
+
+    @Test
+    void pagesSendAStrictContentSecurityPolicyAndNoReferrer() {
+        var claim = api.get("/" + tenant.slug() + "/portal/claim", null);
+        assertEquals(200, claim.status());
+        String policy = claim.header("Content-Security-Policy").orElseThrow();
+        assertTrue(
+                policy.contains("default-src 'none'")
+                        && policy.contains("script-src 'self'")
+                        && !policy.contains("unsafe-inline"),
+                policy);
+        assertEquals("no-referrer", claim.header("Referrer-Policy").orElseThrow());
+        assertEquals(404, api.get("/assets/../WEB-INF/web.xml", null).status());
+        assertEquals(404, api.get("/assets/secret.txt", null).status());
+    }
+}
