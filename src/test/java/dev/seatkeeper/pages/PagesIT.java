@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seatkeeper.testing.ApiTest;
 import dev.seatkeeper.testing.Fixtures;
-import jakarta.json.Json;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,34 +31,9 @@ class PagesIT extends ApiTest {
     @BeforeEach
     void setUp() {
         tenant = fixtures.tenant(true, true);
-        var product = api.post(
-                "/v1/products/",
-                tenant.token(),
-                Json.createObjectBuilder()
-                        .add("name", HOSTILE_NAME)
-                        .add("recurring_interval", "month")
-                        .add(
-                                "prices",
-                                Json.createArrayBuilder()
-                                        .add(Json.createObjectBuilder()
-                                                .add("amount_type", "seat_based")
-                                                .add("price_currency", "usd")
-                                                .add(
-                                                        "seat_tiers",
-                                                        Json.createObjectBuilder()
-                                                                .add(
-                                                                        "tiers",
-                                                                        Json.createArrayBuilder()
-                                                                                .add(Json.createObjectBuilder()
-                                                                                        .add("min_seats", 1)
-                                                                                        .add(
-                                                                                                "price_per_seat",
-                                                                                                1000))))))
-                        .build());
-        assertEquals(201, product.status(), product.toString());
+        String productId = fixtures.product(tenant, HOSTILE_NAME, "month").getString("id");
         customerId = fixtures.customer(tenant, Fixtures.email("billing")).getString("id");
-        subscriptionId = fixtures.subscription(tenant, product.string("id"), customerId, 3)
-                .getString("id");
+        subscriptionId = fixtures.subscription(tenant, productId, customerId, 3).getString("id");
         browser = new Browser();
     }
 

@@ -77,10 +77,14 @@ public final class Fixtures {
         return token.string("token");
     }
 
-    /** A recurring product with tiers 1-10 at 1000 and 11+ at 800. */
+    /** A product ({@code interval} null: one-time) with tiers 1-10 at 1000 and 11+ at 800. */
     public JsonObject product(Tenant tenant, String interval) {
-        var body = Json.createObjectBuilder()
-                .add("name", "Team plan " + UUID.randomUUID().toString().substring(0, 6));
+        return product(tenant, "Team plan " + UUID.randomUUID().toString().substring(0, 6), interval);
+    }
+
+    /** As {@link #product(Tenant, String)}, with the given name. */
+    public JsonObject product(Tenant tenant, String name, String interval) {
+        var body = Json.createObjectBuilder().add("name", name);
         if (interval == null) {
             body.addNull("recurring_interval");
         } else {

@@ -13,6 +13,7 @@ import dev.seatkeeper.testing.Receiver;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -413,6 +414,34 @@ class WebhooksIT extends ApiTest {
         assertEquals(seat.getString("member_id"), revoked.getString("previous_member_id"));
         assertEquals(holder, revoked.getString("previous_email"));
         assertTrue(revoked.isNull("member_id"));
+    }
+
+    @Test
+    void operatorsSeeTheWorkerInReadinessAndTheDeliveriesInMetrics() throws Exception {
+        register("customer_seat.assigned");
+        receiver.thenAlways(503);
+        fixtures.assign(tenant, subscriptionId, Fixtures.email("watched"));
+        var server = new Api(new URL(base.getProtocol(), base.getHost(), base.getPort(), "/"));
+        var ready = server.get("/health/ready", null);
+        assertEquals(200, ready.status(), ready.toString());
+        assertTrue(ready.text().contains("\"webhook-worker\""), ready.toString());
+        assertTrue(
+                Receiver.await(
+                        Duration.ofSeconds(40), () -> metric("seatkeeper_webhook_deliveries{outcome=\"failed\"}") >= 1),
+                "failed attempts are counted");
+        assertTrue(metric("seatkeeper_webhook_backlog") >= 0);
+        assertTrue(metric("seatkeeper_webhook_oldest_pending_seconds") >= 0);
+    }
+
+    /** A value of the Prometheus text at /metrics (the test deployment's metrics token), or -1 when absent. */
+    private double metric(String series) {
+        var text = api.get("/metrics", "test-metrics-token").text();
+        return text.lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line ->
+                        Double.parseDouble(line.substring(series.length() + 1).strip()))
+                .findFirst()
+                .orElse(-1);
     }
 
     private static void sleep(Duration duration) {
