@@ -284,6 +284,8 @@ function routes(f, r) {
     ["GET", "/v1/customer-portal/customer-session/introspect", "portal"],
     ["GET", "/v1/customer-portal/seats", "portal", null, null, null, `subscription_id=${sub}`],
     ["GET", "/v1/customer-portal/seats/subscriptions", "portal"],
+    ["GET", "/v1/customer-portal/subscriptions/", "portal"],
+    ["GET", "/v1/customer-portal/orders/", "portal"],
     ["POST", "/v1/customer-portal/seats", "portal", () => ({ order_id: f.order.id, email: `p-${randomUUID().slice(0, 8)}@${f.slug}.example` }), "seats"],
     ["POST", "/v1/customer-portal/seats/{id}/resend", "portal", null, null, f.seat.id],
     ["DELETE", "/v1/customer-portal/seats/{id}", "portal", null, null, null],

@@ -645,6 +645,82 @@ describe("Seatkeeper speaks Polar's API to @polar-sh/sdk 0.49.0", { concurrency:
     assert.ok(intro.expiresAt instanceof Date);
   });
 
+  it("customerPortal.subscriptions.list and customerPortal.orders.list: the customer's own purchases, paged", async () => {
+    const c = await tenant({ seats: true, memberModel: false });
+    const prices = [{ amountType: "seat_based", priceCurrency: "usd", seatTiers: SEAT_TIERS }];
+    const recurring = await ok("products.create (portal lists)",
+      c.polar.products.create({ name: "Portal plan", recurringInterval: "month", prices }));
+    const oneTime = await ok("products.create (portal lists, one-time)",
+      c.polar.products.create({ name: "Portal pack", prices }));
+    const customer = await ok("customers.create (portal lists)", c.polar.customers.create({ email: uniqueEmail("lists") }));
+    const other = await ok("customers.create (portal lists, other)", c.polar.customers.create({ email: uniqueEmail("else") }));
+    const subs = [];
+    for (const [who, seats] of [[customer, 2], [customer, 3], [other, 1]]) {
+      subs.push(await ok("subscriptions.create (portal lists)",
+        sdk(c.token, { extraBody: { seats } }).subscriptions.create({ productId: recurring.id, customerId: who.id })));
+    }
+    const orders = [];
+    for (const [who, status] of [[customer, "paid"], [customer, "pending"], [other, "paid"]]) {
+      orders.push(await ok("orders.create (portal lists)",
+        sdk(c.token, { extraBody: { seats: 2, status } }).orders.create({ productId: oneTime.id, customerId: who.id })));
+    }
+    const session = await ok("customerSessions.create (portal lists)", c.polar.customerSessions.create({ customerId: customer.id }));
+    assert.match(session.token, /^polar_cst_/, "legacy model: a customer session");
+
+    const subPage = await ok("customerPortal.subscriptions.list",
+      c.polar.customerPortal.subscriptions.list(sec(session.token), {}));
+    assert.equal(subPage.result.pagination.totalCount, 2);
+    assert.deepEqual(new Set(subPage.result.items.map((x) => x.id)), new Set([subs[0].id, subs[1].id]));
+    for (const item of subPage.result.items) {
+      assert.equal(item.customerId, customer.id);
+      assert.equal(item.product.id, recurring.id);
+      assert.equal(item.product.organization.slug, c.org.slug);
+      assert.equal(item.status, "active");
+    }
+    const firstSub = await ok("customerPortal.subscriptions.list (limit 1)",
+      c.polar.customerPortal.subscriptions.list(sec(session.token), { page: 1, limit: 1, active: true }));
+    assert.equal(firstSub.result.items.length, 1);
+    assert.equal(firstSub.result.pagination.maxPage, 2);
+    const secondSub = await ok("customerPortal.subscriptions.list (page 2)", firstSub.next());
+    assert.equal(secondSub?.result.items.length, 1);
+
+    const orderPage = await ok("customerPortal.orders.list",
+      c.polar.customerPortal.orders.list(sec(session.token), {}));
+    assert.equal(orderPage.result.pagination.totalCount, 2);
+    assert.deepEqual(new Set(orderPage.result.items.map((x) => x.id)), new Set([orders[0].id, orders[1].id]));
+    for (const item of orderPage.result.items) {
+      assert.equal(item.customerId, customer.id);
+      assert.equal(item.product?.id, oneTime.id);
+      assert.equal(item.subscription, null);
+      assert.equal(item.items.length, 1);
+      assert.equal(item.seats, 2);
+    }
+    const paid = orderPage.result.items.find((x) => x.id === orders[0].id);
+    assert.equal(paid.status, "paid");
+    assert.equal(paid.paid, true);
+    const oneTimeOnly = await ok("customerPortal.orders.list (filters)", c.polar.customerPortal.orders.list(
+      sec(session.token), { productBillingType: "one_time", productId: [oneTime.id], limit: 1 }));
+    assert.equal(oneTimeOnly.result.pagination.totalCount, 2);
+    assert.equal(oneTimeOnly.result.items.length, 1);
+
+    const bad = await fails("customerPortal.subscriptions.list with product_id 'x'",
+      c.polar.customerPortal.subscriptions.list(sec(session.token), { productId: "x" }),
+      { status: 422, type: HTTPValidationError, error: "RequestValidationError" });
+    assert.deepEqual(bad.err.detail?.[0]?.loc, ["query", "product_id", 0]);
+    await fails("customerPortal.orders.list without a session",
+      sdk(undefined).customerPortal.orders.list({}, {}), { status: 401, error: "Unauthorized" });
+
+    // Member sessions (main tenant): Polar lists subscriptions for any member, orders only for billing roles.
+    const plain = need(s.plainMemberSession, "a plain member's session");
+    const owner = need(s.ownerSession, "the owner's session");
+    await ok("customerPortal.subscriptions.list (plain member)", s.polar.customerPortal.subscriptions.list(sec(plain), {}));
+    const ownerOrders = await ok("customerPortal.orders.list (owner)",
+      s.polar.customerPortal.orders.list(sec(owner), {}));
+    assert.ok(ownerOrders.result.items.some((x) => x.id === s.orderId), "the owner sees its customer's order");
+    await fails("customerPortal.orders.list by a plain member", s.polar.customerPortal.orders.list(sec(plain), {}),
+      { status: 403, error: "NotPermitted", detail: "Only owners and billing managers can access billing features." });
+  });
+
   it("tenant isolation: another organization's ids answer 404", async () => {
     const other = await tenant({ seats: true, memberModel: true });
     if (s.customerId) {

@@ -1,6 +1,7 @@
 package dev.seatkeeper.platform;
 
 import jakarta.json.JsonString;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,6 +68,34 @@ public final class Ids {
             return Optional.empty();
         }
         return Optional.of(version4(List.of("query", name), text));
+    }
+
+    /**
+     * A query parameter that may be repeated (Polar's {@code MultipleQueryFilter}): every value, in order; absent is
+     * an empty list and empty values are skipped, as for {@link #query}. A malformed value is a 422 at
+     * {@code ["query", name, index]}, every one of them reported, as pydantic validates each item of the list.
+     */
+    public static List<UUID> queryList(String name, List<String> texts) {
+        if (texts == null || texts.isEmpty()) {
+            return List.of();
+        }
+        var ids = new ArrayList<UUID>();
+        var issues = new ArrayList<ValidationIssue>();
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            if (text == null || text.isEmpty()) {
+                continue;
+            }
+            try {
+                ids.add(version4(List.of("query", name, i), text));
+            } catch (RequestValidationException e) {
+                issues.addAll(e.issues());
+            }
+        }
+        if (!issues.isEmpty()) {
+            throw new RequestValidationException(issues);
+        }
+        return List.copyOf(ids);
     }
 
     private static UUID version4(List<Object> loc, String text) {

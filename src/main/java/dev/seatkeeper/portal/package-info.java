@@ -1,6 +1,7 @@
 /**
  * The customer portal: routes called with a customer session or a member session, acting for the caller's customer,
- * and the portal's own queries ({@link dev.seatkeeper.portal.ClaimedSubscriptionService}).
+ * and the portal's own queries ({@link dev.seatkeeper.portal.ClaimedSubscriptionService},
+ * {@link dev.seatkeeper.portal.PortalPurchaseService}).
  *
  * <p>May depend on platform, security, organizations, customers, sessions, purchases and seats; nothing depends on it.
  */

@@ -1,5 +1,6 @@
 package dev.seatkeeper.purchases;
 
+import dev.seatkeeper.catalog.Product;
 import dev.seatkeeper.catalog.ProductResponse;
 import dev.seatkeeper.organizations.Organization;
 import dev.seatkeeper.organizations.OrganizationResponse.CustomerOrganization;
@@ -44,7 +45,7 @@ public record CustomerSubscriptionResponse(
         List<Object> meters,
         Object pendingUpdate) {
 
-    /** Polar's CustomerSubscriptionProduct. */
+    /** Polar's CustomerSubscriptionProduct (and CustomerOrderProduct, which has the same fields). */
     public record PortalProduct(
             UUID id,
             OffsetDateTime createdAt,
@@ -64,30 +65,43 @@ public record CustomerSubscriptionResponse(
             List<ProductResponse.PriceResponse> prices,
             List<Object> benefits,
             List<Object> medias,
-            CustomerOrganization organization) {}
+            CustomerOrganization organization) {
 
+        /**
+         * The product as the portal shows it, with its organization. Polar's CustomerOrderProduct has the same
+         * fields, so orders in the portal use it too.
+         */
+        public static PortalProduct of(Product product, Organization organization) {
+            var p = ProductResponse.of(product);
+            return new PortalProduct(
+                    p.id(),
+                    p.createdAt(),
+                    p.modifiedAt(),
+                    null,
+                    null,
+                    p.name(),
+                    p.description(),
+                    p.visibility(),
+                    p.recurringInterval(),
+                    p.recurringIntervalCount(),
+                    null,
+                    null,
+                    p.recurring(),
+                    p.archived(),
+                    p.organizationId(),
+                    p.prices(),
+                    List.of(),
+                    List.of(),
+                    CustomerOrganization.of(organization));
+        }
+    }
+
+    /**
+     * A subscription of the portal user's customer, with its product; {@code organization} is the product's
+     * organization (every subscription of one customer belongs to it).
+     */
     public static CustomerSubscriptionResponse of(Subscription s, Organization organization) {
-        var p = ProductResponse.of(s.product());
-        var product = new PortalProduct(
-                p.id(),
-                p.createdAt(),
-                p.modifiedAt(),
-                null,
-                null,
-                p.name(),
-                p.description(),
-                p.visibility(),
-                p.recurringInterval(),
-                p.recurringIntervalCount(),
-                null,
-                null,
-                p.recurring(),
-                p.archived(),
-                p.organizationId(),
-                p.prices(),
-                List.of(),
-                List.of(),
-                CustomerOrganization.of(organization));
+        var product = PortalProduct.of(s.product(), organization);
         return new CustomerSubscriptionResponse(
                 s.createdAt(),
                 s.modifiedAt(),
@@ -119,7 +133,7 @@ public record CustomerSubscriptionResponse(
                 null,
                 null,
                 product,
-                p.prices(),
+                product.prices(),
                 List.of(),
                 null);
     }

@@ -59,17 +59,22 @@ public record OrderResponse(
             boolean proration,
             UUID productPriceId) {}
 
-    public static OrderResponse of(Order o) {
-        long amount = o.amount();
-        var item = new Item(
+    /** The order's one line: its seats at the product's price, untaxed. */
+    static Item item(Order o) {
+        return new Item(
                 o.createdAt(),
                 o.modifiedAt(),
                 o.id(),
                 o.product().name() + " (" + o.seats() + " seats)",
-                amount,
+                o.amount(),
                 0,
                 false,
                 o.product().priceId());
+    }
+
+    public static OrderResponse of(Order o) {
+        long amount = o.amount();
+        var item = item(o);
         return new OrderResponse(
                 o.id(),
                 o.createdAt(),

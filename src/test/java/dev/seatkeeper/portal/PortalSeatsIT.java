@@ -23,41 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Listing, re-sending and assigning seats, from the organization and from the portal, in both models. */
 class PortalSeatsIT extends ApiTest {
-    static final Set<String> CUSTOMER_SUBSCRIPTION = Set.of(
-            "created_at",
-            "modified_at",
-            "id",
-            "amount",
-            "currency",
-            "recurring_interval",
-            "recurring_interval_count",
-            "status",
-            "current_period_start",
-            "current_period_end",
-            "current_meter_period_start",
-            "current_meter_period_end",
-            "trial_start",
-            "trial_end",
-            "cancel_at_period_end",
-            "canceled_at",
-            "started_at",
-            "ends_at",
-            "ended_at",
-            "pause_at_period_end",
-            "paused_at",
-            "resumes_at",
-            "customer_id",
-            "product_id",
-            "discount_id",
-            "checkout_id",
-            "seats",
-            "customer_cancellation_reason",
-            "customer_cancellation_comment",
-            "product",
-            "prices",
-            "meters",
-            "pending_update");
-
     /** A tenant in one model with a billing customer, its portal session, and a subscription of 3 seats. */
     record Shop(
             Api api,
@@ -689,7 +654,7 @@ class PortalSeatsIT extends ApiTest {
         assertEquals(1, page.json().getJsonObject("pagination").getInt("total_count"));
         assertEquals(1, page.json().getJsonObject("pagination").getInt("max_page"));
         var subscription = page.json().getJsonArray("items").getJsonObject(0);
-        assertKeys(CUSTOMER_SUBSCRIPTION, subscription);
+        assertKeys(Shapes.CUSTOMER_SUBSCRIPTION, subscription);
         assertEquals(shop.subscriptionId(), subscription.getString("id"));
         var organization = subscription.getJsonObject("product").getJsonObject("organization");
         assertEquals(shop.tenant().slug(), organization.getString("slug"));
