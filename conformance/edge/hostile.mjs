@@ -449,6 +449,10 @@ export async function barrage({ url, operator, seed, count = 2000, concurrency =
       } else if (answer.status >= 200 && answer.status < 300 && q.route.creates && q.method === q.route.method
         && q.path.split("?")[0] === prefix + q.route.path) {
         created[q.route.creates] = (created[q.route.creates] || 0) + 1;
+      } else if (answer.status === 204 && q.method === "DELETE"
+        && q.path.split("?")[0].startsWith(prefix + "/v1/webhooks/endpoints/")) {
+        // Any route's method may be drawn as DELETE: on the fixture endpoint's own path it deletes it, as it should.
+        created.endpoints = (created.endpoints || 0) - 1;
       }
     }
   };
