@@ -36,3 +36,44 @@ export async function must(base, method, path, token, body) {
   if (answer.status >= 300) throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.json)}`);
   return answer.json;
 }
+
+/**
+ * A webhook receiver on 127.0.0.1 (a port the OS picks). Every request is kept in `received`, in arrival order, as
+ * {path, headers (lower-case names), body (the raw text, as signed), at (Date.now() on arrival)}; `onRequest` (if set)
+ * is called with each. It answers 204, or, for a path given to `fail(path, ...statuses)`, those statuses first, one per
+ * request. `url(path)` is the address to register; `close()` stops it.
+ */
+export async function startReceiver() {
+  const http = await import("node:http");
+  const received = [];
+  const scripted = new Map(); // path -> statuses still to answer
+  const receiver = {
+    received,
+    onRequest: null,
+    url: (path = "/") => `http://127.0.0.1:${server.address().port}${path}`,
+    fail: (path, ...statuses) => scripted.set(path, [...(scripted.get(path) ?? []), ...statuses]),
+    close: () => new Promise((res) => {
+      server.closeAllConnections?.();
+      server.close(() => res());
+    }),
+  };
+  const server = http.createServer((req, res) => {
+    const chunks = [];
+    req.on("data", (c) => chunks.push(c));
+    req.on("end", () => {
+      const entry = { path: req.url, headers: { ...req.headers }, body: Buffer.concat(chunks).toString("utf8"), at: Date.now() };
+      received.push(entry);
+      const statuses = scripted.get(req.url);
+      const status = statuses?.length ? statuses.shift() : 204;
+      if (receiver.onRequest) receiver.onRequest(entry, status);
+      res.writeHead(status, { "content-type": "text/plain" });
+      res.end(status < 300 ? "" : "not now");
+    });
+  });
+  server.keepAliveTimeout = 30000;
+  await new Promise((res, rej) => {
+    server.once("error", rej);
+    server.listen(0, "127.0.0.1", res);
+  });
+  return receiver;
+}

@@ -136,7 +136,7 @@ async function waitReady(baseUrl) {
 
 function runSuite(env) {
   const tapFile = join(workDir, "results.tap");
-  const files = ["test/conformance.test.mjs", "test/edge.test.mjs"];
+  const files = ["test/conformance.test.mjs", "test/edge.test.mjs", "test/webhooks.test.mjs"];
   const args = ["--test", "--test-timeout=60000", "--test-reporter=spec", "--test-reporter-destination=stdout",
     "--test-reporter=tap", `--test-reporter-destination=${tapFile}`, ...files];
   return new Promise((res) => {
@@ -177,6 +177,9 @@ async function main() {
     SEATKEEPER_SECRET: randomBytes(32).toString("hex"),
     SEATKEEPER_DATA_DIR: join(workDir, "data"),
     SEATKEEPER_PUBLIC_URL: baseUrl,
+    // Webhook retries within a second, for the step in which the receiver fails once (the default first delay is 4 s).
+    SEATKEEPER_WEBHOOK_RETRY_BASE: process.env.SEATKEEPER_WEBHOOK_RETRY_BASE || "PT0.3S",
+    SEATKEEPER_WEBHOOK_RETRY_MAX_INTERVAL: process.env.SEATKEEPER_WEBHOOK_RETRY_MAX_INTERVAL || "PT2S",
   };
   log(`starting ${jar} on port ${port} (work dir ${workDir}, database ${env.SEATKEEPER_DB_URL.split(";")[0]})`);
   server = spawn(java, ["-jar", jar, "--port", String(port), "--nohazelcast", "--disablephonehome"],

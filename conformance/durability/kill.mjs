@@ -10,11 +10,17 @@
 //     its e-mail;
 //   - the subscription's available and total seats match the rows listed;
 //   - on the embedded H2 default, the data directory is the owner's only (0700), and the database file and the
-//     generated secret are 0600 (contract, "Security boundaries"), whatever this process's umask.
+//     generated secret are 0600 (contract, "Security boundaries"), whatever this process's umask;
+//   - webhooks are delivered at least once across the kill (contract, "Events (webhooks)"): a webhook endpoint,
+//     registered before the load, points at a receiver in this process (alive across the restart); the load also
+//     assigns seats on a second subscription; every event of an acknowledged claim, revoke or assign
+//     (customer_seat.claimed / .revoked / .assigned, known by type and seat id) must have arrived once the restarted
+//     server has drained its backlog (duplicates allowed, losses not), within --webhook-wait seconds (default 150:
+//     an attempt in flight at the kill stays leased for 60 s).
 // Requests still in flight when the server dies have no known outcome and are not counted either way.
 //
 //   node durability/kill.mjs [--jar ../target/seatkeeper-microbundle.jar] [--db-url URL --db-user U --db-password P]
-//                            [--seats 700] [--kill-after-acks 400]
+//                            [--seats 700] [--kill-after-acks 400] [--webhook-wait 150]
 // (`npm run durability` runs it on the jar in SEATKEEPER_JAR, as `mvn verify` does.)
 //
 // Without --db-url the database is an H2 file under a fresh temporary directory, with the server's default URL
@@ -24,7 +30,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { call, freePort, must } from "../local.mjs";
+import { call, freePort, must, startReceiver } from "../local.mjs";
 
 function argument(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,6 +40,8 @@ function argument(name, fallback) {
 const jar = resolve(argument("jar", process.env.SEATKEEPER_JAR ?? "../target/seatkeeper-microbundle.jar"));
 const seatCount = Number(argument("seats", 700));
 const killAfterAcks = Number(argument("kill-after-acks", 400));
+const webhookWaitSeconds = Number(argument("webhook-wait", 150));
+const EXTRA_SEATS = 300; // capacity of the second subscription, on which the load assigns
 const java = process.env.JAVA ?? "java";
 const log = (line) => console.log(`[kill] ${line}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -141,7 +149,8 @@ async function main() {
   const { token } = await must(base, "POST", "/v1/organization-access-tokens/", env.SEATKEEPER_ADMIN_TOKEN, {
     organization_id: org.id, comment: "kill test",
     scopes: ["customers:write", "customers:read", "products:write", "products:read", "subscriptions:write",
-      "subscriptions:read", "customer_seats:write", "customer_seats:read", "members:read"],
+      "subscriptions:read", "customer_seats:write", "customer_seats:read", "members:read", "webhooks:read",
+      "webhooks:write"],
   });
   const product = await must(base, "POST", "/v1/products/", token, {
     name: "Team", recurring_interval: "month",
@@ -158,30 +167,58 @@ async function main() {
       must(base, "POST", "/v1/customer-seats", token, { subscription_id: subscription.id, email: `s${i + j}@${slug}.example` })));
     seats.push(...batch.map((s) => ({ id: s.id, invitation: s.invitation_token, email: s.email })));
   }
-  log(`${seats.length} pending seats assigned; load starts`);
+  const extra = await must(base, "POST", "/v1/subscriptions/", token,
+    { product_id: product.id, customer_id: customer.id, seats: EXTRA_SEATS });
+
+  // The webhook endpoint, registered before the load; the receiver keeps what arrived by "type seat-id".
+  const receiver = await startReceiver();
+  const arrived = new Map(); // "type seat-id" -> deliveries received
+  receiver.onRequest = (entry) => {
+    try {
+      const { type, data } = JSON.parse(entry.body);
+      const key = `${type} ${data.id}`;
+      arrived.set(key, (arrived.get(key) ?? 0) + 1);
+    } catch {
+      failures.push(`a webhook delivery that is not an event: ${entry.body.slice(0, 200)}`);
+    }
+  };
+  await must(base, "POST", "/v1/webhooks/endpoints", token, {
+    url: receiver.url("/kill"), name: "kill test", format: "raw",
+    events: ["customer_seat.assigned", "customer_seat.claimed", "customer_seat.revoked"],
+  });
+  const expected = new Set(); // "type seat-id" of each acknowledged change
+  log(`${seats.length} pending seats assigned, webhook endpoint registered; load starts`);
 
   // The load: each seat is claimed, and every third claimed seat is then revoked; every 7th pending seat is revoked
   // unclaimed. Only 2xx answers are recorded, in the order they were acknowledged.
   const acked = new Map(); // seat id -> "claimed" | "revoked" (the last acknowledged change)
   let acks = 0;
   let next = 0;
+  let extraAssigns = 0;
   let killed = false;
   const work = async () => {
     while (!killed && next < seats.length) {
       const seat = seats[next++];
       try {
+        if (next % 5 === 0 && extraAssigns < EXTRA_SEATS) {
+          const n = extraAssigns++;
+          const a = await call(base, "POST", "/v1/customer-seats", token,
+            { subscription_id: extra.id, email: `extra${n}@${slug}.example` });
+          if (a.status === 201 || a.status === 200) (expected.add(`customer_seat.assigned ${a.json.id}`), acks++);
+        }
         if (next % 7 === 0) {
           const r = await call(base, "DELETE", `/v1/customer-seats/${seat.id}`, token);
-          if (r.status === 200) (acked.set(seat.id, "revoked"), acks++);
+          if (r.status === 200) (acked.set(seat.id, "revoked"), expected.add(`customer_seat.revoked ${seat.id}`), acks++);
           continue;
         }
         const c = await call(base, "POST", "/v1/customer-seats/claim", null, { invitation_token: seat.invitation });
         if (c.status !== 200) continue;
         acked.set(seat.id, "claimed");
+        expected.add(`customer_seat.claimed ${seat.id}`);
         acks++;
         if (next % 3 === 0) {
           const r = await call(base, "DELETE", `/v1/customer-seats/${seat.id}`, token);
-          if (r.status === 200) (acked.set(seat.id, "revoked"), acks++);
+          if (r.status === 200) (acked.set(seat.id, "revoked"), expected.add(`customer_seat.revoked ${seat.id}`), acks++);
         }
       } catch {
         // The server died with this request in flight: its outcome is unknown.
@@ -192,7 +229,9 @@ async function main() {
   while (acks < killAfterAcks && next < seats.length) await sleep(20);
   killed = true;
   await killServer();
-  log(`SIGKILL after ${acks} acknowledged writes (${next} of ${seats.length} seats reached)`);
+  const arrivedBeforeKill = [...expected].filter((k) => arrived.has(k)).length;
+  log(`SIGKILL after ${acks} acknowledged writes (${next} of ${seats.length} seats reached); ` +
+    `${arrivedBeforeKill} of ${expected.size} acknowledged events delivered by then`);
   await Promise.allSettled(workers);
 
   await start(port, "second");
@@ -221,7 +260,22 @@ async function main() {
     const c = await call(base, "POST", "/v1/customer-seats/claim", null, { invitation_token: fresh.invitation });
     if (c.status !== 200) failures.push(`a pending seat could not be claimed after the restart: ${c.status} ${JSON.stringify(c.json)}`);
   }
+  // Every acknowledged change's event arrives (at least once) from the restarted server.
+  const webhookDeadline = Date.now() + webhookWaitSeconds * 1000;
+  let lost = [...expected].filter((k) => !arrived.has(k));
+  while (lost.length && Date.now() < webhookDeadline) {
+    await sleep(200);
+    lost = lost.filter((k) => !arrived.has(k));
+  }
+  const duplicates = [...arrived.values()].reduce((sum, n) => sum + n - 1, 0);
+  log(`webhooks: ${expected.size - lost.length} of ${expected.size} acknowledged events delivered ` +
+    `(${duplicates} duplicate deliveries, ${receiver.received.length} in all)`);
+  if (lost.length) {
+    failures.push(`${lost.length} acknowledged events never delivered within ${webhookWaitSeconds} s of the restart ` +
+      `(lost): ${lost.slice(0, 40).join(", ")}${lost.length > 40 ? ", …" : ""}`);
+  }
   await killServer();
+  await receiver.close();
 
   const counts = [...acked.values()].reduce((a, s) => ((a[s] = (a[s] || 0) + 1), a), {});
   log(`acknowledged: ${acks} writes (last state per seat: ${JSON.stringify(counts)}); after the restart: ` +

@@ -96,6 +96,32 @@ public class WebhookQueue {
                 .setParameter("now", now)
                 .setMaxResults(max)
                 .getResultList();
+        return lease(heads, now, lease);
+    }
+
+    /**
+     * Leases the next due attempt of one endpoint, if its oldest pending event is due and no instance holds it: the
+     * worker calls this after an attempt succeeded, so that an endpoint with a backlog is served back to back rather
+     * than one event per polling round. The same conditional update as {@link #leaseDue} decides between instances.
+     */
+    public Optional<Attempt> leaseNext(UUID endpointId, Duration lease) {
+        var now = Timestamps.now();
+        List<WebhookEvent> head = em.createQuery(
+                        "select w from WebhookEvent w join fetch w.endpoint join fetch w.event"
+                                + " where w.endpoint.id = :endpoint and w.status = :pending"
+                                + " and w.nextAttemptAt <= :now and (w.leaseUntil is null or w.leaseUntil < :now)"
+                                + " and not exists (select o.id from WebhookEvent o where o.endpoint = w.endpoint"
+                                + " and o.status = :pending and o.seq < w.seq)",
+                        WebhookEvent.class)
+                .setParameter("endpoint", endpointId)
+                .setParameter("pending", WebhookEvent.Status.PENDING)
+                .setParameter("now", now)
+                .setMaxResults(1)
+                .getResultList();
+        return lease(head, now, lease).stream().findFirst();
+    }
+
+    private List<Attempt> lease(List<WebhookEvent> heads, OffsetDateTime now, Duration lease) {
         var attempts = new ArrayList<Attempt>();
         for (WebhookEvent head : heads) {
             if (!head.endpoint().enabled()) {

@@ -43,6 +43,8 @@ public class WebhookWorker {
     static final Duration LEASE = Duration.ofSeconds(60);
     /** How many attempts one round may start: one per endpoint at most, so this bounds the endpoints served a round. */
     static final int ATTEMPTS_PER_ROUND = 64;
+    /** How many of an endpoint's events one thread sends back to back before leaving the rest to the next round. */
+    static final int CHAIN = 1000;
     /** Polar archives event payloads after 90 days. */
     static final Duration ARCHIVE_AFTER = Duration.ofDays(90);
 
@@ -109,14 +111,30 @@ public class WebhookWorker {
         }
     }
 
-    private void deliver(Attempt attempt) {
-        try {
-            queue.record(attempt.webhookEventId(), sender.send(attempt));
-        } catch (RuntimeException e) {
-            // The lease runs out and the attempt is made again: at least once, never lost.
-            LOG.log(Level.WARNING, "Recording a webhook attempt failed; it will be made again", e);
-        } finally {
-            inFlight.remove(attempt.webhookEventId());
+    /**
+     * Makes the attempt and records it; after a success, goes on with the endpoint's next due event on this thread
+     * (at most {@link #CHAIN} in a row), so that a backlog drains at the endpoint's pace rather than one event per
+     * polling round. A failure leaves the next attempt to the schedule (backoff), as does the end of a chain.
+     */
+    private void deliver(Attempt first) {
+        Attempt attempt = first;
+        for (int sent = 0; attempt != null; sent++) {
+            Attempt next = null;
+            try {
+                Outcome outcome = sender.send(attempt);
+                queue.record(attempt.webhookEventId(), outcome);
+                if (outcome.succeeded() && sent + 1 < CHAIN) {
+                    next = queue.leaseNext(attempt.endpointId(), LEASE)
+                            .filter(a -> inFlight.add(a.webhookEventId()))
+                            .orElse(null);
+                }
+            } catch (RuntimeException e) {
+                // The lease runs out and the attempt is made again: at least once, never lost.
+                LOG.log(Level.WARNING, "Recording a webhook attempt failed; it will be made again", e);
+            } finally {
+                inFlight.remove(attempt.webhookEventId());
+            }
+            attempt = next;
         }
     }
 
