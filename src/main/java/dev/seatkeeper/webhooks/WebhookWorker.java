@@ -39,8 +39,11 @@ import java.util.logging.Logger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class WebhookWorker {
     private static final Logger LOG = Logger.getLogger(WebhookWorker.class.getName());
-    /** Longer than an attempt can take ({@link WebhookSender#TIMEOUT} twice, connect and answer). */
-    static final Duration LEASE = Duration.ofSeconds(60);
+    /**
+     * Longer than an attempt can take ({@link WebhookSender#TIMEOUT} twice, connect and answer, plus recording it), and
+     * short enough that an attempt in flight when its instance died is made again within half a minute.
+     */
+    static final Duration LEASE = Duration.ofSeconds(30);
     /** How many attempts one round may start: one per endpoint at most, so this bounds the endpoints served a round. */
     static final int ATTEMPTS_PER_ROUND = 64;
     /** How many of an endpoint's events one thread sends back to back before leaving the rest to the next round. */

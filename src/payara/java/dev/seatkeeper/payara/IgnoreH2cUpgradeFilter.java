@@ -3,6 +3,8 @@ package dev.seatkeeper.payara;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
@@ -16,13 +18,17 @@ import org.glassfish.grizzly.memory.Buffers;
  * carrying {@code Upgrade} as the start of another protocol and never delivers its body. Java's {@code HttpClient}
  * sends that header with every request of a connection, curl {@code --http2} with the first.
  *
- * <p>Every read that starts with a request line is looked at, only its head, and bytes of a body are never changed.
- * Which read starts a request is told by its first bytes, not by the order of reads and writes: a body that arrives
- * after the answer to its request was written (the server answered 401 before reading it) must not make the next
- * request's head go unread, which left that request's body undelivered until the read timeout (a 408). A head split
- * over two reads keeps its {@code Upgrade} header; Java's {@code HttpClient} and curl write a head in one piece.
+ * <p>Every read that mentions {@code Upgrade:} is looked at: the first request head in it, found by its request line,
+ * wherever the read starts. A body the server answered before reading (a 401 or 403 from the authentication filter)
+ * can arrive in the same read just before the next request's head, and that head must still lose its header, or the
+ * next request's body stays undelivered until the read timeout (a 408). Bytes before the head are never changed. A
+ * head split over two reads keeps its {@code Upgrade} header; Java's {@code HttpClient} and curl write a head in one
+ * piece.
  */
 public final class IgnoreH2cUpgradeFilter extends BaseFilter {
+
+    /** A request line of HTTP/1.1, where a request head starts. */
+    private static final Pattern REQUEST_LINE = Pattern.compile("[A-Z]{3,7} [^\\s]+ HTTP/1\\.1\r\n");
 
     /** Reads longer than this (bytes) are passed unread. */
     private static final int LONGEST_READ = 65_536;
@@ -32,8 +38,7 @@ public final class IgnoreH2cUpgradeFilter extends BaseFilter {
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
         if (ctx.getMessage() instanceof Buffer buffer
                 && buffer.remaining() <= LONGEST_READ
-                && startsWithMethod(buffer)
-                && headMentionsUpgrade(buffer)) {
+                && mentionsUpgrade(buffer)) {
             byte[] read = new byte[buffer.remaining()];
             int position = buffer.position();
             buffer.get(read);
@@ -47,31 +52,11 @@ public final class IgnoreH2cUpgradeFilter extends BaseFilter {
         return ctx.getInvokeAction();
     }
 
-    /** True when the buffer starts with 3 to 7 capital letters and a space, as a request line does; reads 8 bytes at most. */
-    private static boolean startsWithMethod(Buffer buffer) {
-        int start = buffer.position();
-        int end = Math.min(buffer.limit(), start + 8);
-        for (int i = start; i < end; i++) {
-            byte b = buffer.get(i);
-            if (b == ' ') {
-                return i - start >= 3;
-            }
-            if (b < 'A' || b > 'Z') {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /** True when {@code upgrade:} (any case) occurs before the buffer's first blank line; reads without copying. */
-    private static boolean headMentionsUpgrade(Buffer buffer) {
+    /** True when {@code \nupgrade:} (any case) occurs in the buffer; reads without copying. */
+    private static boolean mentionsUpgrade(Buffer buffer) {
         byte[] name = {'\n', 'u', 'p', 'g', 'r', 'a', 'd', 'e', ':'};
         int end = buffer.limit();
         for (int i = buffer.position(); i + name.length <= end; i++) {
-            byte b = buffer.get(i);
-            if (b == '\r' && i + 3 < end && buffer.get(i + 1) == '\n' && buffer.get(i + 2) == '\r') {
-                return false;
-            }
             int matched = 0;
             while (matched < name.length && (buffer.get(i + matched) | 0x20) == (name[matched] | 0x20)) {
                 matched++;
@@ -84,15 +69,19 @@ public final class IgnoreH2cUpgradeFilter extends BaseFilter {
     }
 
     /**
-     * Takes the bytes of a read that begins a request (ISO-8859-1); returns them without the header line
-     * {@code Upgrade: h2c} (name and value in any case) when they start with a request line and that header lies
-     * within the head, else {@code null}.
+     * Takes the bytes of a read (ISO-8859-1); returns them without the header line {@code Upgrade: h2c} (name and value
+     * in any case) of the first request head they hold, else {@code null}. The head may follow the end of an earlier
+     * request's body in the same read: a body the server did not read (it answered 401 or 403 first) arrives just
+     * before the next request; the bytes before the head are kept as they are.
      */
     static byte[] withoutH2cUpgrade(byte[] read) {
-        String text = new String(read, StandardCharsets.ISO_8859_1);
-        if (!text.matches("(?s)[A-Z]{3,7} \\S+ HTTP/1\\.1\r\n.*")) {
+        String all = new String(read, StandardCharsets.ISO_8859_1);
+        Matcher requestLine = REQUEST_LINE.matcher(all);
+        if (!requestLine.find()) {
             return null;
         }
+        String before = all.substring(0, requestLine.start());
+        String text = all.substring(requestLine.start());
         int headEnd = text.indexOf("\r\n\r\n");
         String head = (headEnd < 0 ? text : text.substring(0, headEnd)).toLowerCase(Locale.ROOT);
         int line = head.indexOf("\r\nupgrade:");
@@ -102,7 +91,8 @@ public final class IgnoreH2cUpgradeFilter extends BaseFilter {
                 return null;
             }
             if (head.substring(line + "\r\nupgrade:".length(), lineEnd).trim().equals("h2c")) {
-                return (text.substring(0, line) + text.substring(lineEnd)).getBytes(StandardCharsets.ISO_8859_1);
+                return (before + text.substring(0, line) + text.substring(lineEnd))
+                        .getBytes(StandardCharsets.ISO_8859_1);
             }
             line = head.indexOf("\r\nupgrade:", lineEnd);
         }

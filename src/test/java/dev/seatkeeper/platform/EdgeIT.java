@@ -257,6 +257,27 @@ class EdgeIT extends ApiTest {
     }
 
     @Test
+    void aLateBodyAndTheNextRequestInOneReadAreBothServed() {
+        String upgrade =
+                "Connection: Upgrade, HTTP2-Settings\r\nHTTP2-Settings: AAEAAEAAAAIAAAABAAMAAABkAAQBAAAAAAUAAEAA\r\n"
+                        + "Upgrade: h2c\r\n" + JSON + "\r\n";
+        String email = Fixtures.email("together");
+        String body = "{\"email\": \"" + email + "\"}";
+        String head = "POST " + raw.prefix() + "/v1/customers/ HTTP/1.1\r\nHost: localhost\r\n" + upgrade
+                + "Content-Length: " + body.length() + "\r\n";
+        // The first request is answered (401) before its body is read; that body then arrives in one piece with
+        // the next request, as Java's HttpClient writes them on a kept-alive connection.
+        var answers = raw.sendInParts(
+                2,
+                300,
+                bytes(head + "\r\n"),
+                bytes(body + head + "Authorization: Bearer " + tenant.token() + "\r\nConnection: close\r\n\r\n"
+                        + body));
+        assertJsonError(answers.get(0), 401, "Unauthorized", null);
+        assertEquals(201, answers.get(1).status(), answers.get(1).toString());
+    }
+
+    @Test
     void aBodyShorterThanItsContentLengthIsGivenUpWith408() {
         var answer = raw.send("POST", "/v1/customer-seats/claim", bytes("{\"invitation_token\""), 500, 0, JSON);
         assertJsonError(answer, 408, "RequestTimeout", null);
