@@ -163,7 +163,15 @@ public class WebhookEndpointService {
                 .orElseThrow(() -> new ResourceNotFound("Not found"));
     }
 
+    /**
+     * The endpoint with its secret in clear; an empty secret when it was sealed under another
+     * {@code SEATKEEPER_SECRET} and cannot be opened (a secret reset gives it a new one).
+     */
     private EndpointView view(WebhookEndpoint endpoint) {
-        return new EndpointView(endpoint, sealer.open(endpoint.secretSealed()));
+        try {
+            return new EndpointView(endpoint, sealer.open(endpoint.secretSealed()));
+        } catch (IllegalStateException unopenable) {
+            return new EndpointView(endpoint, "");
+        }
     }
 }

@@ -141,13 +141,22 @@ public class WebhookQueue {
         return attempts;
     }
 
+    /**
+     * The attempt for a leased event. A secret sealed under another {@code SEATKEEPER_SECRET} cannot be opened: the
+     * attempt then has no secret and fails as unsigned (the event is retried, and the endpoint is disabled as any
+     * failing endpoint is), instead of stopping every other endpoint's deliveries.
+     */
     private Attempt attempt(WebhookEvent event, OffsetDateTime now) {
         var endpoint = event.endpoint();
         var secrets = new ArrayList<String>();
-        secrets.add(sealer.open(endpoint.secretSealed()));
-        Optional.ofNullable(endpoint.previousSecretSealed(now))
-                .map(sealer::open)
-                .ifPresent(secrets::add);
+        try {
+            secrets.add(sealer.open(endpoint.secretSealed()));
+            Optional.ofNullable(endpoint.previousSecretSealed(now))
+                    .map(sealer::open)
+                    .ifPresent(secrets::add);
+        } catch (IllegalStateException unopenable) {
+            secrets.clear();
+        }
         return new Attempt(
                 event.id(), endpoint.id(), endpoint.url(), event.event().payload(), List.copyOf(secrets));
     }

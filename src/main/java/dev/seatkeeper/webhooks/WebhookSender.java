@@ -45,6 +45,10 @@ final class WebhookSender {
         if (attempt.body() == null) {
             return Outcome.noAnswer("Not sent: the event's payload was archived.");
         }
+        if (attempt.secrets().isEmpty()) {
+            return Outcome.noAnswer("Not sent: the endpoint's signing secret cannot be opened with this"
+                    + " SEATKEEPER_SECRET (was it changed?); reset the endpoint's secret.");
+        }
         URI uri = URI.create(attempt.url());
         var refused = addresses.unreachable(uri.getHost());
         if (refused.isPresent()) {
