@@ -159,9 +159,14 @@ public final class JsonBody {
 
     /** Records a problem with one item of a list field, located at {@code [..., name, index]}. */
     public void rejectItem(String name, int index, String type, String msg, Object input) {
+        issues.add(new ValidationIssue(type, locOf(name, index), msg, input));
+    }
+
+    /** The location of one item of a list field: {@code [..., name, index]}. */
+    private List<Object> locOf(String name, int index) {
         var itemLoc = new ArrayList<>(locOf(name));
         itemLoc.add(index);
-        issues.add(new ValidationIssue(type, List.copyOf(itemLoc), msg, input));
+        return List.copyOf(itemLoc);
     }
 
     /** Records a rule that concerns the body as a whole, as pydantic's model validators do. */
@@ -499,15 +504,14 @@ public final class JsonBody {
         var result = new ArrayList<JsonBody>();
         array(name, true).ifPresent(items -> {
             for (int i = 0; i < items.size(); i++) {
-                var itemLoc = new ArrayList<>(locOf(name));
-                itemLoc.add(i);
+                var itemLoc = locOf(name, i);
                 JsonValue item = items.get(i);
                 if (item.getValueType() == JsonValue.ValueType.OBJECT) {
-                    result.add(new JsonBody(item.asJsonObject(), List.copyOf(itemLoc), issues));
+                    result.add(new JsonBody(item.asJsonObject(), itemLoc, issues));
                 } else {
                     issues.add(new ValidationIssue(
                             "model_attributes_type",
-                            List.copyOf(itemLoc),
+                            itemLoc,
                             "Input should be a valid dictionary or object to extract fields from",
                             item));
                 }
@@ -531,10 +535,7 @@ public final class JsonBody {
             if (items.get(i) instanceof JsonString s) {
                 result.add(s.getString());
             } else {
-                var itemLoc = new ArrayList<>(locOf(name));
-                itemLoc.add(i);
-                issues.add(new ValidationIssue(
-                        "string_type", List.copyOf(itemLoc), "Input should be a valid string", items.get(i)));
+                rejectItem(name, i, "string_type", "Input should be a valid string", items.get(i));
             }
         }
         return result;

@@ -1,15 +1,10 @@
 package dev.seatkeeper.seats;
 
 import dev.seatkeeper.events.EventRecorder;
-import dev.seatkeeper.platform.JsonbConfigurator;
-import dev.seatkeeper.platform.Jsonp;
 import dev.seatkeeper.seats.SeatResponses.CustomerSeatResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
+import java.util.LinkedHashMap;
 import java.util.UUID;
 
 /**
@@ -39,15 +34,10 @@ class SeatEvents {
      * {@code previous_member_id} and {@code previous_email} (either may be {@code null}), beside the CustomerSeat's keys.
      */
     void revoked(CustomerSeat seat, UUID previousMemberId, String previousEmail) {
-        JsonObject seatJson = Jsonp.PROVIDER
-                .createReader(new StringReader(JsonbConfigurator.jsonb().toJson(CustomerSeatResponse.of(seat))))
-                .readObject();
-        JsonObjectBuilder data = Jsonp.PROVIDER.createObjectBuilder(seatJson);
-        data.add(
-                "previous_member_id",
-                previousMemberId == null ? JsonValue.NULL : Jsonp.PROVIDER.createValue(previousMemberId.toString()));
-        data.add("previous_email", previousEmail == null ? JsonValue.NULL : Jsonp.PROVIDER.createValue(previousEmail));
-        events.record(seat.organizationId(), REVOKED, data.build());
+        var previous = new LinkedHashMap<String, Object>();
+        previous.put("previous_member_id", previousMemberId == null ? null : previousMemberId.toString());
+        previous.put("previous_email", previousEmail);
+        events.record(seat.organizationId(), REVOKED, CustomerSeatResponse.of(seat), previous);
     }
 
     private void record(CustomerSeat seat, String type) {

@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seatkeeper.testing.Api;
 import dev.seatkeeper.testing.Fixtures;
-import jakarta.json.Json;
 import java.net.URL;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,33 +27,8 @@ class ClaimPathOnServerIT {
         assertNotNull(url, "SEATKEEPER_PAGES_URL names the running service");
         assertNotNull(operator, "SEATKEEPER_PAGES_OPERATOR is its operator token");
         var api = new Api(new URL(url));
-        var fixtures = new Fixtures(api);
-        String slug = "pages-" + UUID.randomUUID().toString().substring(0, 8);
-        var org = api.post(
-                "/v1/organizations/",
-                operator,
-                Json.createObjectBuilder()
-                        .add("name", "Org " + slug)
-                        .add("slug", slug)
-                        .add(
-                                "feature_settings",
-                                Json.createObjectBuilder()
-                                        .add("seat_based_pricing_enabled", true)
-                                        .add("member_model_enabled", true))
-                        .build());
-        assertEquals(201, org.status(), org.toString());
-        var scopes = Json.createArrayBuilder();
-        Fixtures.ALL_SCOPES.forEach(scopes::add);
-        var token = api.post(
-                "/v1/organization-access-tokens/",
-                operator,
-                Json.createObjectBuilder()
-                        .add("organization_id", org.string("id"))
-                        .add("comment", "pages")
-                        .add("scopes", scopes)
-                        .build());
-        assertEquals(201, token.status(), token.toString());
-        var tenant = new Fixtures.Tenant(org.string("id"), slug, token.string("token"));
+        var fixtures = new Fixtures(api, operator);
+        var tenant = fixtures.tenant(true, true);
         String productId = fixtures.product(tenant, "month").getString("id");
         String customerId = fixtures.customer(tenant, Fixtures.email("billing")).getString("id");
         String subscriptionId =
@@ -65,13 +38,13 @@ class ClaimPathOnServerIT {
 
         try (var browser = new Browser()) {
             var driver = browser.driver;
-            driver.get(url.replaceAll("/$", "") + "/" + slug + "/portal/claim?token=" + invitation);
+            driver.get(url.replaceAll("/$", "") + "/" + tenant.slug() + "/portal/claim?token=" + invitation);
             browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("invitation")));
             assertEquals(email, driver.findElement(By.id("invited-email")).getText());
             assertFalse(driver.getCurrentUrl().contains(invitation), "the token left the address bar");
             driver.findElement(By.id("claim-button")).click();
             browser.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("held")));
-            assertTrue(driver.getCurrentUrl().endsWith("/" + slug + "/portal"), driver.getCurrentUrl());
+            assertTrue(driver.getCurrentUrl().endsWith("/" + tenant.slug() + "/portal"), driver.getCurrentUrl());
             assertFalse(driver.findElements(By.cssSelector("li.held-seat")).isEmpty(), "the portal shows the seat");
             assertEquals(List.of(), browser.consoleErrors());
         }

@@ -145,7 +145,7 @@ class TwoInstancesIT {
 
     @Test
     void eachWebhookEventIsSentOnceThoughBothInstancesDeliver() throws Exception {
-        var tenant = fixtures.tenant(true, true, withWebhooks());
+        var tenant = fixtures.tenant(true, true, Fixtures.ALL_SCOPES_WITH_WEBHOOKS);
         String productId = fixtures.product(tenant, "month").getString("id");
         String customerId = fixtures.customer(tenant, Fixtures.email("billing")).getString("id");
         String subscriptionId =
@@ -180,12 +180,6 @@ class TwoInstancesIT {
             assertEquals(20, ids.size(), "each event arrived once: " + ids);
             assertEquals(20, ids.stream().distinct().count());
         }
-    }
-
-    private static List<String> withWebhooks() {
-        var scopes = new ArrayList<>(Fixtures.ALL_SCOPES);
-        scopes.add("webhooks:write");
-        return scopes;
     }
 
     private record Shop(Fixtures.Tenant tenant, String customerId, String subscriptionId) {}

@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Builds the data a test needs through the public API, the way a merchant would, each time with fresh names so
@@ -30,10 +31,23 @@ public final class Fixtures {
             "customer_sessions:write",
             "organizations:read");
 
-    private final Api api;
+    /** The scopes of {@link #ALL_SCOPES} and the webhook scopes, for tests of the endpoint API and deliveries. */
+    public static final List<String> ALL_SCOPES_WITH_WEBHOOKS = Stream.concat(
+                    ALL_SCOPES.stream(), Stream.of("webhooks:read", "webhooks:write"))
+            .toList();
 
+    private final Api api;
+    private final String operator;
+
+    /** Fixtures made through {@code api} with the test deployment's operator token, {@link #OPERATOR}. */
     public Fixtures(Api api) {
+        this(api, OPERATOR);
+    }
+
+    /** Fixtures made through {@code api} with another server's operator token (a server this test did not start). */
+    public Fixtures(Api api, String operator) {
         this.api = api;
+        this.operator = operator;
     }
 
     /** A new organization and an access token for it. */
@@ -47,7 +61,7 @@ public final class Fixtures {
         String slug = "org-" + UUID.randomUUID().toString().substring(0, 8);
         var org = api.post(
                 "/v1/organizations/",
-                OPERATOR,
+                operator,
                 Json.createObjectBuilder()
                         .add("name", "Org " + slug)
                         .add("slug", slug)
@@ -67,7 +81,7 @@ public final class Fixtures {
         scopes.forEach(granted::add);
         var token = api.post(
                 "/v1/organization-access-tokens/",
-                OPERATOR,
+                operator,
                 Json.createObjectBuilder()
                         .add("organization_id", organizationId)
                         .add("comment", "tests")
@@ -202,7 +216,7 @@ public final class Fixtures {
         check(
                 api.patch(
                         "/v1/organizations/" + tenant.organizationId(),
-                        OPERATOR,
+                        operator,
                         Json.createObjectBuilder()
                                 .add(
                                         "feature_settings",

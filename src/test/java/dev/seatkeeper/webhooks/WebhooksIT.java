@@ -32,18 +32,11 @@ import org.junit.jupiter.api.Test;
  */
 class WebhooksIT extends ApiTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final List<String> SCOPES = withWebhooks();
+    private static final List<String> SCOPES = Fixtures.ALL_SCOPES_WITH_WEBHOOKS;
 
     Fixtures.Tenant tenant;
     String subscriptionId;
     Receiver receiver;
-
-    private static List<String> withWebhooks() {
-        var scopes = new ArrayList<>(Fixtures.ALL_SCOPES);
-        scopes.add("webhooks:read");
-        scopes.add("webhooks:write");
-        return List.copyOf(scopes);
-    }
 
     @BeforeEach
     void setUp() throws Exception {
