@@ -116,6 +116,19 @@ class Server {
     });
   }
 
+  /**
+   * CPU time the server process has used so far, user and system, in milliseconds (Linux /proc; clock ticks of 10 ms).
+   * Per request it is the figure that stays comparable when other work shares the machine, unlike throughput.
+   */
+  cpuMillis() {
+    try {
+      const fields = readFileSync(`/proc/${this.process.pid}/stat`, "utf8").split(") ")[1].split(" ");
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return 0;
+    }
+  }
+
   /** Resident set size of the server process, bytes (Linux /proc). */
   rss() {
     try {
@@ -248,11 +261,13 @@ function wrk(server, lines, auth, seconds) {
     let out = "";
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, server.rss())), 200);
+    const cpuBefore = server.cpuMillis();
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
     child.on("error", rej);
     child.on("exit", (code) => {
       clearInterval(sampler);
+      const cpu = server.cpuMillis() - cpuBefore;
       rmSync(file, { force: true });
       const line = out.split("\n").find((l) => l.startsWith("{\"requests\""));
       if (code !== 0 || !line) return rej(new Error(`wrk failed (${code}): ${out}`));
@@ -260,6 +275,7 @@ function wrk(server, lines, auth, seconds) {
       res({
         throughput: r.requests / (r.duration_us / 1e6), p50: r.p50_us / 1000, p99: r.p99_us / 1000,
         errors: r.non2xx + r.connect + r.read + r.write + r.timeout, requests: r.requests, rss: peak,
+        cpuPerRequest: r.requests ? cpu / r.requests : 0,
       });
     });
   });
@@ -296,7 +312,7 @@ async function measure(server, allOps, seconds = settings.duration) {
     if (write && r.requests > op.measured.length) r.errors += r.requests - op.measured.length;
     results.push({ name: op.name, ...r });
     log(`${op.name}: ${r.throughput.toFixed(0)}/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ` +
-      `${r.errors} errors, RSS ${(r.rss / 2 ** 20).toFixed(0)} MB`);
+      `${r.errors} errors, server CPU ${r.cpuPerRequest.toFixed(2)} ms/request, RSS ${(r.rss / 2 ** 20).toFixed(0)} MB`);
   }
   return results;
 }
@@ -308,13 +324,17 @@ function printTable(results) {
   const noops = results.filter((r) => r.name.startsWith("no-op"));
   const noop = noops.reduce((a, r) => a + r.throughput, 0) / noops.length;
   const noopP99 = Math.max(...noops.map((r) => r.p99));
-  console.log(`\n| operation | throughput | share of no-op | p50 | p99 | p99 / no-op p99 | errors | peak RSS |`);
-  console.log(`|---|---:|---:|---:|---:|---:|---:|---:|`);
+  const noopCpu = noops.reduce((a, r) => a + r.cpuPerRequest, 0) / noops.length;
+  console.log(`\n| operation | throughput | share of no-op | p50 | p99 | p99 / no-op p99 | server CPU per request | no-op's / this | errors | peak RSS |`);
+  console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
   for (const r of results) {
     console.log(`| ${r.name} | ${r.throughput.toFixed(0)}/s | ${(100 * r.throughput / noop).toFixed(0)} % | ` +
-      `${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${(r.p99 / noopP99).toFixed(2)} | ${r.errors} | ${(r.rss / 2 ** 20).toFixed(0)} MB |`);
+      `${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${(r.p99 / noopP99).toFixed(2)} | ${r.cpuPerRequest.toFixed(2)} ms | ` +
+      `${(100 * noopCpu / r.cpuPerRequest).toFixed(0)} % | ${r.errors} | ${(r.rss / 2 ** 20).toFixed(0)} MB |`);
   }
-  console.log(`\nno-op: mean of its two runs, ${noop.toFixed(0)}/s; p99 reference: the larger of its two, ${noopP99.toFixed(1)} ms.`);
+  console.log(`\nno-op: mean of its two runs, ${noop.toFixed(0)}/s, ${noopCpu.toFixed(2)} ms of server CPU per request; p99 ` +
+    `reference: the larger of its two, ${noopP99.toFixed(1)} ms. "no-op's / this": the no-op's server CPU per request as a ` +
+    `share of this operation's, which the throughput share approaches when the server alone has the cores.`);
 }
 
 function printFlatness(small, large) {

@@ -7,6 +7,7 @@ import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("/v1/products")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "products")

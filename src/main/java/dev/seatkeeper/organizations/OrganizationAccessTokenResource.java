@@ -8,6 +8,7 @@ import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.platform.Timestamps;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Organization access tokens and their lifecycle (contract, "Security boundaries"): create (the token is shown once),
  * list and update without the token, delete with immediate effect. The operator token calls these routes.
  */
+@ApplicationScoped
 @Path("/v1/organization-access-tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "organization_access_tokens")

@@ -1,5 +1,6 @@
 package dev.seatkeeper.pages;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -14,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * and the scripts and styles they load from {@code /assets/}. The same HTML serves every organization: the page reads
  * the slug and the token from its own address and asks the API.
  */
+@ApplicationScoped
 @Path("/")
 public class PageResource {
     /** The assets the pages load, and their media types; nothing else is served from the folder. */

@@ -6,6 +6,7 @@ import dev.seatkeeper.purchases.CustomerOrderResponse;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * who are owners or billing managers, and answers a plain member 403 {@code NotPermitted} "Only owners and billing
  * managers can access billing features." ({@code CustomerPortalUnionBillingRead} in customer_portal/auth.py).
  */
+@ApplicationScoped
 @Path("/v1/customer-portal/orders")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "customer_portal")

@@ -17,6 +17,7 @@ import dev.seatkeeper.seats.SeatScope;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -40,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * answer carries an invitation token or link (contract, "Security boundaries"): the invitee gets them by e-mail, and
  * a billing manager who could claim a seat assigned to the owner's address would hold the owner's session.
  */
+@ApplicationScoped
 @Path("/v1/customer-portal/seats")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "customer_portal")

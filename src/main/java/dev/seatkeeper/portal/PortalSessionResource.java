@@ -6,6 +6,7 @@ import dev.seatkeeper.security.Scope;
 import dev.seatkeeper.sessions.CustomerSession;
 import dev.seatkeeper.sessions.MemberSession;
 import dev.seatkeeper.sessions.SessionService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+@ApplicationScoped
 @Path("/v1/customer-portal/customer-session")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "customer_portal")

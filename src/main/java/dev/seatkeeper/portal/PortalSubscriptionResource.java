@@ -6,6 +6,7 @@ import dev.seatkeeper.purchases.CustomerSubscriptionResponse;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -27,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * ({@code CustomerPortalUnionRead} in customer_portal/auth.py; the list reads the member's customer's rows). So a
  * plain member sees its customer's subscriptions too, though it may not manage their seats.
  */
+@ApplicationScoped
 @Path("/v1/customer-portal/subscriptions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "customer_portal")

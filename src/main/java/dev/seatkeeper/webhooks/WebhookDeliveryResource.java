@@ -7,6 +7,7 @@ import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
 import dev.seatkeeper.webhooks.WebhookResponses.WebhookDeliveryResponse;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The attempts made to an organization's endpoints, and sending an event again (contract, "Endpoint API"). */
+@ApplicationScoped
 @Path("/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "webhooks")

@@ -8,6 +8,7 @@ import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
 import dev.seatkeeper.webhooks.WebhookResponses.WebhookEndpointResponse;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * Webhook endpoints (contract, "Endpoint API"), with Polar's paths, shapes and scopes ({@code webhooks:read},
  * {@code webhooks:write}). Another organization's endpoint answers 404 like an unknown one.
  */
+@ApplicationScoped
 @Path("/v1/webhooks/endpoints")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "webhooks")
