@@ -3,6 +3,7 @@ package dev.seatkeeper.catalog;
 import dev.seatkeeper.platform.BaseEntity;
 import dev.seatkeeper.platform.JsonText;
 import dev.seatkeeper.platform.Jsonp;
+import dev.seatkeeper.platform.Randomness;
 import dev.seatkeeper.platform.Timestamps;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -68,7 +69,7 @@ public class Product extends BaseEntity {
         this.description = description;
         this.recurringInterval = recurringInterval;
         this.metadata = JsonText.text(metadata);
-        this.priceId = UUID.randomUUID();
+        this.priceId = Randomness.newId();
         this.priceCurrency = priceCurrency;
         JsonArrayBuilder array = Jsonp.PROVIDER.createArrayBuilder();
         for (SeatTier t : tiers) {

@@ -1,5 +1,6 @@
 package dev.seatkeeper.events;
 
+import dev.seatkeeper.platform.Randomness;
 import dev.seatkeeper.platform.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -47,7 +48,7 @@ public class Event {
     protected Event() {}
 
     public Event(UUID organizationId, String type, String payload) {
-        this.id = UUID.randomUUID();
+        this.id = Randomness.newId();
         this.createdAt = Timestamps.now();
         this.organizationId = organizationId;
         this.type = type;

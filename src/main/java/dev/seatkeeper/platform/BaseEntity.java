@@ -25,7 +25,7 @@ public abstract class BaseEntity {
     protected BaseEntity() {}
 
     protected BaseEntity(OffsetDateTime createdAt) {
-        this.id = UUID.randomUUID();
+        this.id = Randomness.newId();
         this.createdAt = createdAt;
     }
 

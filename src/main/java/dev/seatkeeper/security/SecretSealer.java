@@ -1,5 +1,6 @@
 package dev.seatkeeper.security;
 
+import dev.seatkeeper.platform.Randomness;
 import dev.seatkeeper.platform.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +8,6 @@ import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -26,7 +26,6 @@ public class SecretSealer {
     private static final String LABEL = "seatkeeper sealed secrets v1";
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     Settings settings;
@@ -46,8 +45,7 @@ public class SecretSealer {
 
     /** The sealed form of {@code plain}: base64 of nonce and ciphertext with its tag, at most 4/3 × (28 + length) characters. */
     public String seal(String plain) {
-        byte[] nonce = new byte[NONCE_BYTES];
-        RANDOM.nextBytes(nonce);
+        byte[] nonce = Randomness.bytes(NONCE_BYTES);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));

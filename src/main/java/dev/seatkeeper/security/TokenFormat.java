@@ -1,5 +1,6 @@
 package dev.seatkeeper.security;
 
+import dev.seatkeeper.platform.Randomness;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.zip.CRC32;
@@ -17,14 +18,14 @@ public final class TokenFormat {
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static final int RANDOM_LENGTH = 37;
     private static final int CHECKSUM_LENGTH = 6;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private TokenFormat() {}
 
     public static String generate(String prefix) {
+        SecureRandom generator = Randomness.generator();
         var random = new StringBuilder(RANDOM_LENGTH);
         for (int i = 0; i < RANDOM_LENGTH; i++) {
-            random.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+            random.append(ALPHABET.charAt(generator.nextInt(ALPHABET.length())));
         }
         return prefix + random + checksum(random.toString());
     }
