@@ -4,7 +4,6 @@ import dev.seatkeeper.platform.BaseEntity;
 import dev.seatkeeper.platform.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
@@ -35,8 +34,8 @@ public class IdempotencyRecord extends BaseEntity {
     @Column(name = "response_status")
     private Integer responseStatus;
 
-    @Lob
-    @Column(name = "response_sealed")
+    /** Not a {@code @Lob}: Hibernate would map it to an {@code oid} on PostgreSQL. At most 1,000,000 characters. */
+    @Column(name = "response_sealed", length = 1_000_000)
     private String responseSealed;
 
     protected IdempotencyRecord() {}

@@ -5,7 +5,8 @@
 ALTER TABLE organizations ADD COLUMN seat_email_domains character varying(4000);
 
 -- One row per caller and key, inserted (and committed) before the request acts; the response is written once it is
--- known. response_status NULL = still in flight. The body is sealed (AES-GCM): it may hold an invitation token.
+-- known. response_status NULL = still in flight. The body is compressed and sealed (AES-GCM): it may hold an invitation
+-- token.
 CREATE TABLE idempotency_keys (
     id uuid NOT NULL PRIMARY KEY,
     created_at timestamp without time zone NOT NULL,
