@@ -836,4 +836,70 @@ class SeatLifecycleIT extends ApiTest {
         assertEquals(200, afterExpiry.status(), "an expired key is free again: " + afterExpiry);
         assertTrue(afterExpiry.header("Idempotent-Replayed").isEmpty());
     }
+
+    @Test
+    void aRepeatWhileTheFirstIsInFlightIsRefusedWith409() throws Exception {
+        String k = newKey();
+        var items = Json.createArrayBuilder();
+        for (int i = 0; i < 1000; i++) {
+            items.add(toEmail("slow-" + i + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com"));
+        }
+        var body = Json.createObjectBuilder()
+                .add("subscription_id", subscriptionId)
+                .add("dry_run", true)
+                .add("seats", items)
+                .build();
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var first = pool.submit(() -> api.post("/v1/customer-seats/bulk", tenant.token(), body, key(k)));
+            long deadline = System.currentTimeMillis() + 30_000;
+            JsonObject stored = api.get("/test-support/idempotency/" + k, null).json();
+            while (stored.getInt("rows") == 0) {
+                assertTrue(System.currentTimeMillis() < deadline, "the key was never recorded");
+                Thread.sleep(10);
+                stored = api.get("/test-support/idempotency/" + k, null).json();
+            }
+            assertTrue(stored.isNull("response_sealed"), "1,000 items take a while: the first is still in flight");
+            var repeat = api.post("/v1/customer-seats/bulk", tenant.token(), body, key(k));
+            assertError(repeat, 409, "IdempotencyKeyInUse", null);
+            assertTrue(repeat.header("Idempotent-Replayed").isEmpty());
+            var answered = first.get();
+            assertEquals(200, answered.status(), answered.toString());
+            var replay = api.post("/v1/customer-seats/bulk", tenant.token(), body, key(k));
+            assertEquals(Optional.of("true"), replay.header("Idempotent-Replayed"));
+            assertEquals(answered.json(), replay.json());
+            assertEquals(3, answered.json().getInt("assigned"));
+            assertEquals(0, listed().getJsonArray("seats").size(), "a dry run stores nothing");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void transferToAMemberById() {
+        var member = api.post(
+                "/v1/customers/" + customerId + "/members",
+                tenant.token(),
+                Json.createObjectBuilder().add("email", Fixtures.email("heir")).build());
+        assertEquals(201, member.status(), member.toString());
+        var seat = fixtures.assign(tenant, subscriptionId, Fixtures.email("from"));
+        var reply = transfer(
+                seat.getString("id"),
+                tenant.token(),
+                Json.createObjectBuilder().add("member_id", member.string("id")).build());
+        assertEquals(200, reply.status(), reply.toString());
+        assertEquals(member.string("id"), reply.json().getJsonObject("seat").getString("member_id"));
+        assertEquals(member.string("email"), reply.json().getJsonObject("seat").getString("email"));
+        var unknown = transfer(
+                reply.json().getJsonObject("seat").getString("id"),
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("member_id", UUID.randomUUID().toString())
+                        .build());
+        assertEquals(404, unknown.status(), unknown.toString());
+        assertEquals(
+                "pending",
+                seatById(reply.json().getJsonObject("seat").getString("id")).getString("status"),
+                "a refused transfer leaves the seat as it was");
+    }
 }
