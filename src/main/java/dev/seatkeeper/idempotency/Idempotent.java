@@ -15,13 +15,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.TYPE, ElementType.METHOD})
 public @interface Idempotent {
-    /** The header's description in the OpenAPI document, shared by every route that takes it. */
-    String HEADER_DESCRIPTION = "Beyond Polar: up to 255 characters. A repeat with the same key and the same request"
-            + " within 24 hours returns the first response (status and body) with the header Idempotent-Replayed: true,"
-            + " without acting again; the key with another request: 422 IdempotencyKeyReused; while the first is"
-            + " still being served: 409 IdempotencyKeyInUse. Keys are scoped to the caller (the organization, the"
-            + " portal customer, or for a claim the invitation).";
-
     KeyScope scope() default KeyScope.CALLER;
 
     /** Whose keys a route's keys are. */

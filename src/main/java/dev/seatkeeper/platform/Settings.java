@@ -130,7 +130,10 @@ public class Settings {
         return sessionTtl;
     }
 
-    /** How often expired rows (sessions) are deleted: {@code SEATKEEPER_CLEANUP_INTERVAL}, ISO-8601, default 10 minutes. */
+    /**
+     * How often expired rows (sessions, idempotency records) are deleted: {@code SEATKEEPER_CLEANUP_INTERVAL}, ISO-8601,
+     * default 10 minutes.
+     */
     public Duration cleanupInterval() {
         return cleanupInterval;
     }

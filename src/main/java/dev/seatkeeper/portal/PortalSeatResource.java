@@ -32,7 +32,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -126,11 +125,6 @@ public class PortalSeatResource {
     }
 
     @Idempotent
-    @Parameter(
-            name = "Idempotency-Key",
-            in = ParameterIn.HEADER,
-            description = Idempotent.HEADER_DESCRIPTION,
-            schema = @Schema(type = SchemaType.STRING, maxLength = 255))
     @Measured("assign")
     @POST
     @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)
@@ -161,11 +155,6 @@ public class PortalSeatResource {
     }
 
     @Idempotent
-    @Parameter(
-            name = "Idempotency-Key",
-            in = ParameterIn.HEADER,
-            description = Idempotent.HEADER_DESCRIPTION,
-            schema = @Schema(type = SchemaType.STRING, maxLength = 255))
     @Measured("revoke")
     @DELETE
     @Path("/{seat_id}")
@@ -192,11 +181,6 @@ public class PortalSeatResource {
     }
 
     @Idempotent
-    @Parameter(
-            name = "Idempotency-Key",
-            in = ParameterIn.HEADER,
-            description = Idempotent.HEADER_DESCRIPTION,
-            schema = @Schema(type = SchemaType.STRING, maxLength = 255))
     @POST
     @Path("/{seat_id}/transfer")
     @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)
@@ -238,11 +222,6 @@ public class PortalSeatResource {
     }
 
     @Idempotent
-    @Parameter(
-            name = "Idempotency-Key",
-            in = ParameterIn.HEADER,
-            description = Idempotent.HEADER_DESCRIPTION,
-            schema = @Schema(type = SchemaType.STRING, maxLength = 255))
     @POST
     @Path("/{seat_id}/resend")
     @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)

@@ -25,7 +25,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -62,11 +61,6 @@ public class SeatResource {
     Caller caller;
 
     @Idempotent
-    @Parameter(
-            name = "Idempotency-Key",
-            in = ParameterIn.HEADER,
-            description = Idempotent.HEADER_DESCRIPTION,
-            schema = @Schema(type = SchemaType.STRING, maxLength = 255))
     @Measured("assign")
     @POST
     @RequiresScope(Scope.CUSTOMER_SEATS_WRITE)
@@ -93,11 +87,6 @@ public class SeatResource {
     }
 
     @Idempotent
-    @Parameter(
-            name = "Idempotency-Key",
-            in = ParameterIn.HEADER,
-            description = Idempotent.HEADER_DESCRIPTION,
-            schema = @Schema(type = SchemaType.STRING, maxLength = 255))
     @POST
     @Path("/bulk")
     @RequiresScope(Scope.CUSTOMER_SEATS_WRITE)
@@ -160,11 +149,6 @@ public class SeatResource {
     }
 
     @Idempotent
-    @Parameter(
-            name = "Idempotency-Key",
-            in = ParameterIn.HEADER,
-            description = Idempotent.HEADER_DESCRIPTION,
-            schema = @Schema(type = SchemaType.STRING, maxLength = 255))
     @Measured("revoke")
     @DELETE
     @Path("/{seat_id}")
@@ -191,11 +175,6 @@ public class SeatResource {
     }
 
     @Idempotent
-    @Parameter(
-            name = "Idempotency-Key",
-            in = ParameterIn.HEADER,
-            description = Idempotent.HEADER_DESCRIPTION,
-            schema = @Schema(type = SchemaType.STRING, maxLength = 255))
     @POST
     @Path("/{seat_id}/resend")
     @RequiresScope(Scope.CUSTOMER_SEATS_WRITE)
@@ -225,11 +204,6 @@ public class SeatResource {
     }
 
     @Idempotent
-    @Parameter(
-            name = "Idempotency-Key",
-            in = ParameterIn.HEADER,
-            description = Idempotent.HEADER_DESCRIPTION,
-            schema = @Schema(type = SchemaType.STRING, maxLength = 255))
     @POST
     @Path("/{seat_id}/transfer")
     @RequiresScope(Scope.CUSTOMER_SEATS_WRITE)
@@ -287,11 +261,6 @@ public class SeatResource {
     }
 
     @Idempotent(scope = Idempotent.KeyScope.INVITATION)
-    @Parameter(
-            name = "Idempotency-Key",
-            in = ParameterIn.HEADER,
-            description = Idempotent.HEADER_DESCRIPTION,
-            schema = @Schema(type = SchemaType.STRING, maxLength = 255))
     @Measured("claim")
     @POST
     @Path("/claim")

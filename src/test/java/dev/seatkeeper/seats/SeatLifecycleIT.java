@@ -16,6 +16,7 @@ import dev.seatkeeper.testing.Shapes;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -901,5 +902,42 @@ class SeatLifecycleIT extends ApiTest {
                 "pending",
                 seatById(reply.json().getJsonObject("seat").getString("id")).getString("status"),
                 "a refused transfer leaves the seat as it was");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheLifecycleRoutes() throws Exception {
+        var reply = new Api(new java.net.URL(base, "/")).get("/openapi", null);
+        assertEquals(200, reply.status());
+        var doc = reply.json();
+        var paths = doc.getJsonObject("paths");
+        for (String path : List.of(
+                "/v1/customer-seats",
+                "/v1/customer-seats/bulk",
+                "/v1/customer-seats/claim",
+                "/v1/customer-seats/{seat_id}/transfer",
+                "/v1/customer-seats/{seat_id}/resend",
+                "/v1/customer-portal/seats",
+                "/v1/customer-portal/seats/{seat_id}/transfer",
+                "/v1/customer-portal/seats/{seat_id}/resend")) {
+            var post = paths.getJsonObject(path).getJsonObject("post");
+            assertTrue(
+                    post.getJsonArray("parameters").getValuesAs(JsonObject.class).stream()
+                            .anyMatch(p -> p.getString("name").equals("Idempotency-Key")
+                                    && p.getString("in").equals("header")),
+                    path + " documents Idempotency-Key: " + post);
+        }
+        var revoke = paths.getJsonObject("/v1/customer-seats/{seat_id}").getJsonObject("delete");
+        assertTrue(revoke.toString().contains("Idempotency-Key"), revoke.toString());
+        var list = paths.getJsonObject("/v1/customer-seats").getJsonObject("get");
+        assertFalse(list.toString().contains("Idempotency-Key"), "a read takes no key");
+        var schemas = doc.getJsonObject("components").getJsonObject("schemas");
+        for (String schema : List.of(
+                "SeatTransfer",
+                "SeatTransferResponse",
+                "PortalSeatTransferResponse",
+                "SeatBulkAssign",
+                "SeatBulkAssignResponse")) {
+            assertTrue(schemas.containsKey(schema), schema);
+        }
     }
 }
