@@ -32,6 +32,7 @@ class PackageDependenciesTest {
             Map.entry("operations", Set.of("platform")),
             Map.entry("webhooks", Set.of("platform", "security", "events")),
             Map.entry("pages", Set.of("platform")),
+            Map.entry("idempotency", Set.of("platform", "security")),
             Map.entry("organizations", Set.of("platform", "security")),
             Map.entry("catalog", Set.of("platform", "security")),
             Map.entry("customers", Set.of("platform", "security", "events", "organizations")),
@@ -47,10 +48,19 @@ class PackageDependenciesTest {
                             "catalog",
                             "customers",
                             "sessions",
-                            "purchases")),
+                            "purchases",
+                            "idempotency")),
             Map.entry(
                     "portal",
-                    Set.of("platform", "security", "organizations", "customers", "sessions", "purchases", "seats")));
+                    Set.of(
+                            "platform",
+                            "security",
+                            "organizations",
+                            "customers",
+                            "sessions",
+                            "purchases",
+                            "seats",
+                            "idempotency")));
 
     private static JavaClasses classes;
 

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import java.util.List;
 
 @Entity
 @Table(
@@ -26,14 +27,25 @@ public class Organization extends BaseEntity {
     @Column(name = "member_model_enabled", nullable = false)
     private boolean memberModelEnabled;
 
+    /** {@link SeatEmailDomains}, comma-separated; {@code null}: any domain. */
+    @Column(name = "seat_email_domains", length = 4000)
+    private String seatEmailDomains;
+
     protected Organization() {}
 
-    public Organization(String name, String slug, boolean seatBasedPricingEnabled, boolean memberModelEnabled) {
+    /** @param seatEmailDomains normalized ({@link SeatEmailDomains#normalize}); empty: any domain */
+    public Organization(
+            String name,
+            String slug,
+            boolean seatBasedPricingEnabled,
+            boolean memberModelEnabled,
+            List<String> seatEmailDomains) {
         super(Timestamps.now());
         this.name = name;
         this.slug = slug;
         this.seatBasedPricingEnabled = seatBasedPricingEnabled;
         this.memberModelEnabled = memberModelEnabled;
+        this.seatEmailDomains = SeatEmailDomains.store(seatEmailDomains);
     }
 
     /** Every seat operation of an organization that has not turned seat-based pricing on is refused with 403. */
@@ -43,8 +55,26 @@ public class Organization extends BaseEntity {
         }
     }
 
-    /** Changes what the operator may change: the name and the feature settings. */
-    public void update(String name, Boolean seatBasedPricingEnabled, Boolean memberModelEnabled) {
+    /**
+     * Refuses a seat for an address outside {@code seat_email_domains} with {@link EmailDomainNotAllowed}; any address
+     * passes when the list is empty (contract, "Beyond Polar: seat lifecycle", domain policy).
+     */
+    public void requireSeatEmailAllowed(String email) {
+        if (seatEmailDomains == null || email == null) {
+            return;
+        }
+        String domain = SeatEmailDomains.domainOf(email);
+        if (!seatEmailDomains().contains(domain)) {
+            throw new EmailDomainNotAllowed(domain);
+        }
+    }
+
+    /**
+     * Changes what the operator may change: the name and the feature settings; {@code null} keeps a value,
+     * {@code seatEmailDomains} empty allows any domain.
+     */
+    public void update(
+            String name, Boolean seatBasedPricingEnabled, Boolean memberModelEnabled, List<String> seatEmailDomains) {
         if (name != null) {
             this.name = name;
         }
@@ -53,6 +83,9 @@ public class Organization extends BaseEntity {
         }
         if (memberModelEnabled != null) {
             this.memberModelEnabled = memberModelEnabled;
+        }
+        if (seatEmailDomains != null) {
+            this.seatEmailDomains = SeatEmailDomains.store(seatEmailDomains);
         }
         touch();
     }
@@ -71,5 +104,10 @@ public class Organization extends BaseEntity {
 
     public boolean memberModelEnabled() {
         return memberModelEnabled;
+    }
+
+    /** The allowed seat e-mail domains, lower case; empty: any. */
+    public List<String> seatEmailDomains() {
+        return SeatEmailDomains.load(seatEmailDomains);
     }
 }

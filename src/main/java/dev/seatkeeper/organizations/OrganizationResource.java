@@ -16,6 +16,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,7 +38,11 @@ public class OrganizationResource {
 
     @POST
     @RequiresScope(Scope.ORGANIZATIONS_WRITE)
-    @Operation(operationId = "organizations:create", summary = "Create Organization (operator token)")
+    @Operation(
+            operationId = "organizations:create",
+            summary = "Create Organization (operator token)",
+            description = "Beyond Polar: feature_settings.seat_email_domains lists the e-mail domains seats may be"
+                    + " assigned to (absent or empty: any).")
     @APIResponse(responseCode = "201", description = "Organization created.")
     @APIResponse(responseCode = "401", description = "Not the operator token.")
     @APIResponse(responseCode = "422", description = "Validation Error")
@@ -55,9 +61,11 @@ public class OrganizationResource {
         // Polar turns the member model on for every new organization unless told otherwise.
         boolean memberModel =
                 features.flatMap(f -> f.optionalBoolean("member_model_enabled")).orElse(true);
+        List<String> domains =
+                features.flatMap(OrganizationResource::seatEmailDomains).orElse(List.of());
         body.check();
         var created = organizations.create(
-                new OrganizationService.NewOrganization(name.strip(), slug, seatBased, memberModel));
+                new OrganizationService.NewOrganization(name.strip(), slug, seatBased, memberModel, domains));
         return Response.status(201).entity(OrganizationResponse.of(created)).build();
     }
 
@@ -67,7 +75,9 @@ public class OrganizationResource {
     @Operation(
             operationId = "organizations:update",
             summary = "Update Organization (operator token)",
-            description = "Changes the name and the feature settings; fields left out keep their value.")
+            description =
+                    "Changes the name and the feature settings (Beyond Polar: feature_settings.seat_email_domains,"
+                            + " the e-mail domains seats may be assigned to; [] allows any); fields left out keep their value.")
     @APIResponse(responseCode = "200", description = "The updated organization.")
     @APIResponse(responseCode = "404", description = "Organization not found.")
     @APIResponse(responseCode = "422", description = "Validation Error")
@@ -79,9 +89,34 @@ public class OrganizationResource {
                 .orElse(null);
         Boolean memberModel =
                 features.flatMap(f -> f.optionalBoolean("member_model_enabled")).orElse(null);
+        List<String> domains =
+                features.flatMap(OrganizationResource::seatEmailDomains).orElse(null);
         body.check();
-        return OrganizationResponse.of(
-                organizations.update(organizationId, name == null ? null : name.strip(), seatBased, memberModel));
+        return OrganizationResponse.of(organizations.update(
+                organizationId, name == null ? null : name.strip(), seatBased, memberModel, domains));
+    }
+
+    /**
+     * {@code feature_settings.seat_email_domains} (Beyond Polar): a list of domain names, normalized to lower case;
+     * {@code null} or absent leaves it out, an empty list allows any domain. A value that is not a domain name, or
+     * more than {@link SeatEmailDomains#MAX_DOMAINS} of them, is a 422 at {@code [..., "seat_email_domains"]}.
+     */
+    private static Optional<List<String>> seatEmailDomains(JsonBody features) {
+        return features.optionalStringList("seat_email_domains").map(given -> {
+            if (given.size() > SeatEmailDomains.MAX_DOMAINS) {
+                features.reject(
+                        "seat_email_domains",
+                        "too_long",
+                        "List should have at most " + SeatEmailDomains.MAX_DOMAINS + " items after validation, not "
+                                + given.size());
+                return List.of();
+            }
+            var result = SeatEmailDomains.normalize(given);
+            result.invalid()
+                    .ifPresent(bad -> features.reject(
+                            "seat_email_domains", "value_error", "Value error, Not a domain name: " + bad));
+            return result.domains();
+        });
     }
 
     @GET

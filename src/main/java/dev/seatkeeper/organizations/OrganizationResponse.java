@@ -34,7 +34,9 @@ public record OrganizationResponse(
         UUID payoutAccountId,
         Capabilities capabilities) {
 
-    public record FeatureSettings(boolean seatBasedPricingEnabled, boolean memberModelEnabled) {}
+    /** Beyond Polar: {@code seat_email_domains}, the seat e-mail domain policy (empty: any domain). */
+    public record FeatureSettings(
+            boolean seatBasedPricingEnabled, boolean memberModelEnabled, List<String> seatEmailDomains) {}
 
     public record SubscriptionSettings(
             boolean allowMultipleSubscriptions,
@@ -94,7 +96,7 @@ public record OrganizationResponse(
                 false,
                 "usd",
                 "location",
-                new FeatureSettings(o.seatBasedPricingEnabled(), o.memberModelEnabled()),
+                new FeatureSettings(o.seatBasedPricingEnabled(), o.memberModelEnabled(), o.seatEmailDomains()),
                 new SubscriptionSettings(true, "prorate", 0, false, true),
                 new CustomerEmailSettings(
                         true, false, false, false, false, false, false, false, false, false, false, false, false),

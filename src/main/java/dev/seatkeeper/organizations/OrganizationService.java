@@ -27,8 +27,13 @@ public class OrganizationService {
     @Inject
     TokenHasher hasher;
 
+    /** @param seatEmailDomains normalized ({@link SeatEmailDomains#normalize}); empty: any domain */
     public record NewOrganization(
-            String name, String slug, boolean seatBasedPricingEnabled, boolean memberModelEnabled) {}
+            String name,
+            String slug,
+            boolean seatBasedPricingEnabled,
+            boolean memberModelEnabled,
+            List<String> seatEmailDomains) {}
 
     public record NewAccessToken(UUID organizationId, String comment, Set<Scope> scopes, Duration expiresIn) {}
 
@@ -49,7 +54,11 @@ public class OrganizationService {
                     request.slug()));
         }
         var organization = new Organization(
-                request.name(), request.slug(), request.seatBasedPricingEnabled(), request.memberModelEnabled());
+                request.name(),
+                request.slug(),
+                request.seatBasedPricingEnabled(),
+                request.memberModelEnabled(),
+                request.seatEmailDomains());
         em.persist(organization);
         return organization;
     }
@@ -59,9 +68,15 @@ public class OrganizationService {
                 .orElseThrow(() -> new ResourceNotFound("Organization not found"));
     }
 
-    public Organization update(UUID id, String name, Boolean seatBasedPricingEnabled, Boolean memberModelEnabled) {
+    /** Changes the fields given ({@code null} keeps one); see {@link Organization#update}. Raises 404 ResourceNotFound. */
+    public Organization update(
+            UUID id,
+            String name,
+            Boolean seatBasedPricingEnabled,
+            Boolean memberModelEnabled,
+            List<String> seatEmailDomains) {
         var organization = get(id);
-        organization.update(name, seatBasedPricingEnabled, memberModelEnabled);
+        organization.update(name, seatBasedPricingEnabled, memberModelEnabled, seatEmailDomains);
         return organization;
     }
 

@@ -27,7 +27,11 @@ public abstract class DomainException extends RuntimeException {
         /** The request body did not arrive in time (HTTP 408). */
         TIMED_OUT,
         /** The request body is too large (HTTP 413). */
-        TOO_LARGE
+        TOO_LARGE,
+        /** The request conflicts with one still being served (HTTP 409). */
+        CONFLICT,
+        /** The request is well-formed but cannot be accepted as it stands, such as a reused idempotency key (HTTP 422). */
+        UNPROCESSABLE
     }
 
     private final Kind kind;

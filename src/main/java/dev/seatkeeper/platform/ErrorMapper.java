@@ -110,6 +110,8 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
             case METHOD_NOT_ALLOWED -> 405;
             case TIMED_OUT -> 408;
             case TOO_LARGE -> 413;
+            case CONFLICT -> 409;
+            case UNPROCESSABLE -> 422;
         };
     }
 

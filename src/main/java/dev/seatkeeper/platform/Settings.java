@@ -33,6 +33,7 @@ public class Settings {
     private String publicUrl;
     private Optional<Smtp> smtp;
     private Optional<String> metricsToken;
+    private boolean expiredInvitationsHoldSeats;
 
     /** Where invitations are sent from; present only when a host is configured. */
     public record Smtp(String host, int port, Optional<String> username, Optional<String> password, String from) {}
@@ -71,6 +72,9 @@ public class Settings {
                                 .orElse("seatkeeper@localhost")));
         metricsToken = config.getOptionalValue("SEATKEEPER_METRICS_TOKEN", String.class)
                 .filter(s -> !s.isBlank());
+        expiredInvitationsHoldSeats = config.getOptionalValue(
+                        "SEATKEEPER_EXPIRED_INVITATIONS_HOLD_SEATS", Boolean.class)
+                .orElse(true);
         if (adminToken.isEmpty()) {
             LOG.warning("SEATKEEPER_ADMIN_TOKEN is not set: organizations and access tokens cannot be created.");
         }
@@ -126,7 +130,10 @@ public class Settings {
         return sessionTtl;
     }
 
-    /** How often expired rows (sessions) are deleted: {@code SEATKEEPER_CLEANUP_INTERVAL}, ISO-8601, default 10 minutes. */
+    /**
+     * How often expired rows (sessions, idempotency records) are deleted: {@code SEATKEEPER_CLEANUP_INTERVAL}, ISO-8601,
+     * default 10 minutes.
+     */
     public Duration cleanupInterval() {
         return cleanupInterval;
     }
@@ -145,5 +152,13 @@ public class Settings {
      */
     public Optional<String> metricsToken() {
         return metricsToken;
+    }
+
+    /**
+     * {@code SEATKEEPER_EXPIRED_INVITATIONS_HOLD_SEATS} (default {@code true}, as Polar): whether a pending seat whose
+     * invitation has expired still counts against its container's capacity (contract, "Beyond Polar: seat lifecycle").
+     */
+    public boolean expiredInvitationsHoldSeats() {
+        return expiredInvitationsHoldSeats;
     }
 }

@@ -1,5 +1,6 @@
 package dev.seatkeeper.portal;
 
+import dev.seatkeeper.idempotency.Idempotent;
 import dev.seatkeeper.platform.Ids;
 import dev.seatkeeper.platform.JsonBody;
 import dev.seatkeeper.platform.ListResource;
@@ -11,9 +12,12 @@ import dev.seatkeeper.seats.SeatAssignmentService;
 import dev.seatkeeper.seats.SeatListQuery;
 import dev.seatkeeper.seats.SeatListService;
 import dev.seatkeeper.seats.SeatResponses.CustomerSeatResponse;
+import dev.seatkeeper.seats.SeatResponses.PortalTransferResponse;
 import dev.seatkeeper.seats.SeatResponses.SeatsListResponse;
 import dev.seatkeeper.seats.SeatRevocationService;
 import dev.seatkeeper.seats.SeatScope;
+import dev.seatkeeper.seats.SeatTransfer;
+import dev.seatkeeper.seats.SeatTransferService;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
@@ -27,11 +31,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -56,6 +62,9 @@ public class PortalSeatResource {
 
     @Inject
     SeatListService lists;
+
+    @Inject
+    SeatTransferService transfers;
 
     @Inject
     ClaimedSubscriptionService claimedSubscriptions;
@@ -117,6 +126,7 @@ public class PortalSeatResource {
         return ListResource.of(held.page().map(s -> CustomerSubscriptionResponse.of(s, held.organization())), request);
     }
 
+    @Idempotent
     @Measured("assign")
     @POST
     @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)
@@ -146,6 +156,7 @@ public class PortalSeatResource {
                 .seat());
     }
 
+    @Idempotent
     @Measured("revoke")
     @DELETE
     @Path("/{seat_id}")
@@ -171,6 +182,48 @@ public class PortalSeatResource {
                 SeatScope.customer(user.organizationId(), user.customerId()), Ids.path("seat_id", seatId)));
     }
 
+    @Idempotent
+    @POST
+    @Path("/{seat_id}/transfer")
+    @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)
+    @Operation(
+            operationId = "customer_portal:seats:transfer_seat",
+            summary = "Transfer Seat",
+            description = "Beyond Polar: the seat is revoked from its holder and a new pending seat assigned to the"
+                    + " person the body names, in one transaction. The invitation goes to the invitee by e-mail.")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SeatTransfer")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The revoked seat and the new one.",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(ref = "PortalSeatTransferResponse")))
+    @APIResponse(
+            responseCode = "400",
+            description = "SeatNotTransferable (revoked seat), SeatAlreadyAssigned, EmailDomainNotAllowed.")
+    @APIResponse(responseCode = "401", description = "Authentication required")
+    @APIResponse(responseCode = "403", description = "Not permitted or seat-based pricing not enabled")
+    @APIResponse(responseCode = "404", description = "Seat or member not found")
+    @APIResponse(
+            responseCode = "422",
+            description = "Validation Error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
+    public PortalTransferResponse transfer(
+            @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
+                    @PathParam("seat_id")
+                    String seatId,
+            JsonBody body) {
+        var user = caller.billingManager();
+        UUID id = Ids.path("seat_id", seatId);
+        var request = SeatTransfer.read(body);
+        return PortalTransferResponse.of(
+                transfers.transfer(SeatScope.customer(user.organizationId(), user.customerId()), id, request));
+    }
+
+    @Idempotent
     @POST
     @Path("/{seat_id}/resend")
     @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)

@@ -3,6 +3,7 @@
  * and the portal's own queries ({@link dev.seatkeeper.portal.ClaimedSubscriptionService},
  * {@link dev.seatkeeper.portal.PortalPurchaseService}).
  *
- * <p>May depend on platform, security, organizations, customers, sessions, purchases and seats; nothing depends on it.
+ * <p>May depend on platform, security, organizations, customers, sessions, purchases, seats and idempotency; nothing
+ * depends on it.
  */
 package dev.seatkeeper.portal;

@@ -38,21 +38,7 @@ public record SeatAssignment(
         var subscriptionId = body.optionalUuid("subscription_id");
         var orderId = body.optionalUuid("order_id");
         Optional<UUID> checkoutId = portal ? body.optionalUuid("checkout_id") : Optional.empty();
-        var email = body.optionalString("email", Emails.MAX_LENGTH);
-        email.flatMap(Emails::problem).ifPresent(reason -> body.reject("email", "value_error", Emails.message(reason)));
-        var externalCustomerId = body.optionalString("external_customer_id");
-        var customerId = body.optionalUuid("customer_id");
-        var externalMemberId = body.optionalString("external_member_id");
-        var memberId = body.optionalUuid("member_id");
-        var metadata = body.optionalObject("metadata");
-        metadata.ifPresent(m -> {
-            if (m.size() > MAX_METADATA_KEYS) {
-                body.reject("metadata", "value_error", "Value error, Metadata cannot have more than 10 keys");
-            } else if (pythonJsonLength(m) > MAX_METADATA_LENGTH) {
-                body.reject("metadata", "value_error", "Value error, Metadata size cannot exceed 1KB");
-            }
-        });
-        boolean immediateClaim = body.optionalBoolean("immediate_claim").orElse(false);
+        var who = Recipient.read(body);
         body.check();
 
         long containers = Stream.of(subscriptionId, orderId, checkoutId)
@@ -65,25 +51,80 @@ public record SeatAssignment(
                             : "Exactly one of subscription_id or order_id must be provided");
             body.check();
         }
-        recipientProblem(
-                        email.isPresent(),
-                        externalCustomerId.isPresent(),
-                        customerId.isPresent(),
-                        externalMemberId.isPresent(),
-                        memberId.isPresent())
-                .ifPresent(body::rejectBody);
+        who.problem().ifPresent(body::rejectBody);
         body.check();
-        return new SeatAssignment(
-                subscriptionId,
-                orderId,
-                checkoutId,
-                email.map(String::strip),
-                externalCustomerId,
-                customerId,
-                externalMemberId,
-                memberId,
-                metadata.orElse(JsonValue.EMPTY_JSON_OBJECT),
-                immediateClaim);
+        return who.on(subscriptionId, orderId, checkoutId);
+    }
+
+    /**
+     * One item of a bulk assignment ({@code seats[i]}: the SeatAssign fields but the container, which the bulk body
+     * names once). Its problems are recorded in the body it was read from, located at {@code ["body", "seats", i, …]};
+     * the caller checks the body before it uses the result.
+     */
+    static SeatAssignment readBulkItem(JsonBody item, Optional<UUID> subscriptionId, Optional<UUID> orderId) {
+        var who = Recipient.read(item);
+        who.problem().ifPresent(item::rejectBody);
+        return who.on(subscriptionId, orderId, Optional.empty());
+    }
+
+    /** The SeatAssign fields that say who gets the seat and how, as read from a body. */
+    private record Recipient(
+            Optional<String> email,
+            Optional<String> externalCustomerId,
+            Optional<UUID> customerId,
+            Optional<String> externalMemberId,
+            Optional<UUID> memberId,
+            Optional<JsonObject> metadata,
+            boolean immediateClaim) {
+        static Recipient read(JsonBody body) {
+            var email = body.optionalString("email", Emails.MAX_LENGTH);
+            email.flatMap(Emails::problem)
+                    .ifPresent(reason -> body.reject("email", "value_error", Emails.message(reason)));
+            return new Recipient(
+                    email,
+                    body.optionalString("external_customer_id"),
+                    body.optionalUuid("customer_id"),
+                    body.optionalString("external_member_id"),
+                    body.optionalUuid("member_id"),
+                    readMetadata(body),
+                    body.optionalBoolean("immediate_claim").orElse(false));
+        }
+
+        Optional<String> problem() {
+            return recipientProblem(
+                    email.isPresent(),
+                    externalCustomerId.isPresent(),
+                    customerId.isPresent(),
+                    externalMemberId.isPresent(),
+                    memberId.isPresent());
+        }
+
+        SeatAssignment on(Optional<UUID> subscriptionId, Optional<UUID> orderId, Optional<UUID> checkoutId) {
+            return new SeatAssignment(
+                    subscriptionId,
+                    orderId,
+                    checkoutId,
+                    email.map(String::strip),
+                    externalCustomerId,
+                    customerId,
+                    externalMemberId,
+                    memberId,
+                    metadata.orElse(JsonValue.EMPTY_JSON_OBJECT),
+                    immediateClaim);
+        }
+    }
+
+    /** {@code metadata}: an object of at most 10 keys and 1 KB (Polar's seat metadata limits); problems go to {@code body}. */
+    static Optional<JsonObject> readMetadata(JsonBody body) {
+        var metadata = body.optionalObject("metadata");
+        metadata.ifPresent(m -> {
+            if (m.size() > MAX_METADATA_KEYS) {
+                body.reject("metadata", "value_error", "Value error, Metadata cannot have more than 10 keys");
+            } else if (pythonJsonLength(m) > MAX_METADATA_LENGTH) {
+                body.reject("metadata", "value_error", "Value error, Metadata size cannot exceed 1KB");
+            }
+        });
+        return metadata;
     }
 
     private static Optional<String> recipientProblem(

@@ -3,10 +3,13 @@ package dev.seatkeeper.seats;
 import dev.seatkeeper.customers.Customer;
 import dev.seatkeeper.customers.EmailAddress;
 import dev.seatkeeper.customers.Member;
+import dev.seatkeeper.platform.Settings;
+import dev.seatkeeper.platform.Timestamps;
 import dev.seatkeeper.purchases.AssignedSeats;
 import dev.seatkeeper.purchases.Order;
 import dev.seatkeeper.purchases.SeatContainer;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -23,9 +26,34 @@ public class SeatCounter implements AssignedSeats {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    Settings settings;
+
+    /**
+     * Seats of the container that hold capacity: pending or claimed, except, with
+     * {@code SEATKEEPER_EXPIRED_INVITATIONS_HOLD_SEATS=false}, pending seats whose invitation has expired (contract,
+     * "Beyond Polar: seat lifecycle"). One count served by the container and status index.
+     */
     @Override
     public long countTaken(SeatContainer container) {
-        return takenIn(container, "").getSingleResult();
+        if (settings.expiredInvitationsHoldSeats()) {
+            return takenIn(container, "").getSingleResult();
+        }
+        return takenIn(
+                        container,
+                        " and (s.status = :claimed or s.invitationTokenExpiresAt is null"
+                                + " or s.invitationTokenExpiresAt > :now)")
+                .setParameter("claimed", SeatStatus.CLAIMED)
+                .setParameter("now", Timestamps.now())
+                .getSingleResult();
+    }
+
+    /** Whether this pending seat's invitation has expired and so, by the setting, frees its capacity. */
+    boolean holdsNoCapacity(CustomerSeat seat) {
+        return !settings.expiredInvitationsHoldSeats()
+                && seat.status() == SeatStatus.PENDING
+                && seat.invitationTokenExpiresAt() != null
+                && !seat.invitationTokenExpiresAt().isAfter(Timestamps.now());
     }
 
     /** Taken seats of the container invited at this address, in any case. */

@@ -8,6 +8,7 @@ import dev.seatkeeper.purchases.Subscription;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -51,6 +52,33 @@ class SeatLocks {
         return lockSeat(seatId)
                 .filter(seat -> scope.covers(seat.container()))
                 .orElseThrow(() -> new ResourceNotFound("Seat not found"));
+    }
+
+    /**
+     * Locks a seat's container and then the seat, in the order assignments take them (container first), for an
+     * operation on one seat that also frees or takes capacity (transfer; resend of an expired invitation). The
+     * container's id is read without loading the seat, so the seat is loaded only once its row is locked. Raises
+     * {@link ResourceNotFound} ("Seat not found") for a seat outside the scope.
+     */
+    CustomerSeat lockContainerAndSeat(SeatScope scope, UUID seatId) {
+        // Native: EclipseLink's UUID converter fails on the null id of the absent container in a JPQL projection.
+        List<?> containers = em.createNativeQuery("SELECT subscription_id, order_id FROM customer_seats WHERE id = ?1")
+                .setParameter(1, seatId)
+                .getResultList();
+        if (containers.isEmpty()) {
+            throw new ResourceNotFound("Seat not found");
+        }
+        Object[] ids = (Object[]) containers.get(0);
+        try {
+            lockContainer(scope, uuid(ids[0]), uuid(ids[1]));
+        } catch (ResourceNotFound outsideScope) {
+            throw new ResourceNotFound("Seat not found");
+        }
+        return lockSeat(scope, seatId);
+    }
+
+    private static Optional<UUID> uuid(Object column) {
+        return Optional.ofNullable(column).map(c -> c instanceof UUID id ? id : UUID.fromString(c.toString()));
     }
 
     /** Locks a seat by id, whoever's it is, and loads it with its container and holder; empty if there is none. */

@@ -1,13 +1,16 @@
 package dev.seatkeeper.seats;
 
+import dev.seatkeeper.idempotency.Idempotent;
 import dev.seatkeeper.platform.Ids;
 import dev.seatkeeper.platform.JsonBody;
 import dev.seatkeeper.platform.Measured;
+import dev.seatkeeper.seats.SeatResponses.BulkAssignResponse;
 import dev.seatkeeper.seats.SeatResponses.ClaimInfoResponse;
 import dev.seatkeeper.seats.SeatResponses.ClaimResponse;
 import dev.seatkeeper.seats.SeatResponses.CustomerSeatResponse;
 import dev.seatkeeper.seats.SeatResponses.InvitedSeatResponse;
 import dev.seatkeeper.seats.SeatResponses.SeatsListResponse;
+import dev.seatkeeper.seats.SeatResponses.TransferResponse;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
@@ -21,6 +24,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -50,8 +54,15 @@ public class SeatResource {
     SeatListService lists;
 
     @Inject
+    SeatTransferService transfers;
+
+    @Inject
+    SeatBulkService bulk;
+
+    @Inject
     Caller caller;
 
+    @Idempotent
     @Measured("assign")
     @POST
     @RequiresScope(Scope.CUSTOMER_SEATS_WRITE)
@@ -75,6 +86,38 @@ public class SeatResource {
     public InvitedSeatResponse assign(JsonBody body) {
         var request = SeatAssignment.read(body, false);
         return InvitedSeatResponse.of(assignments.assign(SeatScope.organization(caller.organizationId()), request));
+    }
+
+    @Idempotent
+    @POST
+    @Path("/bulk")
+    @RequiresScope(Scope.CUSTOMER_SEATS_WRITE)
+    @SecurityRequirement(name = "access_token")
+    @Operation(
+            operationId = "customer-seats:bulk_assign_seats",
+            summary = "Bulk Assign Seats",
+            description = "Beyond Polar. Up to 1,000 assignments on one subscription or order, judged in order against"
+                    + " the capacity left, each in its own transaction and exactly as the single assign would judge it;"
+                    + " an item naming the same person as an earlier one is refused (SeatAlreadyAssigned). dry_run"
+                    + " stores nothing, records no event and reports what would happen.")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SeatBulkAssign")))
+    @APIResponse(
+            responseCode = "200",
+            description = "One result per item, in order.",
+            content =
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SeatBulkAssignResponse")))
+    @APIResponse(responseCode = "401", description = "Authentication required")
+    @APIResponse(responseCode = "403", description = "Seat-based pricing not enabled, or missing scope.")
+    @APIResponse(responseCode = "404", description = "Subscription or order not found.")
+    @APIResponse(
+            responseCode = "422",
+            description = "Validation Error (more than 1,000 items, a malformed item)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
+    public BulkAssignResponse bulkAssign(JsonBody body) {
+        var request = SeatBulk.read(body);
+        return BulkAssignResponse.of(bulk.assign(SeatScope.organization(caller.organizationId()), request));
     }
 
     @GET
@@ -107,6 +150,7 @@ public class SeatResource {
         return SeatsListResponse.of(listed);
     }
 
+    @Idempotent
     @Measured("revoke")
     @DELETE
     @Path("/{seat_id}")
@@ -132,6 +176,7 @@ public class SeatResource {
                 revocations.revoke(SeatScope.organization(caller.organizationId()), Ids.path("seat_id", seatId)));
     }
 
+    @Idempotent
     @POST
     @Path("/{seat_id}/resend")
     @RequiresScope(Scope.CUSTOMER_SEATS_WRITE)
@@ -160,6 +205,45 @@ public class SeatResource {
                 assignments.resend(SeatScope.organization(caller.organizationId()), Ids.path("seat_id", seatId)));
     }
 
+    @Idempotent
+    @POST
+    @Path("/{seat_id}/transfer")
+    @RequiresScope(Scope.CUSTOMER_SEATS_WRITE)
+    @SecurityRequirement(name = "access_token")
+    @Operation(
+            operationId = "customer-seats:transfer_seat",
+            summary = "Transfer Seat",
+            description = "Beyond Polar. In one transaction the seat (pending or claimed) is revoked from its holder"
+                    + " (their sessions end as in revoke, a pending invitation stops working) and a new pending seat"
+                    + " is assigned on the same subscription or order to the person the body names; events"
+                    + " customer_seat.revoked then customer_seat.assigned.")
+    @RequestBody(
+            required = true,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SeatTransfer")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The revoked seat and the new one with its invitation.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SeatTransferResponse")))
+    @APIResponse(
+            responseCode = "400",
+            description = "SeatNotTransferable (revoked seat), SeatAlreadyAssigned, EmailDomainNotAllowed.")
+    @APIResponse(responseCode = "401", description = "Authentication required")
+    @APIResponse(responseCode = "403", description = "Seat-based pricing not enabled, or missing scope.")
+    @APIResponse(responseCode = "404", description = "Seat or member not found")
+    @APIResponse(
+            responseCode = "422",
+            description = "Validation Error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
+    public TransferResponse transfer(
+            @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
+                    @PathParam("seat_id")
+                    String seatId,
+            JsonBody body) {
+        UUID id = Ids.path("seat_id", seatId);
+        var request = SeatTransfer.read(body);
+        return TransferResponse.of(transfers.transfer(SeatScope.organization(caller.organizationId()), id, request));
+    }
+
     @GET
     @Path("/claim/{invitation_token}")
     @SecurityRequirementsSet
@@ -178,6 +262,7 @@ public class SeatResource {
         return ClaimInfoResponse.of(claims.invitation(invitationToken));
     }
 
+    @Idempotent(scope = Idempotent.KeyScope.INVITATION)
     @Measured("claim")
     @POST
     @Path("/claim")

@@ -92,6 +92,47 @@ public final class SeatResponses {
         }
     }
 
+    /**
+     * A transfer's answer on organization routes (Beyond Polar): the revoked seat, and the new seat with its
+     * invitation.
+     */
+    public record TransferResponse(CustomerSeatResponse revoked, InvitedSeatResponse seat) {
+        public static TransferResponse of(TransferredSeat transferred) {
+            return new TransferResponse(
+                    CustomerSeatResponse.of(transferred.revoked()), InvitedSeatResponse.of(transferred.seat()));
+        }
+    }
+
+    /** A transfer's answer on portal routes: as {@link TransferResponse}, but no invitation reaches a portal caller. */
+    public record PortalTransferResponse(CustomerSeatResponse revoked, CustomerSeatResponse seat) {
+        public static PortalTransferResponse of(TransferredSeat transferred) {
+            return new PortalTransferResponse(
+                    CustomerSeatResponse.of(transferred.revoked()),
+                    CustomerSeatResponse.of(transferred.seat().seat()));
+        }
+    }
+
+    /**
+     * A bulk assignment's answer (Beyond Polar): one result per item in request order, each either
+     * {@link BulkItemAssigned} or {@link BulkItemRefused}; how many were assigned; the seats left free.
+     */
+    public record BulkAssignResponse(List<Object> results, int assigned, long availableSeats) {
+        public static BulkAssignResponse of(SeatBulkService.BulkResult bulk) {
+            List<Object> results = bulk.results().stream()
+                    .map(r -> r.seat() != null
+                            ? (Object) new BulkItemAssigned(r.index(), r.status(), InvitedSeatResponse.of(r.seat()))
+                            : new BulkItemRefused(r.index(), r.status(), r.error()))
+                    .toList();
+            return new BulkAssignResponse(results, bulk.assigned(), bulk.availableSeats());
+        }
+    }
+
+    /** An item assigned: the seat with its invitation (in a dry run, the seat that would be stored, no invitation). */
+    public record BulkItemAssigned(int index, int status, InvitedSeatResponse seat) {}
+
+    /** An item refused: the status and the {@code {"error", "detail"}} body the single assign would answer. */
+    public record BulkItemRefused(int index, int status, JsonObject error) {}
+
     /** Polar's CustomerSeatClaimResponse: the token is a member session when the seat has a member. */
     public record ClaimResponse(CustomerSeatResponse seat, String customerSessionToken) {}
 

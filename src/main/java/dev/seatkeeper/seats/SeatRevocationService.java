@@ -1,11 +1,9 @@
 package dev.seatkeeper.seats;
 
-import dev.seatkeeper.customers.Member;
 import dev.seatkeeper.organizations.FeatureNotEnabled;
 import dev.seatkeeper.organizations.OrganizationService;
 import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.purchases.SubscriptionRevoked;
-import dev.seatkeeper.sessions.SessionService;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -28,16 +26,10 @@ public class SeatRevocationService {
     OrganizationService organizations;
 
     @Inject
-    SessionService sessions;
-
-    @Inject
     SeatLocks locks;
 
     @Inject
-    SeatCounter counter;
-
-    @Inject
-    SeatEvents events;
+    SeatRevoker revoker;
 
     /**
      * Revokes a seat; revoking a revoked seat returns it unchanged and records nothing. Raises
@@ -49,7 +41,7 @@ public class SeatRevocationService {
             return seat;
         }
         organizations.get(seat.organizationId()).requireSeatBasedPricing();
-        revokeLocked(seat);
+        revoker.revokeLocked(seat);
         return seat;
     }
 
@@ -64,19 +56,7 @@ public class SeatRevocationService {
         for (UUID id : ids) {
             locks.lockSeat(id)
                     .filter(seat -> seat.status() != SeatStatus.REVOKED)
-                    .ifPresent(this::revokeLocked);
-        }
-    }
-
-    private void revokeLocked(CustomerSeat seat) {
-        Member holder = seat.member();
-        String holderEmail = seat.customerEmail();
-        seat.revoke();
-        events.revoked(seat, holder == null ? null : holder.id(), holderEmail);
-        // A plain member's portal access comes from a seat: without a claimed seat left, their sessions end now.
-        // Owners and billing managers act for the customer by role, and keep theirs.
-        if (holder != null && !holder.role().managesBilling() && counter.countClaimedBy(holder) == 0) {
-            sessions.endMemberSessions(holder);
+                    .ifPresent(revoker::revokeLocked);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /** A small HTTP client for the deployed service, as a merchant backend or a browser would call it. */
@@ -80,6 +81,20 @@ public final class Api {
     }
 
     public Reply send(String method, String path, String token, String body) {
+        return send(method, path, token, body, Map.of());
+    }
+
+    /** A POST with extra request headers (such as {@code Idempotency-Key}). */
+    public Reply post(String path, String token, JsonValue body, Map<String, String> headers) {
+        return send("POST", path, token, body.toString(), headers);
+    }
+
+    /** A DELETE with extra request headers. */
+    public Reply delete(String path, String token, Map<String, String> headers) {
+        return send("DELETE", path, token, null, headers);
+    }
+
+    public Reply send(String method, String path, String token, String body, Map<String, String> headers) {
         var request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json")
@@ -92,6 +107,7 @@ public final class Api {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         try {
             var response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());

@@ -114,6 +114,43 @@ public class TestSupportResource {
         return Response.noContent().build();
     }
 
+    /** What the database holds for an idempotency key (any caller): {@code {"rows": n, "response_sealed": text|null}}. */
+    @GET
+    @Path("/idempotency/{key}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String storedIdempotency(@PathParam("key") String key) {
+        List<?> rows = em.createNativeQuery("SELECT response_sealed FROM idempotency_keys WHERE idempotency_key = ?1")
+                .setParameter(1, key)
+                .getResultList();
+        var body = Json.createObjectBuilder().add("rows", rows.size());
+        if (rows.isEmpty() || rows.get(0) == null) {
+            body.addNull("response_sealed");
+        } else {
+            Object value = rows.get(0);
+            body.add("response_sealed", value instanceof java.sql.Clob clob ? clobText(clob) : value.toString());
+        }
+        return body.build().toString();
+    }
+
+    private static String clobText(java.sql.Clob clob) {
+        try {
+            return clob.getSubString(1, (int) clob.length());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Moves an idempotency key's expiry into the past, as if its 24 hours had gone by. */
+    @POST
+    @Path("/idempotency/{key}/expire")
+    public Response expireIdempotency(@PathParam("key") String key) {
+        int changed = em.createNativeQuery("UPDATE idempotency_keys SET expires_at = ?1 WHERE idempotency_key = ?2")
+                .setParameter(1, java.time.LocalDateTime.now(ZoneOffset.UTC).minusMinutes(1))
+                .setParameter(2, key)
+                .executeUpdate();
+        return Response.status(changed > 0 ? 204 : 404).build();
+    }
+
     @POST
     @Path("/expire-session/{token}")
     public Response expireSession(@PathParam("token") String token) {
