@@ -17,7 +17,7 @@
 // its figures mean little. A measured request that found its pool used up (a claimed token claimed again) counts as
 // an error and fails the run.
 // BENCH_JFR=claim: a JFR recording (settings=profile) of the server while the operation whose name starts so is
-// measured, kept in the work directory (which is then kept). BENCH_JAVA_OPTIONS: more JVM options for the server.
+// measured, kept in the work directory (which is then kept). BENCH_JAVA_OPTIONS: the server's JVM options instead of the README's.
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -47,6 +47,8 @@ const settings = {
 const jar = resolve(root, argument("jar", "target/seatkeeper-microbundle.jar"));
 const noopWar = resolve(root, argument("noop", "bench/noop/target/noop.war"));
 const java = process.env.JAVA ?? "java";
+/** The JVM options of the README's start command; BENCH_JAVA_OPTIONS replaces them. */
+const README_JAVA_OPTIONS = "-Xmx224m -XX:+UseSerialGC";
 const log = (line) => console.log(`[bench] ${line}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -89,7 +91,8 @@ class Server {
     this.port = port;
     this.base = `http://127.0.0.1:${port}`;
     const logFd = openSync(join(this.dir, "server.log"), "a");
-    const options = process.env.BENCH_JAVA_OPTIONS ? process.env.BENCH_JAVA_OPTIONS.split(" ") : [];
+    // The README's start command: its heap settings are part of what the memory figure measures.
+    const options = (process.env.BENCH_JAVA_OPTIONS ?? README_JAVA_OPTIONS).split(" ").filter(Boolean);
     this.process = spawn(java, [...options, "-jar", jar, "--port", String(port), "--nohazelcast", "--disablephonehome",
       "--deploy", noopWar], { cwd: this.dir, env, stdio: ["ignore", logFd, logFd] });
     closeSync(logFd);

@@ -32,15 +32,13 @@ public final class Randomness {
     }
 
     /**
-     * A new id: a version 7 UUID (RFC 9562), the current Unix time in milliseconds in its first 48 bits and 74 random
-     * bits after it. Ids made later sort later, so new rows go to the end of a primary-key index instead of a random
-     * page of it: fewer pages change per commit on H2's file and PostgreSQL's indexes, whatever the table's size.
-     * Polar's clients read ids as opaque UUID strings.
+     * A new id: a random (version 4) UUID, as {@link UUID#randomUUID()} makes, from this thread's generator. Version 4
+     * and nothing else: Polar's routes type their id parameters as pydantic's {@code UUID4} and answer any other
+     * version with 422 {@code uuid_version}, and so do ours (contract, "Numbers and pages").
      */
     public static UUID newId() {
         SecureRandom random = GENERATOR.get();
-        long millis = System.currentTimeMillis();
-        long high = (millis << 16) | 0x7000L | (random.nextInt() & 0x0FFFL);
+        long high = (random.nextLong() & 0xFFFFFFFFFFFF0FFFL) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
         return new UUID(high, low);
     }
