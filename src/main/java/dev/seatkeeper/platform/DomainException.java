@@ -18,6 +18,8 @@ public abstract class DomainException extends RuntimeException {
     public enum Kind {
         /** The request cannot be served as it stands (HTTP 400). */
         INVALID,
+        /** The route needs a kind of credentials the caller did not present (HTTP 401). */
+        UNAUTHENTICATED,
         /** The caller may not do this (HTTP 403). */
         NOT_PERMITTED,
         /** What the request names does not exist for this caller (HTTP 404). */
@@ -27,7 +29,9 @@ public abstract class DomainException extends RuntimeException {
         /** The request body did not arrive in time (HTTP 408). */
         TIMED_OUT,
         /** The request body is too large (HTTP 413). */
-        TOO_LARGE
+        TOO_LARGE,
+        /** Well-formed, but it would break a rule of what it changes, such as a customer's last owner (HTTP 422). */
+        UNPROCESSABLE
     }
 
     private final Kind kind;

@@ -1,6 +1,7 @@
 package dev.seatkeeper.seats;
 
 import dev.seatkeeper.customers.Member;
+import dev.seatkeeper.customers.MemberRemoved;
 import dev.seatkeeper.organizations.FeatureNotEnabled;
 import dev.seatkeeper.organizations.OrganizationService;
 import dev.seatkeeper.platform.ResourceNotFound;
@@ -59,6 +60,24 @@ public class SeatRevocationService {
                         "select s.id from CustomerSeat s where s.subscription.id = :id" + " and s.status in :taken",
                         UUID.class)
                 .setParameter("id", revoked.subscription().id())
+                .setParameter("taken", SeatCounter.TAKEN)
+                .getResultList();
+        for (UUID id : ids) {
+            locks.lockSeat(id)
+                    .filter(seat -> seat.status() != SeatStatus.REVOKED)
+                    .ifPresent(this::revokeLocked);
+        }
+    }
+
+    /**
+     * Deleting a member revokes every seat it holds, pending or claimed, each as a revoke with its event, in the
+     * deleting transaction (contract, "Members"). Observes {@link MemberRemoved}; the member's sessions are ended by
+     * the sessions package, which observes the same event.
+     */
+    public void revokeAllHeldBy(@Observes MemberRemoved removed) {
+        List<UUID> ids = em.createQuery(
+                        "select s.id from CustomerSeat s where s.member.id = :id and s.status in :taken", UUID.class)
+                .setParameter("id", removed.member().id())
                 .setParameter("taken", SeatCounter.TAKEN)
                 .getResultList();
         for (UUID id : ids) {
