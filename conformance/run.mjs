@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Starts a fresh Seatkeeper (Payara Micro microbundle, in-memory H2, new data directory) on a free port, runs the
-// SDK conformance suite against it, and always stops the server again.
+// SDK conformance suite against it twice (Polar's SDK 0.49.0, then 1.0.1), and always stops the server again.
 //
 //   SEATKEEPER_JAR        the microbundle to test (default ../target/seatkeeper-microbundle.jar)
 //   SEATKEEPER_CONFORMANCE_DB_URL, _USER, _PASSWORD
@@ -134,9 +134,21 @@ async function waitReady(baseUrl) {
   throw new Error(`the server did not answer 401 on GET /v1/customers/ within ${startupSeconds} s (last: ${last})`);
 }
 
-function runSuite(env) {
-  const tapFile = join(workDir, "results.tap");
-  const files = ["test/conformance.test.mjs", "test/edge.test.mjs", "test/webhooks.test.mjs"];
+/**
+ * The two runs of the suite, one after the other against the same server: Polar's SDK 0.49.0, which validates every
+ * response against its models, and the current SDK 1.0.1 (npm alias polar-sdk-1), which sends Polar-Version and
+ * raises typed errors. Each makes its own organizations.
+ */
+const RUNS = [
+  {
+    sdk: "@polar-sh/sdk 0.49.0",
+    files: ["test/conformance.test.mjs", "test/edge.test.mjs", "test/webhooks.test.mjs", "test/members.test.mjs"],
+  },
+  { sdk: "@polar-sh/sdk 1.0.1", files: ["test/sdk1.test.mjs"] },
+];
+
+function runSuite(env, files, name) {
+  const tapFile = join(workDir, `results-${name}.tap`);
   const args = ["--test", "--test-timeout=60000", "--test-reporter=spec", "--test-reporter-destination=stdout",
     "--test-reporter=tap", `--test-reporter-destination=${tapFile}`, ...files];
   return new Promise((res) => {
@@ -200,16 +212,31 @@ async function main() {
   }
   log(`server ready after ${elapsed()}`);
 
-  const { code, counts } = await runSuite({
+  const suiteEnv = {
     ...process.env, SEATKEEPER_URL: baseUrl, SEATKEEPER_ADMIN_TOKEN: adminToken,
     SEATKEEPER_BOOT_ANSWERS: JSON.stringify(bootAnswers),
-  });
-  if (code !== 0) {
-    console.error(`[conformance] the suite failed; last lines of the server log (full log kept in ${keepLog()}):`);
-    console.error(logTail(60));
+  };
+  let code = 0;
+  const total = { pass: 0, fail: 0 };
+  for (const [i, run] of RUNS.entries()) {
+    log(`run ${i + 1} of ${RUNS.length}: ${run.sdk}`);
+    const result = await runSuite(suiteEnv, run.files, String(i + 1));
+    if (result.code !== 0) {
+      code = result.code;
+      console.error(`[conformance] ${run.sdk}: the suite failed; last lines of the server log (full log kept in ${keepLog()}):`);
+      console.error(logTail(60));
+    }
+    if (result.counts) {
+      total.pass += result.counts.pass;
+      total.fail += result.counts.fail;
+      log(`${run.sdk}: ${result.counts.pass} passed, ${result.counts.fail} failed`);
+    } else {
+      log(`${run.sdk}: no summary (exit code ${result.code})`);
+      code = code || 1;
+    }
   }
   log(`finished in ${elapsed()}`);
-  if (counts) console.log(`conformance: ${counts.pass} passed, ${counts.fail} failed`);
+  console.log(`conformance: ${total.pass} passed, ${total.fail} failed`);
   return code;
 }
 

@@ -6,7 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Polar's Product with its seat-based price. Benefits, media and custom fields are not implemented: empty lists. */
+/**
+ * Polar's Product with its seat-based price. Benefits, media and custom fields are not implemented: empty lists.
+ * {@code is_deletable} (declared by Polar's SDK 1.x) is always false: products cannot be deleted here.
+ */
 public record ProductResponse(
         UUID id,
         OffsetDateTime createdAt,
@@ -22,6 +25,7 @@ public record ProductResponse(
         Integer meterIntervalCount,
         @JsonbProperty("is_recurring") boolean recurring,
         @JsonbProperty("is_archived") boolean archived,
+        @JsonbProperty("is_deletable") boolean deletable,
         UUID organizationId,
         JsonObject metadata,
         List<PriceResponse> prices,
@@ -62,6 +66,8 @@ public record ProductResponse(
                 null,
                 p.isRecurring(),
                 p.archived(),
+                // Declared by Polar's SDK 1.x models; this service has no product delete, so none can be deleted.
+                false,
                 p.organizationId(),
                 p.metadata(),
                 prices(p),

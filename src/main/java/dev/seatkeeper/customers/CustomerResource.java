@@ -92,26 +92,4 @@ public class CustomerResource {
         var byEmail = Optional.ofNullable(email).filter(e -> !e.isBlank());
         return ListResource.of(customers.list(org, byEmail, request).map(CustomerResponse::of), request);
     }
-
-    @POST
-    @Path("/{id}/members")
-    @RequiresScope(Scope.MEMBERS_WRITE)
-    @Operation(operationId = "customers:members:create", summary = "Create Member")
-    @APIResponse(responseCode = "201", description = "Member created, or the existing member with that e-mail.")
-    @APIResponse(responseCode = "403", description = "Member management is not enabled for this organization.")
-    @APIResponse(responseCode = "404", description = "Customer not found.")
-    @APIResponse(responseCode = "422", description = "Validation Error")
-    public Response addMember(@PathParam("id") String id, JsonBody body) {
-        var customerId = Ids.path("id", id);
-        String email = requiredEmail(body, "email");
-        String name = body.optionalString("name").orElse(null);
-        String externalId = body.optionalString("external_id").orElse(null);
-        // The owner is made with the customer; further members are plain members or billing managers.
-        MemberRole role = body.optionalEnum("role", List.of("member", "billing_manager"))
-                .flatMap(MemberRole::fromWire)
-                .orElse(MemberRole.MEMBER);
-        body.check();
-        var member = customers.addMember(caller.organizationId(), customerId, email, name, externalId, role);
-        return Response.status(201).entity(MemberResponse.of(member)).build();
-    }
 }

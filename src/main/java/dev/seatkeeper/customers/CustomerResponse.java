@@ -5,7 +5,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Polar's Customer (also its SubscriptionCustomer and OrderCustomer, which have the same keys). */
+/**
+ * Polar's Customer (also its SubscriptionCustomer and OrderCustomer, which have the same keys), with
+ * {@code first_user_event_at} that Polar's SDK 1.x declares (always null: no usage events are ingested).
+ */
 public record CustomerResponse(
         UUID id,
         OffsetDateTime createdAt,
@@ -23,7 +26,8 @@ public record CustomerResponse(
         UUID organizationId,
         UUID defaultPaymentMethodId,
         OffsetDateTime deletedAt,
-        String avatarUrl) {
+        String avatarUrl,
+        OffsetDateTime firstUserEventAt) {
 
     public static CustomerResponse of(Customer c) {
         return new CustomerResponse(
@@ -43,6 +47,8 @@ public record CustomerResponse(
                 c.organizationId(),
                 null,
                 null,
+                null,
+                // Declared by Polar's SDK 1.x: the first usage event ingested; this service ingests none.
                 null);
     }
 }

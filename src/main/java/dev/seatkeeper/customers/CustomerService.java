@@ -1,7 +1,6 @@
 package dev.seatkeeper.customers;
 
 import dev.seatkeeper.organizations.OrganizationService;
-import dev.seatkeeper.platform.NotPermitted;
 import dev.seatkeeper.platform.Page;
 import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.platform.RequestValidationException;
@@ -64,20 +63,6 @@ public class CustomerService {
             members.add(customer, owner.email(), owner.name(), owner.externalId(), MemberRole.OWNER);
         }
         return customer;
-    }
-
-    /**
-     * Adds a member to one of the organization's customers. An existing member with the same e-mail is returned
-     * as it is, as Polar does, so that retrying a create is harmless.
-     */
-    public Member addMember(
-            UUID organizationId, UUID customerId, String email, String name, String externalId, MemberRole role) {
-        var customer = get(organizationId, customerId);
-        var organization = organizations.get(organizationId);
-        if (!organization.memberModelEnabled() && !organization.seatBasedPricingEnabled()) {
-            throw new NotPermitted("Member management is not enabled for this organization");
-        }
-        return members.add(customer, email, name, externalId, role);
     }
 
     /** The organization's customer; another organization's id is indistinguishable from a missing one. */

@@ -75,6 +75,24 @@ public class Member extends BaseEntity {
         touch();
     }
 
+    /** A new name (Polar's MemberUpdate). */
+    void rename(String name) {
+        this.name = name;
+        touch();
+    }
+
+    /** A new address; uniqueness per customer is checked by the caller under the customer's row lock. */
+    void changeEmail(String email) {
+        this.email = EmailAddress.of(email);
+        touch();
+    }
+
+    /** A new role; the last-owner rule is checked by the caller under the customer's row lock. */
+    void changeRole(MemberRole role) {
+        this.role = role;
+        touch();
+    }
+
     public UUID organizationId() {
         return organizationId;
     }

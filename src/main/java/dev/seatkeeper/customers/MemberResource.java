@@ -3,8 +3,6 @@ package dev.seatkeeper.customers;
 import dev.seatkeeper.platform.Ids;
 import dev.seatkeeper.platform.ListResource;
 import dev.seatkeeper.platform.PageRequest;
-import dev.seatkeeper.platform.RequestValidationException;
-import dev.seatkeeper.platform.ValidationIssue;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
@@ -15,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -48,14 +45,7 @@ public class MemberResource {
         var request = PageRequest.of(page, limit);
         var byCustomer = Ids.query("customer_id", customerId);
         var byExternal = Optional.ofNullable(externalCustomerId).filter(s -> !s.isEmpty());
-        Optional<MemberRole> byRole = Optional.ofNullable(role)
-                .filter(s -> !s.isEmpty())
-                .map(r -> MemberRole.fromWire(r)
-                        .orElseThrow(() -> new RequestValidationException(new ValidationIssue(
-                                "enum",
-                                List.of("query", "role"),
-                                "Input should be 'owner', 'billing_manager' or 'member'",
-                                r))));
+        var byRole = MemberRequests.roleFilter(role);
         var org = caller.organizationId();
         return ListResource.of(
                 members.list(org, byCustomer, byExternal, byRole, request).map(MemberResponse::of), request);

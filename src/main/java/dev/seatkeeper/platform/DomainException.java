@@ -18,6 +18,8 @@ public abstract class DomainException extends RuntimeException {
     public enum Kind {
         /** The request cannot be served as it stands (HTTP 400). */
         INVALID,
+        /** The route needs a kind of credentials the caller did not present (HTTP 401). */
+        UNAUTHENTICATED,
         /** The caller may not do this (HTTP 403). */
         NOT_PERMITTED,
         /** What the request names does not exist for this caller (HTTP 404). */
@@ -30,7 +32,10 @@ public abstract class DomainException extends RuntimeException {
         TOO_LARGE,
         /** The request conflicts with one still being served (HTTP 409). */
         CONFLICT,
-        /** The request is well-formed but cannot be accepted as it stands, such as a reused idempotency key (HTTP 422). */
+        /**
+         * Well-formed, but it cannot be accepted as it stands: it would break a rule of what it changes (a customer's
+         * last owner) or reuses an idempotency key for another request (HTTP 422).
+         */
         UNPROCESSABLE
     }
 

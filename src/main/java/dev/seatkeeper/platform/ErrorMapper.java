@@ -25,7 +25,12 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable thrown) {
         Throwable e = unwrap(thrown);
         if (e instanceof DomainException refused) {
-            return error(status(refused.kind()), refused.error(), refused.detail());
+            var response = error(status(refused.kind()), refused.error(), refused.detail());
+            return refused instanceof Unauthorized
+                    ? Response.fromResponse(response)
+                            .header("WWW-Authenticate", Unauthorized.CHALLENGE)
+                            .build()
+                    : response;
         }
         if (e instanceof RequestValidationException invalid) {
             return validation(invalid);
@@ -105,6 +110,7 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
     public static int status(DomainException.Kind kind) {
         return switch (kind) {
             case INVALID -> 400;
+            case UNAUTHENTICATED -> 401;
             case NOT_PERMITTED -> 403;
             case NOT_FOUND -> 404;
             case METHOD_NOT_ALLOWED -> 405;

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The first thing every request meets in the application (contract, "Edge behaviour"): a path that does not decode
+ * The first thing every request meets in the application (contract, "Edge behaviour"): an unknown
+ * {@code Polar-Version} ({@link ApiVersions}) is 404 before anything else, and every other answer echoes the version in
+ * effect; a path that does not decode
  * ({@link RequestTarget}) is 404 and such a query parameter 422; a body declared larger than 1 MiB is answered 413
  * at once, unread, and {@code OPTIONS} 405; every other request goes on as a
  * {@link GuardedRequest}, whose body is bounded in size and time and whose {@code Content-Type} the JAX-RS runtime
@@ -29,10 +31,22 @@ public class RequestEdgeFilter extends HttpFilter {
     /** The most of a refused upload that is discarded before the connection is simply closed. */
     static final long DISCARD_BYTES = 64L * 1024 * 1024;
 
+    /** Polar's answer to an unknown {@code Polar-Version}. */
+    private static final String NOT_FOUND_BODY = "{\"detail\":\"Not Found\"}";
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         long start = System.nanoTime();
+        var version = ApiVersions.effective(request.getHeader(ApiVersions.HEADER));
+        if (version.isEmpty()) {
+            // Before authentication and routing, as Polar's middleware does: its body has no error name.
+            refuse(request, response, 404, NOT_FOUND_BODY, start);
+            return;
+        }
+        // Set before anything runs, so that every answer (resource, error mapper, authentication filter, servlet
+        // error page) carries it.
+        response.setHeader(ApiVersions.HEADER, version.get());
         if ("OPTIONS".equals(request.getMethod())) {
             // The runtimes answer OPTIONS themselves with a plain-text list of methods (Jersey adds its WADL);
             // Polar's server, without CORS for the API, answers 405.

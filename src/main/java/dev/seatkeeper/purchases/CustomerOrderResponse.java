@@ -34,6 +34,7 @@ public record CustomerOrderResponse(
         boolean isInvoiceGenerated,
         String receiptNumber,
         int seats,
+        Integer units,
         UUID customerId,
         UUID productId,
         UUID discountId,
@@ -75,6 +76,8 @@ public record CustomerOrderResponse(
                 false,
                 null,
                 o.seats(),
+                // Declared by Polar's SDK 1.x for unit-based pricing; seat-based purchases have none.
+                null,
                 o.customer().id(),
                 o.product().id(),
                 null,

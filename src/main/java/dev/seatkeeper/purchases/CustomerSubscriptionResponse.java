@@ -38,6 +38,7 @@ public record CustomerSubscriptionResponse(
         UUID discountId,
         UUID checkoutId,
         int seats,
+        Integer units,
         String customerCancellationReason,
         String customerCancellationComment,
         PortalProduct product,
@@ -130,6 +131,8 @@ public record CustomerSubscriptionResponse(
                 null,
                 null,
                 s.seats(),
+                // Declared by Polar's SDK 1.x for unit-based pricing; seat-based purchases have none.
+                null,
                 null,
                 null,
                 product,

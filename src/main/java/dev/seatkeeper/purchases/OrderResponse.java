@@ -7,7 +7,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Polar's Order for a one-time seat purchase: one item, no tax, no discount, no refunds. */
+/**
+ * Polar's Order for a one-time seat purchase: one item, no tax, no discount, no refunds; {@code units} (Polar's SDK
+ * 1.x, unit-based pricing) is null.
+ */
 public record OrderResponse(
         UUID id,
         OffsetDateTime createdAt,
@@ -31,6 +34,7 @@ public record OrderResponse(
         boolean isInvoiceGenerated,
         String receiptNumber,
         int seats,
+        Integer units,
         UUID customerId,
         UUID productId,
         UUID discountId,
@@ -98,6 +102,8 @@ public record OrderResponse(
                 false,
                 null,
                 o.seats(),
+                // Declared by Polar's SDK 1.x for unit-based pricing; seat-based orders have none.
+                null,
                 o.customer().id(),
                 o.product().id(),
                 null,

@@ -7,7 +7,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** Polar's Subscription. Trials, meters, discounts, pauses and pending updates are not implemented: null or empty. */
+/**
+ * Polar's Subscription. Trials, meters, discounts, pauses and pending updates are not implemented: null or empty;
+ * {@code units} (Polar's SDK 1.x, unit-based pricing) is null.
+ */
 public record SubscriptionResponse(
         OffsetDateTime createdAt,
         OffsetDateTime modifiedAt,
@@ -36,6 +39,7 @@ public record SubscriptionResponse(
         UUID discountId,
         UUID checkoutId,
         int seats,
+        Integer units,
         String customerCancellationReason,
         String customerCancellationComment,
         JsonObject metadata,
@@ -76,6 +80,8 @@ public record SubscriptionResponse(
                 null,
                 null,
                 s.seats(),
+                // Declared by Polar's SDK 1.x for unit-based subscriptions; seat-based ones have none.
+                null,
                 null,
                 null,
                 s.metadata(),

@@ -144,6 +144,12 @@ public class CustomerSeat extends BaseEntity {
         touch();
     }
 
+    /** The holder's e-mail changed (contract, "Members"): a pending or claimed seat follows its member. */
+    void followMemberEmail(String email) {
+        setEmail(email);
+        touch();
+    }
+
     /** The seat is freed: nothing about its holder stays on it except the dates. */
     void revoke() {
         this.status = SeatStatus.REVOKED;

@@ -1,5 +1,6 @@
 package dev.seatkeeper.seats;
 
+import dev.seatkeeper.customers.MemberRemoved;
 import dev.seatkeeper.organizations.FeatureNotEnabled;
 import dev.seatkeeper.organizations.OrganizationService;
 import dev.seatkeeper.platform.ResourceNotFound;
@@ -47,14 +48,27 @@ public class SeatRevocationService {
 
     /** Ending a subscription revokes every seat on it, in the same transaction. */
     public void revokeAllOf(@Observes SubscriptionRevoked revoked) {
+        revokeTaken("s.subscription.id", revoked.subscription().id());
+    }
+
+    /**
+     * Deleting a member revokes every seat it holds, pending or claimed, each as a revoke with its event, in the
+     * deleting transaction (contract, "Members"). Observes {@link MemberRemoved}; the member's sessions are ended by
+     * the sessions package, which observes the same event.
+     */
+    public void revokeAllHeldBy(@Observes MemberRemoved removed) {
+        revokeTaken("s.member.id", removed.member().id());
+    }
+
+    /** Revokes, one by one under its row lock, every pending or claimed seat whose {@code path} is {@code id}. */
+    private void revokeTaken(String path, UUID id) {
         List<UUID> ids = em.createQuery(
-                        "select s.id from CustomerSeat s where s.subscription.id = :id" + " and s.status in :taken",
-                        UUID.class)
-                .setParameter("id", revoked.subscription().id())
+                        "select s.id from CustomerSeat s where " + path + " = :id and s.status in :taken", UUID.class)
+                .setParameter("id", id)
                 .setParameter("taken", SeatCounter.TAKEN)
                 .getResultList();
-        for (UUID id : ids) {
-            locks.lockSeat(id)
+        for (UUID seatId : ids) {
+            locks.lockSeat(seatId)
                     .filter(seat -> seat.status() != SeatStatus.REVOKED)
                     .ifPresent(revoker::revokeLocked);
         }

@@ -1,6 +1,7 @@
 package dev.seatkeeper.security;
 
 import dev.seatkeeper.platform.NotPermitted;
+import dev.seatkeeper.platform.Unauthorized;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
 
@@ -45,5 +46,22 @@ public class Caller {
             throw new NotPermitted("Only owners and billing managers can access billing features.");
         }
         return user;
+    }
+
+    /**
+     * A member of role {@code owner} or {@code billing_manager} on the portal member routes (contract, "Members"):
+     * a customer session is answered 401 {@link Unauthorized}, as Polar does, and a plain member 403
+     * {@link NotPermitted}.
+     *
+     * @return the member session user
+     */
+    public Principal.MemberSessionUser managingMember() {
+        if (!(portalUser() instanceof Principal.MemberSessionUser member)) {
+            throw new Unauthorized();
+        }
+        if (!member.managesBilling()) {
+            throw new NotPermitted("Only owners and billing managers can access billing features.");
+        }
+        return member;
     }
 }

@@ -3,6 +3,7 @@ package dev.seatkeeper.sessions;
 import dev.seatkeeper.customers.Customer;
 import dev.seatkeeper.customers.CustomerService;
 import dev.seatkeeper.customers.Member;
+import dev.seatkeeper.customers.MemberRemoved;
 import dev.seatkeeper.customers.MemberRole;
 import dev.seatkeeper.customers.MemberService;
 import dev.seatkeeper.organizations.OrganizationService;
@@ -14,6 +15,7 @@ import dev.seatkeeper.security.Principal;
 import dev.seatkeeper.security.TokenFormat;
 import dev.seatkeeper.security.TokenHasher;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -122,6 +124,14 @@ public class SessionService {
         return em.createNamedQuery("MemberSession.deleteByMember")
                 .setParameter("memberId", member.id())
                 .executeUpdate();
+    }
+
+    /**
+     * A deleted member's sessions end in the deleting transaction, whatever its role (contract, "Members"). Observes
+     * {@link MemberRemoved}.
+     */
+    public void endSessionsOfRemoved(@Observes MemberRemoved removed) {
+        endMemberSessions(removed.member());
     }
 
     /** The session a portal user is calling with. */

@@ -19,7 +19,16 @@ public final class WebhookResponses {
             String secret,
             UUID organizationId,
             List<String> events,
-            boolean enabled) {
+            boolean enabled,
+            String apiVersion,
+            boolean usesStandardWebhookSignature) {
+        /**
+         * Payloads are in the shape of API version 2026-04 (the seat models are the same in every version), and are
+         * signed with Polar's original HMAC over the whole secret, not Standard Webhooks' decoded key: the two fields
+         * Polar's SDK 1.x declares on WebhookEndpoint.
+         */
+        static final String PAYLOAD_API_VERSION = "2026-04";
+
         public static WebhookEndpointResponse of(WebhookEndpointService.EndpointView view) {
             var e = view.endpoint();
             return new WebhookEndpointResponse(
@@ -32,7 +41,9 @@ public final class WebhookResponses {
                     view.secret(),
                     e.organizationId(),
                     e.eventTypes(),
-                    e.enabled());
+                    e.enabled(),
+                    PAYLOAD_API_VERSION,
+                    false);
         }
     }
 

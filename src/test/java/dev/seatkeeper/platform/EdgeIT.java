@@ -63,6 +63,67 @@ class EdgeIT extends ApiTest {
         }
     }
 
+    /** Contract, "API versions": accepted versions are echoed, also on 401 and 404; none or empty means 2026-04. */
+    @Test
+    void polarVersionIsEchoedOnEveryAnswer() {
+        for (String version : List.of("2026-04", "2026-10", "2027-01")) {
+            var ok = raw.send(
+                    "GET",
+                    "/v1/customer-seats?subscription_id=" + subscriptionId,
+                    new byte[0],
+                    "Authorization: Bearer " + tenant.token(),
+                    "Polar-Version: " + version);
+            assertEquals(200, ok.status(), ok.toString());
+            assertEquals(version, ok.headers().get("polar-version"), ok.toString());
+            var unauthorized = raw.send("GET", "/v1/customers/", new byte[0], "Polar-Version: " + version);
+            assertJsonError(unauthorized, 401, "Unauthorized", "Unauthorized");
+            assertEquals(version, unauthorized.headers().get("polar-version"), unauthorized.toString());
+            var missing = raw.send(
+                    "GET",
+                    "/v1/customer-seats/" + UUID.randomUUID(),
+                    new byte[0],
+                    "Authorization: Bearer " + tenant.token(),
+                    "Polar-Version: " + version);
+            assertTrue(missing.status() >= 400 && missing.isJson(), missing.toString());
+            assertEquals(version, missing.headers().get("polar-version"), missing.toString());
+        }
+        var none = raw.send("GET", "/v1/customers/", new byte[0], "Authorization: Bearer " + tenant.token());
+        assertEquals(200, none.status(), none.toString());
+        assertEquals("2026-04", none.headers().get("polar-version"), none.toString());
+        var empty = raw.send(
+                "GET", "/v1/customers/", new byte[0], "Authorization: Bearer " + tenant.token(), "Polar-Version: ");
+        assertEquals(200, empty.status(), empty.toString());
+        assertEquals("2026-04", empty.headers().get("polar-version"), empty.toString());
+    }
+
+    /** Contract, "API versions": an unknown version is 404 {"detail":"Not Found"}, before authentication. */
+    @Test
+    void unknownPolarVersionIsNotFoundBeforeAuthentication() {
+        for (String version : List.of("2025-01", "latest", "2026-04-01")) {
+            var withToken = raw.send(
+                    "GET",
+                    "/v1/customers/",
+                    new byte[0],
+                    "Authorization: Bearer " + tenant.token(),
+                    "Polar-Version: " + version);
+            assertEquals(404, withToken.status(), withToken.toString());
+            assertEquals(Json.createObjectBuilder().add("detail", "Not Found").build(), withToken.json());
+            var withoutToken = raw.send("GET", "/v1/customers/", new byte[0], "Polar-Version: " + version);
+            assertEquals(404, withoutToken.status(), withoutToken.toString());
+            assertEquals(Json.createObjectBuilder().add("detail", "Not Found").build(), withoutToken.json());
+        }
+        // Nothing ran: a seat assignment sent with an unknown version is not made.
+        var refused = raw.send(
+                "POST",
+                "/v1/customer-seats",
+                bytes("{\"subscription_id\":\"" + subscriptionId + "\",\"email\":\"" + Fixtures.email("v") + "\"}"),
+                "Authorization: Bearer " + tenant.token(),
+                JSON,
+                "Polar-Version: 1999-01");
+        assertEquals(404, refused.status(), refused.toString());
+        assertEquals(0, seats().getJsonArray("seats").size());
+    }
+
     @Test
     void deleteWithAJsonBodyRevokesTheSeat() {
         String seatId =

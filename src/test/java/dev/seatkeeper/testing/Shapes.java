@@ -28,7 +28,8 @@ public final class Shapes {
             "organization_id",
             "default_payment_method_id",
             "deleted_at",
-            "avatar_url");
+            "avatar_url",
+            "first_user_event_at");
     public static final Set<String> MEMBER =
             Set.of("id", "created_at", "modified_at", "customer_id", "email", "name", "external_id", "role");
     public static final Set<String> CUSTOMER_SESSION = Set.of(
@@ -87,6 +88,7 @@ public final class Shapes {
             "discount_id",
             "checkout_id",
             "seats",
+            "units",
             "customer_cancellation_reason",
             "customer_cancellation_comment",
             "product",
@@ -138,6 +140,7 @@ public final class Shapes {
             "is_invoice_generated",
             "receipt_number",
             "seats",
+            "units",
             "customer_id",
             "product_id",
             "discount_id",

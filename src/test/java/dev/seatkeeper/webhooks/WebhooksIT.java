@@ -110,8 +110,13 @@ class WebhooksIT extends ApiTest {
                         "secret",
                         "organization_id",
                         "events",
-                        "enabled"),
+                        "enabled",
+                        "api_version",
+                        "uses_standard_webhook_signature"),
                 created.keySet());
+        // Declared by Polar's SDK 1.x: payloads in the 2026-04 shape, Polar's original signature scheme.
+        assertEquals("2026-04", created.getString("api_version"));
+        assertEquals(false, created.getBoolean("uses_standard_webhook_signature"));
         assertTrue(created.getString("secret").matches("whsec_[A-Za-z0-9]{43}"), created.getString("secret"));
         assertEquals(tenant.organizationId(), created.getString("organization_id"));
         assertTrue(created.getBoolean("enabled"));
