@@ -41,9 +41,9 @@ class SchemaMigratorTest {
     void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         var ds = freshDatabase();
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(2, result.migrationsExecuted);
-        assertEquals("2", result.targetSchemaVersion);
-        assertEquals(List.of("1 SQL initial schema", "2 SQL webhooks"), history(ds));
+        assertEquals(3, result.migrationsExecuted);
+        assertEquals("3", result.targetSchemaVersion);
+        assertEquals(List.of("1 SQL initial schema", "2 SQL webhooks", "3 SQL seat lifecycle"), history(ds));
         assertEquals(0, count(ds, "SELECT COUNT(*) FROM customer_seats"));
     }
 
@@ -52,9 +52,12 @@ class SchemaMigratorTest {
         var ds = previousReleaseDatabase();
         long seats = count(ds, "SELECT COUNT(*) FROM customer_seats");
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(1, result.migrationsExecuted, "baselined at 1, then migrated to 2");
+        assertEquals(2, result.migrationsExecuted, "baselined at 1, then migrated to 3");
         assertEquals(
-                List.of("1 BASELINE schema of an earlier release (JPA schema generation)", "2 SQL webhooks"),
+                List.of(
+                        "1 BASELINE schema of an earlier release (JPA schema generation)",
+                        "2 SQL webhooks",
+                        "3 SQL seat lifecycle"),
                 history(ds));
         assertEquals(4, seats);
         assertEquals(seats, count(ds, "SELECT COUNT(*) FROM customer_seats"));
@@ -66,7 +69,7 @@ class SchemaMigratorTest {
         SchemaMigrator.migrate(ds);
         var again = SchemaMigrator.migrate(ds);
         assertEquals(0, again.migrationsExecuted);
-        assertEquals(List.of("1 SQL initial schema", "2 SQL webhooks"), history(ds));
+        assertEquals(List.of("1 SQL initial schema", "2 SQL webhooks", "3 SQL seat lifecycle"), history(ds));
     }
 
     @Test
