@@ -17,7 +17,8 @@
 // its figures mean little. A measured request that found its pool used up (a claimed token claimed again) counts as
 // an error and fails the run.
 // BENCH_JFR=claim: a JFR recording (settings=profile) of the server while the operation whose name starts so is
-// measured, kept in the work directory (which is then kept). BENCH_JAVA_OPTIONS: the server's JVM options instead of the README's.
+// measured, kept in the work directory (which is then kept). BENCH_JAVA_OPTIONS: the server's JVM options instead of
+// the README's.
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -121,7 +122,7 @@ class Server {
 
   /**
    * CPU time the server process has used so far, user and system, in milliseconds (Linux /proc; clock ticks of 10 ms).
-   * Per request it is the figure that stays comparable when other work shares the machine, unlike throughput.
+   * Per request it is what an operation costs the server, background threads (JIT, GC, H2's writer) included.
    */
   cpuMillis() {
     try {
@@ -337,7 +338,7 @@ function printTable(results) {
   }
   console.log(`\nno-op: mean of its two runs, ${noop.toFixed(0)}/s, ${noopCpu.toFixed(2)} ms of server CPU per request; p99 ` +
     `reference: the larger of its two, ${noopP99.toFixed(1)} ms. "no-op's / this": the no-op's server CPU per request as a ` +
-    `share of this operation's, which the throughput share approaches when the server alone has the cores.`);
+    `share of this operation's, which the throughput share approaches when the server is CPU-bound.`);
 }
 
 function printFlatness(small, large) {
