@@ -4,7 +4,6 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 
 /**
@@ -40,10 +39,10 @@ public class IdempotencyKeyDocumentation implements OASFilter {
                     .in(Parameter.In.HEADER)
                     .required(false)
                     .description(DESCRIPTION)
-                    .schema(OASFactory.createSchema()
-                            .type(Schema.SchemaType.STRING)
-                            .minLength(1)
-                            .maxLength(IdempotencyFilter.MAX_KEY_LENGTH)));
+                    // A reference to the schema in META-INF/openapi.yaml, not one built here: Schema.type(...)
+                    // changed its signature between MicroProfile OpenAPI 3 (Payara) and 4 (WildFly 39), where a
+                    // call compiled against 3 fails the deployment with NoSuchMethodError.
+                    .schema(OASFactory.createSchema().ref("#/components/schemas/IdempotencyKey")));
         }
         return operation;
     }
