@@ -210,10 +210,18 @@ describe("Webhooks through @polar-sh/sdk 0.49.0, deliveries checked by its valid
   });
 
   it("webhooks.listWebhookDeliveries lists each attempt; webhooks.redeliverWebhookEvent sends again (202)", async () => {
-    const page = await ok("webhooks.listWebhookDeliveries",
-      s.polar.webhooks.listWebhookDeliveries({ endpointId: s.endpointA.id, limit: 100 }));
-    const items = page.result.items;
+    // A delivery is recorded when the receiver's answer is back, so the last one received may be listed a moment
+    // after it arrived: poll until the list has caught up with what the receiver has.
     const arrived = deliveries("/a").map((d) => d.entry.headers["webhook-id"]);
+    let items = [];
+    const deadline = Date.now() + WAIT_MS;
+    while (Date.now() < deadline) {
+      const page = await ok("webhooks.listWebhookDeliveries",
+        s.polar.webhooks.listWebhookDeliveries({ endpointId: s.endpointA.id, limit: 100 }));
+      items = page.result.items;
+      if (items.length >= arrived.length) break;
+      await sleep(100);
+    }
     assert.ok(items.length >= arrived.length, `${items.length} deliveries listed, ${arrived.length} received`);
     for (const d of items) {
       assert.equal(d.succeeded, true);
