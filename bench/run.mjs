@@ -225,6 +225,13 @@ function operations(setup, pools) {
   const infoTokens = pools.claim.slice(-1000);
   const ops = [
     operation("no-op GET", "", ["GET\t/noop/ping"], ["GET\t/noop/ping"]),
+    // The stack's floor (bench/noop, Floor and FloorStore): one JPA insert in a session bean's transaction, the same insert
+    // through JDBC alone, one JPA read by primary key; nothing of Seatkeeper's.
+    operation("floor: one JPA insert", "", ...[POOL / 3, POOL].map((n) =>
+      Array.from({ length: n }, () => `POST\t/noop/floor\t{"name":"floor"}`))),
+    operation("floor: one JDBC insert", "", ...[POOL / 3, POOL].map((n) =>
+      Array.from({ length: n }, () => `POST\t/noop/floor/jdbc\t{"name":"floor"}`))),
+    operation("floor: one JPA read", "", [`GET\t/noop/floor/${setup.floorRow}`], [`GET\t/noop/floor/${setup.floorRow}`]),
     operation("claim", "", ...split(claimTokens, share, (t) => `POST\t/v1/customer-seats/claim\t{"invitation_token":"${t}"}`)),
     operation("claim info", "", ...[infoTokens, infoTokens].map((ts) => ts.map((t) => `GET\t/v1/customer-seats/claim/${t}`))),
     operation("portal revoke", setup.portalToken,
@@ -364,6 +371,13 @@ async function prepare(name, pool, filler) {
   return { server, setup, pools };
 }
 
+/** Inserts the row the floor's read reads (its table is created anew at each deployment); returns its id. */
+async function floorRow(base) {
+  const r = await fetch(`${base}/noop/floor`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  if (r.status !== 200) throw new Error(`POST /noop/floor answered ${r.status}`);
+  return (await r.json()).id;
+}
+
 /** The flatness loads on a fresh server whose database holds their pools and {@code filler} other seats. */
 async function flatness(name, filler) {
   const { server, setup, pools } = await prepare(name, FLAT_POOL, filler);
@@ -376,6 +390,7 @@ async function main() {
   log(`${settings.threads} wrk threads x ${settings.connections} connections, ${settings.warmup} s warm-up + ` +
     `${settings.duration} s per operation; work directory ${workDir}`);
   const main = await prepare("main", POOL, 0);
+  main.setup.floorRow = await floorRow(main.server.base);
   const results = await measure(main.server, operations(main.setup, main.pools));
   await main.server.stop();
   printTable(results);

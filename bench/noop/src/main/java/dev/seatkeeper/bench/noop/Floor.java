@@ -1,0 +1,76 @@
+package dev.seatkeeper.bench.noop;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+
+/**
+ * {@code POST /noop/floor} inserts one row and answers {@code {"id":"…"}}; {@code GET /noop/floor/{id}} answers
+ * {@code {"id":"…","name":"…"}} (404 if there is no such row). See {@link FloorStore} for what they measure.
+ * {@code POST /noop/floor/jdbc} inserts the same row with one JDBC statement in auto-commit, with neither the EJB
+ * container, JTA nor JPA: what is left of a write's floor without them.
+ */
+@ApplicationScoped
+@Path("floor")
+public class Floor {
+    @Inject
+    FloorStore store;
+
+    @Resource(lookup = "java:app/jdbc/floor")
+    DataSource dataSource;
+
+    /** Stores the request body (any text, up to 255 characters are kept) as the row's name; returns the new id. */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public String insert(String body) {
+        String name = body.length() > 255 ? body.substring(0, 255) : body;
+        return "{\"id\":\"" + store.insert(name) + "\"}";
+    }
+
+    /** Stores the body as {@link #insert} does, through JDBC alone; returns the new id. */
+    @POST
+    @Path("jdbc")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public String insertJdbc(String body) throws SQLException {
+        var random = ThreadLocalRandom.current();
+        String id = new UUID(random.nextLong(), random.nextLong()).toString();
+        try (var c = dataSource.getConnection();
+                var insert = c.prepareStatement("insert into floor_row (id, name, created_at) values (?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, body.length() > 255 ? body.substring(0, 255) : body);
+            insert.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
+            insert.executeUpdate();
+        }
+        return "{\"id\":\"" + id + "\"}";
+    }
+
+    /** Reads the row by its id. */
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String find(@PathParam("id") String id) {
+        FloorRow row = store.find(id);
+        if (row == null) throw new NotFoundException();
+        return "{\"id\":\"" + row.id() + "\",\"name\":" + quoted(row.name()) + "}";
+    }
+
+    private static String quoted(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
