@@ -6,8 +6,8 @@ import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.platform.RequestValidationException;
 import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.ValidationIssue;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -21,10 +21,10 @@ public class CustomerService {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     OrganizationService organizations;
 
-    @Inject
+    @EJB
     MemberService members;
 
     public record NewCustomer(

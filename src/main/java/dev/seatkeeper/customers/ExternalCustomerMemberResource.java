@@ -8,6 +8,7 @@ import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -39,7 +40,7 @@ public class ExternalCustomerMemberResource {
     /** The roles a create accepts: ownership comes with the customer, or moves by an update (Polar). */
     private static final List<String> CREATE_ROLES = List.of("member", "billing_manager");
 
-    @Inject
+    @EJB
     MemberService members;
 
     @Inject

@@ -6,6 +6,7 @@ import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -25,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "members")
 @SecurityRequirement(name = "access_token")
 public class MemberResource {
-    @Inject
+    @EJB
     MemberService members;
 
     @Inject

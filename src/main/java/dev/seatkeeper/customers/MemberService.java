@@ -9,6 +9,7 @@ import dev.seatkeeper.platform.RequestValidationException;
 import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.RowLock;
 import dev.seatkeeper.platform.ValidationIssue;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -37,10 +38,10 @@ public class MemberService {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     EventRecorder events;
 
-    @Inject
+    @EJB
     OrganizationService organizations;
 
     @Inject

@@ -9,6 +9,7 @@ import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.Principal;
 import dev.seatkeeper.security.TokenHasher;
 import jakarta.annotation.Priority;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -70,7 +71,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     @Inject
     TokenHasher hasher;
 
-    @Inject
+    @EJB
     IdempotencyStore store;
 
     @Override

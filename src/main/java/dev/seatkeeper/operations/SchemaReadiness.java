@@ -1,6 +1,7 @@
 package dev.seatkeeper.operations;
 
 import dev.seatkeeper.platform.SchemaMigrations;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -24,7 +25,7 @@ public class SchemaReadiness implements HealthCheck {
     @Inject
     Database database;
 
-    @Inject
+    @EJB
     SchemaMigrations migrations;
 
     /** @return {@code schema} UP when the versions match, DOWN otherwise or when the database cannot tell; never throws */

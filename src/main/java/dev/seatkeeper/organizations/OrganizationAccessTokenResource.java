@@ -8,8 +8,8 @@ import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.platform.Timestamps;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -46,7 +46,7 @@ public class OrganizationAccessTokenResource {
             .filter(s -> s.holder() == Scope.TokenKind.ORGANIZATION)
             .toList();
 
-    @Inject
+    @EJB
     OrganizationService organizations;
 
     @POST

@@ -6,6 +6,7 @@ import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -30,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "organizations")
 @SecurityRequirement(name = "access_token")
 public class OrganizationResource {
-    @Inject
+    @EJB
     OrganizationService organizations;
 
     @Inject

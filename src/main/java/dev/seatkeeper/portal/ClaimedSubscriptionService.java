@@ -7,8 +7,8 @@ import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.purchases.Subscription;
 import dev.seatkeeper.seats.SeatStatus;
 import dev.seatkeeper.security.Principal;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.UUID;
@@ -22,7 +22,7 @@ public class ClaimedSubscriptionService {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     OrganizationService organizations;
 
     /** One page of those subscriptions (with their customers and products), and the organization they belong to. */

@@ -9,6 +9,7 @@ import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -37,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "customer_portal")
 @SecurityRequirement(name = "member_session", scopes = "customer_portal:write")
 public class PortalMemberResource {
-    @Inject
+    @EJB
     PortalMemberService team;
 
     @Inject

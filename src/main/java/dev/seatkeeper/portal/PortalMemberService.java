@@ -12,8 +12,8 @@ import dev.seatkeeper.platform.RequestValidationException;
 import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.ValidationIssue;
 import dev.seatkeeper.security.Principal.MemberSessionUser;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -31,7 +31,7 @@ public class PortalMemberService {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     MemberService members;
 
     /** One page of the caller's customer's members, oldest first. */

@@ -6,6 +6,7 @@ import dev.seatkeeper.purchases.CustomerOrderResponse;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -34,7 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "customer_session", scopes = "customer_portal:read")
 @SecurityRequirement(name = "member_session", scopes = "customer_portal:read")
 public class PortalOrderResource {
-    @Inject
+    @EJB
     PortalPurchaseService purchases;
 
     @Inject

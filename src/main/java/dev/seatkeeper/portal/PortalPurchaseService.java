@@ -11,8 +11,8 @@ import dev.seatkeeper.purchases.CustomerSubscriptionResponse;
 import dev.seatkeeper.purchases.Order;
 import dev.seatkeeper.purchases.Subscription;
 import dev.seatkeeper.security.Principal;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -39,7 +39,7 @@ public class PortalPurchaseService {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     OrganizationService organizations;
 
     /** Polar's statuses behind {@code active=true} and {@code active=false} (SubscriptionStatus.active_statuses, revoked_statuses). */

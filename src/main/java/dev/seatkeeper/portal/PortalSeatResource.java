@@ -21,6 +21,7 @@ import dev.seatkeeper.seats.SeatTransferService;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -54,19 +55,19 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "customer_session", scopes = "customer_portal:write")
 @SecurityRequirement(name = "member_session", scopes = "customer_portal:write")
 public class PortalSeatResource {
-    @Inject
+    @EJB
     SeatAssignmentService assignments;
 
-    @Inject
+    @EJB
     SeatRevocationService revocations;
 
-    @Inject
+    @EJB
     SeatListService lists;
 
-    @Inject
+    @EJB
     SeatTransferService transfers;
 
-    @Inject
+    @EJB
     ClaimedSubscriptionService claimedSubscriptions;
 
     @Inject

@@ -6,6 +6,7 @@ import dev.seatkeeper.security.Scope;
 import dev.seatkeeper.sessions.CustomerSession;
 import dev.seatkeeper.sessions.MemberSession;
 import dev.seatkeeper.sessions.SessionService;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,7 +30,7 @@ public class PortalSessionResource {
     @Inject
     Caller caller;
 
-    @Inject
+    @EJB
     SessionService sessions;
 
     /** Polar's CustomerCustomerSession. */

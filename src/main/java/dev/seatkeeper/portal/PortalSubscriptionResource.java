@@ -6,6 +6,7 @@ import dev.seatkeeper.purchases.CustomerSubscriptionResponse;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -35,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "customer_session", scopes = "customer_portal:read")
 @SecurityRequirement(name = "member_session", scopes = "customer_portal:read")
 public class PortalSubscriptionResource {
-    @Inject
+    @EJB
     PortalPurchaseService purchases;
 
     @Inject

@@ -3,8 +3,8 @@ package dev.seatkeeper.purchases;
 import dev.seatkeeper.platform.Page;
 import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.platform.ResourceNotFound;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Optional;
@@ -15,7 +15,7 @@ public class OrderService {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     PurchaseTerms purchaseTerms;
 
     public Order create(UUID organizationId, NewPurchase request, String status) {

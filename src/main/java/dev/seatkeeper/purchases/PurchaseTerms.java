@@ -7,8 +7,8 @@ import dev.seatkeeper.customers.Customer;
 import dev.seatkeeper.customers.CustomerService;
 import dev.seatkeeper.platform.RequestValidationException;
 import dev.seatkeeper.platform.ValidationIssue;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,10 +19,10 @@ import java.util.UUID;
  */
 @Stateless
 public class PurchaseTerms {
-    @Inject
+    @EJB
     CustomerService customers;
 
-    @Inject
+    @EJB
     ProductService products;
 
     public record Terms(Customer customer, Product product, int seats) {}

@@ -7,6 +7,7 @@ import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -32,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "subscriptions")
 @SecurityRequirement(name = "access_token")
 public class SubscriptionResource {
-    @Inject
+    @EJB
     SubscriptionService subscriptions;
 
     @Inject

@@ -9,6 +9,7 @@ import dev.seatkeeper.platform.RequestValidationException;
 import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.RowLock;
 import dev.seatkeeper.platform.ValidationIssue;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ public class SubscriptionService {
     @Inject
     Event<SubscriptionRevoked> revoked;
 
-    @Inject
+    @EJB
     PurchaseTerms purchaseTerms;
 
     public Subscription create(UUID organizationId, NewPurchase request) {

@@ -10,6 +10,7 @@ import dev.seatkeeper.purchases.Order;
 import dev.seatkeeper.purchases.SeatContainer;
 import dev.seatkeeper.purchases.Subscription;
 import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -25,7 +26,7 @@ public class SeatAssignmentService {
     @Resource
     SessionContext context;
 
-    @Inject
+    @EJB
     OrganizationService organizations;
 
     @Inject

@@ -5,6 +5,7 @@ import dev.seatkeeper.organizations.OrganizationService;
 import dev.seatkeeper.platform.ErrorMapper;
 import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.purchases.SeatContainer;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -36,10 +37,10 @@ import java.util.Set;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class SeatBulkService {
-    @Inject
+    @EJB
     SeatAssignmentService assignments;
 
-    @Inject
+    @EJB
     OrganizationService organizations;
 
     @Inject

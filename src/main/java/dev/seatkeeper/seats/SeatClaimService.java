@@ -11,6 +11,7 @@ import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.Timestamps;
 import dev.seatkeeper.security.TokenHasher;
 import dev.seatkeeper.sessions.SessionService;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,13 +29,13 @@ public class SeatClaimService {
     @Inject
     TokenHasher hasher;
 
-    @Inject
+    @EJB
     OrganizationService organizations;
 
-    @Inject
+    @EJB
     MemberService members;
 
-    @Inject
+    @EJB
     SessionService sessions;
 
     @Inject
@@ -49,15 +50,15 @@ public class SeatClaimService {
      * unknown, used or expired token, {@link FeatureNotEnabled} when the organization has seat-based pricing off.
      */
     public SeatInvitation invitation(String token) {
-        CustomerSeat seat = em.createNamedQuery("CustomerSeat.byTokenHash", CustomerSeat.class)
+        SeatInvitation invitation = em.createNamedQuery("CustomerSeat.invitationByTokenHash", Object[].class)
                 .setParameter("hash", hasher.hash(token))
                 .getResultStream()
+                .map(row -> new SeatInvitation((CustomerSeat) row[0], (Organization) row[1]))
                 .findFirst()
-                .filter(s -> s.canBeClaimedAt(Timestamps.now()))
+                .filter(i -> i.seat().canBeClaimedAt(Timestamps.now()))
                 .orElseThrow(() -> new ResourceNotFound(InvalidInvitationToken.DETAIL));
-        Organization organization = organizations.get(seat.organizationId());
-        organization.requireSeatBasedPricing();
-        return new SeatInvitation(seat, organization);
+        invitation.organization().requireSeatBasedPricing();
+        return invitation;
     }
 
     /**

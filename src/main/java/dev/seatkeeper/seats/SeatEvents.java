@@ -2,8 +2,8 @@ package dev.seatkeeper.seats;
 
 import dev.seatkeeper.events.EventRecorder;
 import dev.seatkeeper.seats.SeatResponses.CustomerSeatResponse;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.LinkedHashMap;
 import java.util.UUID;
 
@@ -18,7 +18,7 @@ class SeatEvents {
     static final String CLAIMED = "customer_seat.claimed";
     static final String REVOKED = "customer_seat.revoked";
 
-    @Inject
+    @EJB
     EventRecorder events;
 
     void assigned(CustomerSeat seat) {

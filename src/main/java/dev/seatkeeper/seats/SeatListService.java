@@ -6,6 +6,7 @@ import dev.seatkeeper.platform.BadRequest;
 import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.purchases.Order;
 import dev.seatkeeper.purchases.SeatContainer;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,7 +20,7 @@ public class SeatListService {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     OrganizationService organizations;
 
     @Inject

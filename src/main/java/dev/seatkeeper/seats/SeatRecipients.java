@@ -11,6 +11,7 @@ import dev.seatkeeper.customers.MemberRole;
 import dev.seatkeeper.customers.MemberService;
 import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.purchases.SeatContainer;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
@@ -25,10 +26,10 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class SeatRecipients {
-    @Inject
+    @EJB
     CustomerService customers;
 
-    @Inject
+    @EJB
     MemberService members;
 
     @Inject

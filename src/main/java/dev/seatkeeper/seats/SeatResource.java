@@ -14,6 +14,7 @@ import dev.seatkeeper.seats.SeatResponses.TransferResponse;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -41,22 +42,22 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "customer-seats")
 public class SeatResource {
-    @Inject
+    @EJB
     SeatAssignmentService assignments;
 
-    @Inject
+    @EJB
     SeatClaimService claims;
 
-    @Inject
+    @EJB
     SeatRevocationService revocations;
 
-    @Inject
+    @EJB
     SeatListService lists;
 
-    @Inject
+    @EJB
     SeatTransferService transfers;
 
-    @Inject
+    @EJB
     SeatBulkService bulk;
 
     @Inject

@@ -5,6 +5,7 @@ import dev.seatkeeper.organizations.FeatureNotEnabled;
 import dev.seatkeeper.organizations.OrganizationService;
 import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.purchases.SubscriptionRevoked;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -23,7 +24,7 @@ public class SeatRevocationService {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     OrganizationService organizations;
 
     @Inject

@@ -2,6 +2,7 @@ package dev.seatkeeper.seats;
 
 import dev.seatkeeper.customers.Member;
 import dev.seatkeeper.sessions.SessionService;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -13,7 +14,7 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 class SeatRevoker {
-    @Inject
+    @EJB
     SessionService sessions;
 
     @Inject

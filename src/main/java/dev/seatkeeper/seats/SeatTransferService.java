@@ -6,6 +6,7 @@ import dev.seatkeeper.organizations.Organization;
 import dev.seatkeeper.organizations.OrganizationService;
 import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.purchases.SeatContainer;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -23,7 +24,7 @@ public class SeatTransferService {
     @PersistenceContext
     EntityManager em;
 
-    @Inject
+    @EJB
     OrganizationService organizations;
 
     @Inject

@@ -6,6 +6,7 @@ import dev.seatkeeper.platform.Settings;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
@@ -25,10 +26,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "customer-sessions")
 @SecurityRequirement(name = "access_token")
 public class CustomerSessionResource {
-    @Inject
+    @EJB
     SessionService sessions;
 
-    @Inject
+    @EJB
     OrganizationService organizations;
 
     @Inject

@@ -2,9 +2,9 @@ package dev.seatkeeper.sessions;
 
 import dev.seatkeeper.platform.PeriodicCleanup;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
-import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 
 /**
@@ -15,7 +15,7 @@ import java.time.OffsetDateTime;
 @Singleton
 @DependsOn("SchemaMigrations")
 public class ExpiredSessionCleanup extends PeriodicCleanup {
-    @Inject
+    @EJB
     SessionService sessions;
 
     @Override

@@ -14,6 +14,7 @@ import dev.seatkeeper.platform.ValidationIssue;
 import dev.seatkeeper.security.Principal;
 import dev.seatkeeper.security.TokenFormat;
 import dev.seatkeeper.security.TokenHasher;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -36,13 +37,13 @@ public class SessionService {
     @Inject
     Settings settings;
 
-    @Inject
+    @EJB
     CustomerService customers;
 
-    @Inject
+    @EJB
     MemberService members;
 
-    @Inject
+    @EJB
     OrganizationService organizations;
 
     public record NewSession(

@@ -7,6 +7,7 @@ import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
 import dev.seatkeeper.webhooks.WebhookResponses.WebhookDeliveryResponse;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -29,7 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "webhooks")
 @SecurityRequirement(name = "access_token")
 public class WebhookDeliveryResource {
-    @Inject
+    @EJB
     WebhookEndpointService endpoints;
 
     @Inject

@@ -8,6 +8,7 @@ import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
 import dev.seatkeeper.webhooks.WebhookResponses.WebhookEndpointResponse;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -35,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "webhooks")
 @SecurityRequirement(name = "access_token")
 public class WebhookEndpointResource {
-    @Inject
+    @EJB
     WebhookEndpointService endpoints;
 
     @Inject

@@ -8,6 +8,7 @@ import dev.seatkeeper.platform.Timestamps;
 import dev.seatkeeper.platform.ValidationIssue;
 import dev.seatkeeper.security.SecretSealer;
 import dev.seatkeeper.security.TokenFormat;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,7 +35,7 @@ public class WebhookEndpointService {
     @Inject
     WebhookSettings settings;
 
-    @Inject
+    @EJB
     WebhookQueue queue;
 
     /** An endpoint with its secret in clear, as Polar's WebhookEndpoint carries it. */

@@ -7,6 +7,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -57,7 +58,7 @@ public class WebhookWorker {
     @Resource
     ManagedExecutorService senders;
 
-    @Inject
+    @EJB
     WebhookQueue queue;
 
     @Inject

@@ -1,7 +1,7 @@
 package dev.seatkeeper.webhooks;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -18,7 +18,7 @@ public class WebhookWorkerReadiness implements HealthCheck {
     /** A round normally ends every poll interval; this leaves room for a slow database or a long burst. */
     static final Duration STALE_AFTER = Duration.ofSeconds(30);
 
-    @Inject
+    @EJB
     WebhookWorker worker;
 
     /** @return {@code webhook-worker} UP when a round finished within {@link #STALE_AFTER}; never throws */
