@@ -8,13 +8,15 @@
 // member, a member session and an event), p50 compared.
 //
 //   node bench/run.mjs [--duration 10] [--warmup 10] [--connections 32] [--threads 2] [--large 1000000]
-//                      [--no-flatness] [--smoke] [--only claim,portal] [--jar target/seatkeeper-microbundle.jar]
-//                      [--noop bench/noop/target/noop.war]
+//                      [--no-flatness] [--smoke] [--only claim,portal] [--floor] [--jar target/seatkeeper-microbundle.jar]
+//                      [--noop bench/noop/target/noop.war] [--floor-war bench/floor/target/floor.war]
 //
 // --duration and --warmup are seconds per operation. --only: the operations whose names start with one of these (and
 // the no-op), to measure one change quickly. --smoke: one second of warm-up and two of load per operation and a
 // flatness load on 20,000 seats only: checks that every operation answers 2xx under load (exit status 1 if not), for CI;
-// its figures mean little. A measured request that found its pool used up (a claimed token claimed again) counts as
+// its figures mean little. --floor: also deploys the floor WAR (bench/floor) and measures the stack's floor beside the
+// no-op (one JPA insert, one JDBC insert, one JPA read); its data source and H2 file then count in the server's memory,
+// which is why the default run leaves it out. A measured request that found its pool used up (a claimed token claimed again) counts as
 // an error and fails the run.
 // BENCH_JFR=claim: a JFR recording (settings=profile) of the server while the operation whose name starts so is
 // measured, kept in the work directory (which is then kept). BENCH_JAVA_OPTIONS: the server's JVM options instead of
@@ -47,6 +49,7 @@ const settings = {
 };
 const jar = resolve(root, argument("jar", "target/seatkeeper-microbundle.jar"));
 const noopWar = resolve(root, argument("noop", "bench/noop/target/noop.war"));
+const floorWar = flag("floor") ? resolve(root, argument("floor-war", "bench/floor/target/floor.war")) : null;
 const java = process.env.JAVA ?? "java";
 /** The JVM options of the README's start command; BENCH_JAVA_OPTIONS replaces them. */
 const README_JAVA_OPTIONS = "-Xmx224m -XX:+UseSerialGC";
@@ -95,7 +98,7 @@ class Server {
     // The README's start command: its heap settings are part of what the memory figure measures.
     const options = (process.env.BENCH_JAVA_OPTIONS ?? README_JAVA_OPTIONS).split(" ").filter(Boolean);
     this.process = spawn(java, [...options, "-jar", jar, "--port", String(port), "--nohazelcast", "--disablephonehome",
-      "--deploy", noopWar], { cwd: this.dir, env, stdio: ["ignore", logFd, logFd] });
+      "--deploy", noopWar, ...(floorWar ? ["--deploy", floorWar] : [])], { cwd: this.dir, env, stdio: ["ignore", logFd, logFd] });
     closeSync(logFd);
     const deadline = Date.now() + 300000;
     while (Date.now() < deadline) {
@@ -216,6 +219,16 @@ const split = (pool, warmShare, make) => {
   return [pool.slice(0, warmCount).map(make), pool.slice(warmCount).map(make)];
 };
 
+/** The floor's operations (--floor): the two inserts, a line per request as for every write, and the read of {@code setup.floorRow}. */
+function floor(setup) {
+  const inserts = (path) => [POOL / 3, POOL].map((n) => Array.from({ length: n }, () => `POST\t${path}\t{"name":"floor"}`));
+  return [
+    operation("floor: one JPA insert", "", ...inserts("/floor/rows")),
+    operation("floor: one JDBC insert", "", ...inserts("/floor/rows/jdbc")),
+    operation("floor: one JPA read", "", [`GET\t/floor/rows/${setup.floorRow}`], [`GET\t/floor/rows/${setup.floorRow}`]),
+  ];
+}
+
 function operations(setup, pools) {
   const c = setup.containers;
   const share = 1 / 3;
@@ -225,13 +238,9 @@ function operations(setup, pools) {
   const infoTokens = pools.claim.slice(-1000);
   const ops = [
     operation("no-op GET", "", ["GET\t/noop/ping"], ["GET\t/noop/ping"]),
-    // The stack's floor (bench/noop, Floor and FloorStore): one JPA insert in a session bean's transaction, the same insert
-    // through JDBC alone, one JPA read by primary key; nothing of Seatkeeper's.
-    operation("floor: one JPA insert", "", ...[POOL / 3, POOL].map((n) =>
-      Array.from({ length: n }, () => `POST\t/noop/floor\t{"name":"floor"}`))),
-    operation("floor: one JDBC insert", "", ...[POOL / 3, POOL].map((n) =>
-      Array.from({ length: n }, () => `POST\t/noop/floor/jdbc\t{"name":"floor"}`))),
-    operation("floor: one JPA read", "", [`GET\t/noop/floor/${setup.floorRow}`], [`GET\t/noop/floor/${setup.floorRow}`]),
+    // The stack's floor (--floor; bench/floor): one JPA insert in a session bean's transaction, the same insert through
+    // JDBC alone, one JPA read by primary key; nothing of Seatkeeper's.
+    ...(floorWar ? floor(setup) : []),
     operation("claim", "", ...split(claimTokens, share, (t) => `POST\t/v1/customer-seats/claim\t{"invitation_token":"${t}"}`)),
     operation("claim info", "", ...[infoTokens, infoTokens].map((ts) => ts.map((t) => `GET\t/v1/customer-seats/claim/${t}`))),
     operation("portal revoke", setup.portalToken,
@@ -373,8 +382,8 @@ async function prepare(name, pool, filler) {
 
 /** Inserts the row the floor's read reads (its table is created anew at each deployment); returns its id. */
 async function floorRow(base) {
-  const r = await fetch(`${base}/noop/floor`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-  if (r.status !== 200) throw new Error(`POST /noop/floor answered ${r.status}`);
+  const r = await fetch(`${base}/floor/rows`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  if (r.status !== 200) throw new Error(`POST /floor/rows answered ${r.status}`);
   return (await r.json()).id;
 }
 
@@ -390,7 +399,7 @@ async function main() {
   log(`${settings.threads} wrk threads x ${settings.connections} connections, ${settings.warmup} s warm-up + ` +
     `${settings.duration} s per operation; work directory ${workDir}`);
   const main = await prepare("main", POOL, 0);
-  main.setup.floorRow = await floorRow(main.server.base);
+  if (floorWar) main.setup.floorRow = await floorRow(main.server.base);
   const results = await measure(main.server, operations(main.setup, main.pools));
   await main.server.stop();
   printTable(results);

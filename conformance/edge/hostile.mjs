@@ -78,7 +78,22 @@ export function rawRequest(host, port, head, body = Buffer.alloc(0), { timeoutMs
       socket.write(Buffer.concat([Buffer.from(head + "\r\n\r\n", "latin1")]));
       const toSend = stopAfter === undefined ? body : body.subarray(0, stopAfter);
       if (!trickle) {
-        if (toSend.length) socket.write(toSend, () => {});
+        // The body goes in 64 KiB pieces, and no more once an answer has begun to arrive (as curl does with an early
+        // 413): a server that answers before reading a large body closes the connection, the unread rest makes its
+        // side reset it, and a write into the reset socket fails (EPIPE) and takes the answer already received with it.
+        for (let i = 0; i < toSend.length && !settled && !chunks.length; i += 65536) {
+          if (!socket.write(toSend.subarray(i, i + 65536), () => {})) {
+            await new Promise((r) => {
+              const done = () => {
+                socket.off("drain", done);
+                socket.off("close", done);
+                r();
+              };
+              socket.on("drain", done);
+              socket.on("close", done);
+            });
+          }
+        }
         return;
       }
       for (let i = 0; i < toSend.length && !settled; i++) {

@@ -11,7 +11,7 @@
  * Validation's constraint violations cannot reproduce byte for byte. Keep it that way.
  *
  * <p>Every JAX-RS resource is {@code @ApplicationScoped}: one instance serves every request. Without a scope Jersey
- * makes a resource per request, and each of its {@code @Inject}ed session beans then costs a new EJB reference (a
+ * makes a resource per request, and each of its injected session beans then costs a new EJB reference (a
  * JNDI look-up and a class-loader look-up under a shared lock): a JFR recording of the claim-info load (bench/)
  * showed request threads queued on those locks. Resources therefore hold only beans and the request-scoped
  * {@code Caller}, never per-request state in fields.

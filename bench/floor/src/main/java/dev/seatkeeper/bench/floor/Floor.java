@@ -1,4 +1,4 @@
-package dev.seatkeeper.bench.noop;
+package dev.seatkeeper.bench.floor;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,13 +19,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 /**
- * {@code POST /noop/floor} inserts one row and answers {@code {"id":"…"}}; {@code GET /noop/floor/{id}} answers
+ * {@code POST /floor/rows} inserts one row and answers {@code {"id":"…"}}; {@code GET /floor/rows/{id}} answers
  * {@code {"id":"…","name":"…"}} (404 if there is no such row). See {@link FloorStore} for what they measure.
- * {@code POST /noop/floor/jdbc} inserts the same row with one JDBC statement in auto-commit, with neither the EJB
+ * {@code POST /floor/rows/jdbc} inserts the same row with one JDBC statement in auto-commit, with neither the EJB
  * container, JTA nor JPA: what is left of a write's floor without them.
  */
 @ApplicationScoped
-@Path("floor")
+@Path("rows")
 public class Floor {
     @Inject
     FloorStore store;

@@ -1,4 +1,4 @@
-package dev.seatkeeper.bench.noop;
+package dev.seatkeeper.bench.floor;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

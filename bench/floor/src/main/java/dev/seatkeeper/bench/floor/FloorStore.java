@@ -1,4 +1,4 @@
-package dev.seatkeeper.bench.noop;
+package dev.seatkeeper.bench.floor;
 
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Stateless;
