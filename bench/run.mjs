@@ -16,8 +16,8 @@
 // flatness load on 20,000 seats only: checks that every operation answers 2xx under load (exit status 1 if not), for CI;
 // its figures mean little. --floor: also deploys the floor WAR (bench/floor) and measures the stack's floor beside the
 // no-op (one JPA insert, one JDBC insert, one JPA read); its data source and H2 file then count in the server's memory,
-// which is why the default run leaves it out. A measured request that found its pool used up (a claimed token claimed again) counts as
-// an error and fails the run.
+// which is why the default run leaves it out. A measured request that found its pool used up (a claimed token claimed
+// again) counts as an error and fails the run.
 // BENCH_JFR=claim: a JFR recording (settings=profile) of the server while the operation whose name starts so is
 // measured, kept in the work directory (which is then kept). BENCH_JAVA_OPTIONS: the server's JVM options instead of
 // the README's.
@@ -219,7 +219,7 @@ const split = (pool, warmShare, make) => {
   return [pool.slice(0, warmCount).map(make), pool.slice(warmCount).map(make)];
 };
 
-/** The floor's operations (--floor): the two inserts, a line per request as for every write, and the read of {@code setup.floorRow}. */
+/** The floor's operations (--floor): the two inserts (a line per request, as for every write) and the read of one row. */
 function floor(setup) {
   const inserts = (path) => [POOL / 3, POOL].map((n) => Array.from({ length: n }, () => `POST\t${path}\t{"name":"floor"}`));
   return [

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The performance benchmark, from a fresh clone: builds the microbundle, the no-op WAR and the floor WAR, installs wrk from Debian's
-# packages if it is missing, and runs bench/run.mjs with the arguments given (README, "Performance"):
+# The performance benchmark, from a fresh clone: builds the microbundle, the no-op WAR and the floor WAR, installs wrk
+# from Debian's packages if it is missing, and runs bench/run.mjs with the arguments given (README, "Performance"):
 #   bench/run.sh            the full run: every operation, then 1,000 against 1,000,000 seats (about 10 minutes)
 #   bench/run.sh --smoke    a few seconds per operation, as CI runs it (with --floor)
 #   bench/run.sh --floor    also the stack's floor beside the no-op (bench/floor; its memory counts in the figures)
