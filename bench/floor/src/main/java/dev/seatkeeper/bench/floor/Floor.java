@@ -14,8 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 /**
@@ -33,13 +31,12 @@ public class Floor {
     @Resource(lookup = "java:app/jdbc/floor")
     DataSource dataSource;
 
-    /** Stores the request body (any text, up to 255 characters are kept) as the row's name; returns the new id. */
+    /** Stores the request body as the row's name ({@link FloorRow#nameOf}); returns the new id. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public String insert(String body) {
-        String name = body.length() > 255 ? body.substring(0, 255) : body;
-        return "{\"id\":\"" + store.insert(name) + "\"}";
+        return "{\"id\":\"" + store.insert(FloorRow.nameOf(body)) + "\"}";
     }
 
     /** Stores the body as {@link #insert} does, through JDBC alone; returns the new id. */
@@ -48,12 +45,11 @@ public class Floor {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public String insertJdbc(String body) throws SQLException {
-        var random = ThreadLocalRandom.current();
-        String id = new UUID(random.nextLong(), random.nextLong()).toString();
+        String id = FloorRow.newId();
         try (var c = dataSource.getConnection();
                 var insert = c.prepareStatement("insert into floor_row (id, name, created_at) values (?, ?, ?)")) {
             insert.setString(1, id);
-            insert.setString(2, body.length() > 255 ? body.substring(0, 255) : body);
+            insert.setString(2, FloorRow.nameOf(body));
             insert.setObject(3, OffsetDateTime.now(ZoneOffset.UTC));
             insert.executeUpdate();
         }

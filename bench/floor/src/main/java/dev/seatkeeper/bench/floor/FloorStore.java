@@ -6,8 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The stack's floor: one container-managed transaction that inserts one row, and one that reads a row by its primary
@@ -28,13 +26,9 @@ public class FloorStore {
     @PersistenceContext(unitName = "floor")
     private EntityManager em;
 
-    /**
-     * Inserts one row named {@code name}; returns its id (a random UUID, from a per-thread generator so that the floor
-     * does not queue on one shared lock).
-     */
+    /** Inserts one row named {@code name} (at most {@link FloorRow#NAME_LENGTH} characters); returns its id. */
     public String insert(String name) {
-        var random = ThreadLocalRandom.current();
-        String id = new UUID(random.nextLong(), random.nextLong()).toString();
+        String id = FloorRow.newId();
         em.persist(new FloorRow(id, name, OffsetDateTime.now(ZoneOffset.UTC)));
         return id;
     }
