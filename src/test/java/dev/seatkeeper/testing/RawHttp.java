@@ -23,6 +23,8 @@ import java.util.TreeMap;
  * {@link #sendInParts}.
  */
 public final class RawHttp {
+    private static final int PIECE_BYTES = 64 * 1024;
+
     private final String host;
     private final int port;
     private final String prefix;
@@ -59,7 +61,10 @@ public final class RawHttp {
 
     /**
      * The same, declaring {@code contentLength} (which may differ from what is sent) and, with {@code trickleMillis}
-     * above zero, sending the body one byte at a time with that pause between bytes.
+     * above zero, sending the body one byte at a time with that pause between bytes. Otherwise the body goes in
+     * pieces of 64 KiB. Either way sending stops once an answer has begun to arrive, as curl does with an early
+     * 413: the server does not read the rest of a body it has refused, and on Linux a close with unread bytes
+     * resets the connection, which would make the next write fail.
      */
     public Answer send(
             String method, String target, byte[] body, long contentLength, long trickleMillis, String... headers) {
@@ -81,21 +86,32 @@ public final class RawHttp {
         try (Socket socket = new Socket(host, port)) {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-            if (trickleMillis > 0) {
-                for (byte b : body) {
-                    out.write(b);
+            InputStream in = socket.getInputStream();
+            IOException writeFailed = null;
+            try {
+                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+                int piece = trickleMillis > 0 ? 1 : PIECE_BYTES;
+                for (int from = 0; from < body.length && in.available() == 0; from += piece) {
+                    out.write(body, from, Math.min(piece, body.length - from));
                     out.flush();
-                    sleep(trickleMillis);
-                    if (socket.getInputStream().available() > 0) {
-                        break;
+                    if (trickleMillis > 0) {
+                        sleep(trickleMillis);
                     }
                 }
-            } else {
-                out.write(body);
+                out.flush();
+            } catch (IOException e) {
+                // The server answered early (413, 400) and closed while the body was still being sent; the answer
+                // it wrote before closing is still there to read.
+                writeFailed = e;
             }
-            out.flush();
-            return read(socket.getInputStream());
+            try {
+                return read(in);
+            } catch (IOException e) {
+                if (writeFailed != null) {
+                    e.addSuppressed(writeFailed);
+                }
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("no complete answer to " + method + " " + target, e);
         }

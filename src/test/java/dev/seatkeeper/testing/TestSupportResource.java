@@ -2,6 +2,7 @@ package dev.seatkeeper.testing;
 
 import dev.seatkeeper.events.Event;
 import dev.seatkeeper.security.TokenHasher;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -18,7 +19,11 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Added to the test deployment only (never to the built WAR): lets a test move a session's expiry into the past
@@ -32,6 +37,40 @@ public class TestSupportResource {
 
     @Inject
     TokenHasher hasher;
+
+    @EJB
+    SubscriptionLockHolder lockHolder;
+
+    /** The holds of {@link #holdSubscriptionLock} not yet released, by subscription id. */
+    private static final Map<UUID, CountDownLatch> HOLDS = new ConcurrentHashMap<>();
+
+    /**
+     * Takes the subscription's row lock in a transaction of its own and keeps it until {@link
+     * #releaseSubscriptionLock} (at most {@link SubscriptionLockHolder#MAX_HOLD_SECONDS} seconds). Answers 204 once
+     * the lock is held, so that a request sent after it is sure to wait.
+     */
+    @POST
+    @Path("/subscriptions/{id}/lock")
+    public Response holdSubscriptionLock(@PathParam("id") String id) throws InterruptedException {
+        var held = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        UUID subscriptionId = UUID.fromString(id);
+        HOLDS.put(subscriptionId, release);
+        lockHolder.hold(subscriptionId, held, release);
+        return Response.status(held.await(5, TimeUnit.SECONDS) ? 204 : 503).build();
+    }
+
+    /** Ends a hold taken by {@link #holdSubscriptionLock}: 204, or 404 if there is none. */
+    @DELETE
+    @Path("/subscriptions/{id}/lock")
+    public Response releaseSubscriptionLock(@PathParam("id") String id) {
+        CountDownLatch release = HOLDS.remove(UUID.fromString(id));
+        if (release == null) {
+            return Response.status(404).build();
+        }
+        release.countDown();
+        return Response.noContent().build();
+    }
 
     /** Moves a pending seat's invitation expiry into the past. */
     @POST
