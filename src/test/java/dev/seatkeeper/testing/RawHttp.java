@@ -98,7 +98,6 @@ public final class RawHttp {
                         sleep(trickleMillis);
                     }
                 }
-                out.flush();
             } catch (IOException e) {
                 // The server answered early (413, 400) and closed while the body was still being sent; the answer
                 // it wrote before closing is still there to read.
