@@ -41,7 +41,7 @@ export async function must(base, method, path, token, body) {
  * A webhook receiver on 127.0.0.1 (a port the OS picks). Every request is kept in `received`, in arrival order, as
  * {path, headers (lower-case names), body (the raw text, as signed), at (Date.now() on arrival)}; `onRequest` (if set)
  * is called with each. It answers 204, or, for a path given to `fail(path, ...statuses)`, those statuses first, one per
- * request. `url(path)` is the address to register; `close()` stops it.
+ * request, until `recover(path)` drops the ones left. `url(path)` is the address to register; `close()` stops it.
  */
 export async function startReceiver() {
   const http = await import("node:http");
@@ -52,6 +52,7 @@ export async function startReceiver() {
     onRequest: null,
     url: (path = "/") => `http://127.0.0.1:${server.address().port}${path}`,
     fail: (path, ...statuses) => scripted.set(path, [...(scripted.get(path) ?? []), ...statuses]),
+    recover: (path) => scripted.delete(path),
     close: () => new Promise((res) => {
       server.closeAllConnections?.();
       server.close(() => res());

@@ -313,6 +313,58 @@ describe("Webhooks through @polar-sh/sdk 0.49.0, deliveries checked by its valid
       "a wrong secret does not verify");
   });
 
+  it("webhooks.updateWebhookEndpoint enabled false: its pending event is skipped, nothing arrives until it is enabled again", async () => {
+    // The receiver refuses every attempt, so the endpoint's first event is still pending (retried every 0.3 s or so)
+    // when the endpoint is disabled. Contract: a disabled endpoint gets nothing; its pending events are skipped.
+    receiver.fail("/c", ...Array(10000).fill(500));
+    const endpoint = await ok("webhooks.createWebhookEndpoint (C)", s.polar.webhooks.createWebhookEndpoint({
+      url: receiver.url("/c"), format: "raw", events: ["customer_seat.assigned", "customer_seat.revoked"],
+    }));
+    secrets.set("/c", [endpoint.secret]);
+    const first = await assign(uniqueEmail("while-failing"));
+    await awaitDelivery("/c", "a refused attempt", (l) => ofSeat(l, "customer_seat.assigned", first.seat.id)[0]);
+
+    const disabled = await ok("webhooks.updateWebhookEndpoint enabled false", s.polar.webhooks.updateWebhookEndpoint({
+      id: endpoint.id, webhookEndpointUpdate: { enabled: false },
+    }));
+    assert.equal(disabled.enabled, false);
+    assert.equal(disabled.secret, endpoint.secret);
+    const got = await ok("webhooks.getWebhookEndpoint", s.polar.webhooks.getWebhookEndpoint({ id: endpoint.id }));
+    assert.equal(got.enabled, false, "stored disabled");
+    receiver.recover("/c");
+    await sleep(1000); // an attempt already under way when the endpoint was disabled has arrived by now
+    const atDisable = deliveries("/c").length;
+
+    const page = await ok("webhooks.listWebhookDeliveries",
+      s.polar.webhooks.listWebhookDeliveries({ endpointId: endpoint.id, limit: 100 }));
+    assert.ok(page.result.items.length >= 1, "the refused attempts are listed");
+    for (const d of page.result.items) {
+      assert.equal(d.succeeded, false);
+      assert.equal(d.httpCode, 500);
+      assert.equal(d.webhookEvent.skipped, true, "the pending event was skipped when the endpoint was disabled");
+    }
+
+    const whileDisabled = await assign(uniqueEmail("while-disabled"));
+    await ok("customerSeats.revokeSeat", s.polar.customerSeats.revokeSeat({ seatId: whileDisabled.seat.id }));
+    // Endpoint B subscribes to assignments: once it has this one, the worker has handed the event out.
+    await awaitDelivery("/b", "the assign while C is disabled", (l) =>
+      ofSeat(l, "customer_seat.assigned", whileDisabled.seat.id)[0]);
+    await sleep(1000);
+    assert.equal(deliveries("/c").length, atDisable, "a disabled endpoint receives nothing, not even its retries");
+
+    const enabled = await ok("webhooks.updateWebhookEndpoint enabled true", s.polar.webhooks.updateWebhookEndpoint({
+      id: endpoint.id, webhookEndpointUpdate: { enabled: true },
+    }));
+    assert.equal(enabled.enabled, true);
+    const after = await assign(uniqueEmail("re-enabled"));
+    const resumed = await awaitDelivery("/c", "the assign after re-enabling", (l) =>
+      ofSeat(l, "customer_seat.assigned", after.seat.id).length && l.slice(atDisable));
+    // Events reach an endpoint in the order they were recorded: a skipped event or one recorded while the endpoint
+    // was disabled would have arrived before this one.
+    assert.deepEqual(resumed.map((d) => [d.raw.type, d.raw.data.id]), [["customer_seat.assigned", after.seat.id]]);
+    await ok("webhooks.deleteWebhookEndpoint (C)", s.polar.webhooks.deleteWebhookEndpoint({ id: endpoint.id }));
+  });
+
   it("webhooks.deleteWebhookEndpoint: 204, then 404, and nothing more is sent to it", async () => {
     await ok("webhooks.deleteWebhookEndpoint", s.polar.webhooks.deleteWebhookEndpoint({ id: s.endpointA.id }));
     await fails("getWebhookEndpoint after delete", s.polar.webhooks.getWebhookEndpoint({ id: s.endpointA.id }),

@@ -202,8 +202,11 @@ public class WebhookQueue {
         }
     }
 
-    /** Marks every pending event of a disabled endpoint skipped: it will not receive them. */
-    void skipPending(WebhookEndpoint endpoint) {
+    /**
+     * Marks every pending event of a disabled endpoint skipped, in the caller's transaction: it will not receive them
+     * (contract, "Events (webhooks)"). Public because the endpoint service calls it through this bean's view.
+     */
+    public void skipPending(WebhookEndpoint endpoint) {
         em.createQuery("update WebhookEvent w set w.status = :skipped, w.leaseUntil = null"
                         + " where w.endpoint = :endpoint and w.status = :pending")
                 .setParameter("skipped", WebhookEvent.Status.SKIPPED)
