@@ -13,11 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The first thing every request meets in the application (contract, "Edge behaviour"): an unknown
- * {@code Polar-Version} ({@link ApiVersions}) is 404 before anything else, and every other answer echoes the version in
- * effect; a path that does not decode
- * ({@link RequestTarget}) is 404 and such a query parameter 422; a body declared larger than 1 MiB is answered 413
- * at once, unread, and {@code OPTIONS} 405; every other request goes on as a
+ * The first thing every request meets in the application (contract, "Edge behaviour"): a body declared larger than
+ * 1 MiB is answered 413 before anything else, unread; then an unknown {@code Polar-Version} ({@link ApiVersions}) is
+ * 404, and every other answer echoes the version in effect; {@code OPTIONS} is 405; a path that does not decode
+ * ({@link RequestTarget}) is 404 and such a query parameter 422; every other request goes on as a
  * {@link GuardedRequest}, whose body is bounded in size and time and whose {@code Content-Type} the JAX-RS runtime
  * can parse.
  *
@@ -39,14 +38,19 @@ public class RequestEdgeFilter extends HttpFilter {
             throws IOException, ServletException {
         long start = System.nanoTime();
         var version = ApiVersions.effective(request.getHeader(ApiVersions.HEADER));
+        // Set before anything runs, so that every answer (resource, error mapper, authentication filter, servlet
+        // error page) carries it.
+        version.ifPresent(v -> response.setHeader(ApiVersions.HEADER, v));
+        if (request.getContentLengthLong() > GuardedBody.MAX_BYTES) {
+            // First of all, whatever the path, query or version: the body is never read, so nothing in it is judged.
+            refuse(request, response, new PayloadTooLarge(), start);
+            return;
+        }
         if (version.isEmpty()) {
             // Before authentication and routing, as Polar's middleware does: its body has no error name.
             refuse(request, response, 404, NOT_FOUND_BODY, start);
             return;
         }
-        // Set before anything runs, so that every answer (resource, error mapper, authentication filter, servlet
-        // error page) carries it.
-        response.setHeader(ApiVersions.HEADER, version.get());
         if ("OPTIONS".equals(request.getMethod())) {
             // The runtimes answer OPTIONS themselves with a plain-text list of methods (Jersey adds its WADL);
             // Polar's server, without CORS for the API, answers 405.
@@ -69,10 +73,6 @@ public class RequestEdgeFilter extends HttpFilter {
                             "Value error, Malformed percent-escape, invalid UTF-8 or NUL",
                             request.getQueryString()))),
                     start);
-            return;
-        }
-        if (request.getContentLengthLong() > GuardedBody.MAX_BYTES) {
-            refuse(request, response, new PayloadTooLarge(), start);
             return;
         }
         var guarded = new GuardedRequest(request, start);

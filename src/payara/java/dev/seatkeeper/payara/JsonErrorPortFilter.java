@@ -36,8 +36,8 @@ public final class JsonErrorPortFilter extends PUFilter {
     /**
      * Takes the finder and the sub-protocol's built chain ({@code [back channel, …, HTTP codec, …]}); inserts
      * {@link JsonErrorFilter} and {@link IgnoreH2cUpgradeFilter} right after the back channel (they read and write
-     * bytes) and {@link LiteralSemicolonFilter} right after the codec (it reads parsed requests), and registers the
-     * chain; returns the registered protocol.
+     * bytes) and {@link LiteralSemicolonFilter} and {@link OversizedBodyRoute} right after the codec (they read parsed
+     * requests), and registers the chain; returns the registered protocol.
      */
     @Override
     public PUProtocol register(ProtocolFinder protocolFinder, FilterChain filterChain) {
@@ -47,6 +47,7 @@ public final class JsonErrorPortFilter extends PUFilter {
         int codec = filterChain.indexOfType(HttpServerFilter.class);
         if (codec > 0) {
             filterChain.add(codec + 1, new LiteralSemicolonFilter());
+            filterChain.add(codec + 2, new OversizedBodyRoute());
         }
         return super.register(protocolFinder, filterChain);
     }

@@ -248,6 +248,41 @@ class EdgeIT extends ApiTest {
     }
 
     @Test
+    void aBodyOverOneMebibyteIs413BeforeThePathTheQueryOrTheVersionIsRead() {
+        // The released build answered these 404 (the connector, for a path that does not decode) or 422 (a query
+        // parameter that does not decode): the 413 comes first, as it does for well-formed targets.
+        String seatId = fixtures.assign(tenant, subscriptionId, Fixtures.email("big-body"))
+                .getString("id");
+        byte[] big = new byte[1200 * 1000];
+        Arrays.fill(big, (byte) '{');
+        String auth = "Authorization: Bearer " + tenant.token();
+        for (String method : List.of("PATCH", "POST", "DELETE")) {
+            for (String target : List.of(
+                    "/v1/customer-seats/%ED%A0%80",
+                    "/v1/customer-seats/%ZZ",
+                    "/v1/customer-seats/%00",
+                    "/v1/customer-seats/" + seatId + "?x=%FF%FE",
+                    "/v1/customer-seats?subscription_id=%FF%FE",
+                    "/v1/customer-seats?%C3%28=1",
+                    "/WEB-INF/web.xml")) {
+                assertJsonError(
+                        raw.send(method, target, big, auth, JSON),
+                        413,
+                        "PayloadTooLarge",
+                        "The request body is larger than 1048576 bytes.");
+            }
+        }
+        var unknownVersion = raw.send("DELETE", "/v1/customer-seats/" + seatId, big, auth, "Polar-Version: 1999-01");
+        assertJsonError(unknownVersion, 413, "PayloadTooLarge", null);
+        // What the web container would answer by itself: TRACE (405), an Expect it does not know (417).
+        assertJsonError(raw.send("TRACE", "/v1/customer-seats", big, auth), 413, "PayloadTooLarge", null);
+        assertJsonError(raw.send("POST", "/v1/customer-seats", big, auth, "Expect: foo"), 413, "PayloadTooLarge", null);
+        var echoed = raw.send("PATCH", "/v1/customer-seats/%ED%A0%80", big, auth, "Polar-Version: 2026-10");
+        assertEquals("2026-10", echoed.headers().get("polar-version"), "the version is echoed on the 413 too");
+        assertEquals("pending", seatStatus(seatId), "nothing was acted on");
+    }
+
+    @Test
     void aChunkedBodyOverOneMebibyteIsRefusedWith413() {
         String email = "\"" + "a".repeat(2 * 1024 * 1024) + "@x.io\"";
         byte[] chunk = bytes("{\"email\": " + email + "}");

@@ -1,0 +1,96 @@
+package dev.seatkeeper.payara;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.glassfish.grizzly.filterchain.BaseFilter;
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.Method;
+import org.glassfish.grizzly.http.util.MimeHeaders;
+
+/**
+ * A Grizzly filter just above the HTTP codec that hands every request declaring a body over 1 MiB to the application
+ * under a target and headers the web container cannot refuse, so that the application's edge filter answers it 413,
+ * as it answers every other such request (contract, "Edge behaviour": a body over 1 MiB gets 413 on any method, before
+ * routing and before the query is read). Without it the web container answers some of them itself before the
+ * application runs: 404 for a path whose escapes do not decode or that names {@code /WEB-INF/}, 417 for an
+ * {@code Expect} it does not know, 405 for {@code TRACE}.
+ *
+ * <p>The path becomes its first segment ({@link #contextRoot}), {@code TRACE} becomes {@code POST}, the query is dropped, and so is every header but
+ * those the answer and HTTP need ({@link #KEPT}, and {@code Expect: 100-continue}). {@code Content-Length},
+ * {@code Polar-Version} and the body stay: the application answers 413 from the declared length, unread, echoing the
+ * version. A request with a header byte outside ASCII is still refused by the server before this filter sees it: 400
+ * with a JSON body (the contract lets the server answer a request head it cannot read).
+ */
+public final class OversizedBodyRoute extends BaseFilter {
+
+    /** The headers such a request keeps: what the answer needs and what HTTP needs to end the exchange. */
+    private static final Set<String> KEPT = Set.of("host", "content-length", "connection", "polar-version");
+
+    /** The largest body the application reads, in bytes: {@code GuardedBody.MAX_BYTES} of the WAR (1 MiB). */
+    static final long MAX_BYTES = 1024 * 1024;
+
+    /**
+     * Takes a parsed piece of a request; rewrites the head of one that declares too large a body (again for each
+     * piece of its body, which changes nothing), and passes it on.
+     */
+    @Override
+    public NextAction handleRead(FilterChainContext ctx) throws IOException {
+        if (ctx.getMessage() instanceof HttpContent content
+                && content.getHttpHeader() instanceof HttpRequestPacket request
+                && request.getContentLength() > MAX_BYTES) {
+            if (request.getMethod() == Method.TRACE) {
+                // Answered 405 by the web container itself; any method that reaches the application gets the 413.
+                request.setMethod(Method.POST);
+            }
+            request.setRequestURI(contextRoot(request.getRequestURI()));
+            request.setQueryString(null);
+            keepOnly(request.getHeaders());
+            // The codec has parsed the Content-Type into the request already.
+            request.setContentType((String) null);
+        }
+        return ctx.getInvokeAction();
+    }
+
+    /**
+     * Takes the raw path; returns its first segment when that is a plain name (the context root of an application
+     * deployed under one; the microbundle's is {@code /}, where every first segment reaches it) other than
+     * {@code WEB-INF} and {@code META-INF}, which the container never serves; otherwise {@code /}.
+     */
+    static String contextRoot(String rawPath) {
+        if (rawPath == null || !rawPath.startsWith("/")) {
+            return "/";
+        }
+        int end = rawPath.indexOf('/', 1);
+        String first = rawPath.substring(1, end < 0 ? rawPath.length() : end);
+        boolean plain = !first.isEmpty()
+                && first.chars()
+                        .allMatch(c -> c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '_' || c == '.'));
+        if (!plain
+                || first.equalsIgnoreCase("WEB-INF")
+                || first.equalsIgnoreCase("META-INF")
+                || first.startsWith(".")) {
+            return "/";
+        }
+        return "/" + first + "/";
+    }
+
+    /** Removes every header but {@link #KEPT} and {@code Expect: 100-continue}. */
+    private static void keepOnly(MimeHeaders headers) {
+        List<String> dropped = new ArrayList<>();
+        for (int i = 0; i < headers.size(); i++) {
+            String name = headers.getName(i).toString().toLowerCase(Locale.ROOT);
+            boolean continues = name.equals("expect")
+                    && headers.getValue(i).toString().trim().equalsIgnoreCase("100-continue");
+            if (!KEPT.contains(name) && !continues) {
+                dropped.add(name);
+            }
+        }
+        dropped.forEach(headers::removeHeader);
+    }
+}
