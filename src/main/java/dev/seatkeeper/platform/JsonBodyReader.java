@@ -45,7 +45,7 @@ public class JsonBodyReader implements MessageBodyReader<JsonBody> {
         byte[] bytes = entityStream.readAllBytes();
         String declared = httpHeaders.getFirst(HttpHeaders.CONTENT_TYPE);
         if (bytes.length > 0 && declared != null && !isJson(declared)) {
-            throw JsonBody.notAnObject(new String(bytes, StandardCharsets.UTF_8));
+            throw JsonDocument.notAnObject(new String(bytes, StandardCharsets.UTF_8));
         }
         return JsonBody.parse(bytes);
     }
