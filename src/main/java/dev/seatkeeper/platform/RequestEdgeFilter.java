@@ -1,5 +1,6 @@
 package dev.seatkeeper.platform;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,7 +16,7 @@ import java.util.List;
 /**
  * The first thing every request meets in the application (contract, "Edge behaviour"): an unknown
  * {@code Polar-Version} ({@link ApiVersions}) is 404 before anything else, and every other answer echoes the version in
- * effect; a path that does not decode
+ * effect (with {@code Deprecation}, {@code Sunset} and {@code Link} when that version is deprecated); a path that does not decode
  * ({@link RequestTarget}) is 404 and such a query parameter 422; a body declared larger than 1 MiB is answered 413
  * at once, unread, and {@code OPTIONS} 405; every other request goes on as a
  * {@link GuardedRequest}, whose body is bounded in size and time and whose {@code Content-Type} the JAX-RS runtime
@@ -34,11 +35,15 @@ public class RequestEdgeFilter extends HttpFilter {
     /** Polar's answer to an unknown {@code Polar-Version}. */
     private static final String NOT_FOUND_BODY = "{\"detail\":\"Not Found\"}";
 
+    @Inject
+    Settings settings;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         long start = System.nanoTime();
-        var version = ApiVersions.effective(request.getHeader(ApiVersions.HEADER));
+        var versions = settings.apiVersions();
+        var version = versions.effective(request.getHeader(ApiVersions.HEADER));
         if (version.isEmpty()) {
             // Before authentication and routing, as Polar's middleware does: its body has no error name.
             refuse(request, response, 404, NOT_FOUND_BODY, start);
@@ -47,6 +52,12 @@ public class RequestEdgeFilter extends HttpFilter {
         // Set before anything runs, so that every answer (resource, error mapper, authentication filter, servlet
         // error page) carries it.
         response.setHeader(ApiVersions.HEADER, version.get());
+        versions.deprecation(version.get()).ifPresent(deprecation -> {
+            // Beyond Polar (contract, "API versions"): announced on every answer to the version, never enforced.
+            response.setHeader("Deprecation", deprecation.deprecationHeader());
+            deprecation.sunsetHeader().ifPresent(sunset -> response.setHeader("Sunset", sunset));
+            response.setHeader("Link", "<" + settings.publicUrl() + "/openapi>; rel=\"deprecation\"");
+        });
         if ("OPTIONS".equals(request.getMethod())) {
             // The runtimes answer OPTIONS themselves with a plain-text list of methods (Jersey adds its WADL);
             // Polar's server, without CORS for the API, answers 405.

@@ -1,9 +1,11 @@
 package dev.seatkeeper.webhooks;
 
+import dev.seatkeeper.platform.ApiVersions;
 import dev.seatkeeper.platform.Ids;
 import dev.seatkeeper.platform.JsonBody;
 import dev.seatkeeper.platform.ListResource;
 import dev.seatkeeper.platform.PageRequest;
+import dev.seatkeeper.platform.Settings;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
@@ -13,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,17 +46,30 @@ public class WebhookEndpointResource {
     WebhookSettings settings;
 
     @Inject
+    Settings serviceSettings;
+
+    @Inject
     Caller caller;
+
+    /** The version the request is made with; an unserved one never gets here (404 at the edge). */
+    private String requestVersion(String header) {
+        return serviceSettings.apiVersions().effective(header).orElseThrow();
+    }
 
     @POST
     @RequiresScope(Scope.WEBHOOKS_WRITE)
     @Operation(operationId = "webhooks:create_webhook_endpoint", summary = "Create Webhook Endpoint")
     @APIResponse(responseCode = "201", description = "The endpoint, with its signing secret.")
-    @APIResponse(responseCode = "422", description = "Validation Error: URL, format or event types refused.")
-    public Response create(JsonBody body) {
-        var request = EndpointRequest.forCreate(body, new EndpointAddresses(settings));
+    @APIResponse(
+            responseCode = "422",
+            description = "Validation Error: URL, format, event types or api_version (not served, or later than the"
+                    + " request's Polar-Version) refused.")
+    public Response create(@HeaderParam(ApiVersions.HEADER) String versionHeader, JsonBody body) {
+        String version = requestVersion(versionHeader);
+        var request = EndpointRequest.forCreate(
+                body, new EndpointAddresses(settings), serviceSettings.apiVersions(), version);
         return Response.status(201)
-                .entity(WebhookEndpointResponse.of(endpoints.create(caller.organizationId(), request)))
+                .entity(WebhookEndpointResponse.of(endpoints.create(caller.organizationId(), request, version)))
                 .build();
     }
 
@@ -90,9 +106,11 @@ public class WebhookEndpointResource {
     @APIResponse(responseCode = "200", description = "The endpoint.")
     @APIResponse(responseCode = "404", description = "Not found.")
     @APIResponse(responseCode = "422", description = "Validation Error")
-    public WebhookEndpointResponse update(@PathParam("id") String id, JsonBody body) {
+    public WebhookEndpointResponse update(
+            @PathParam("id") String id, @HeaderParam(ApiVersions.HEADER) String versionHeader, JsonBody body) {
         var endpointId = Ids.path("id", id);
-        var request = EndpointRequest.forUpdate(body, new EndpointAddresses(settings));
+        var request = EndpointRequest.forUpdate(
+                body, new EndpointAddresses(settings), serviceSettings.apiVersions(), requestVersion(versionHeader));
         return WebhookEndpointResponse.of(endpoints.update(caller.organizationId(), endpointId, request));
     }
 
