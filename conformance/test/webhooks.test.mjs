@@ -116,7 +116,10 @@ describe("Webhooks through @polar-sh/sdk 0.49.0, deliveries checked by its valid
     assert.equal(endpoint.organizationId, s.a.org.id);
     assert.equal(endpoint.enabled, true);
     assert.deepEqual([...endpoint.events].sort(), [...SEAT_AND_MEMBER_EVENTS].sort());
-    assert.match(endpoint.secret, /^whsec_[A-Za-z0-9]{43}$/);
+    assert.match(endpoint.secret, /^whsec_[A-Za-z0-9+/]{43}=$/, "Standard Webhooks format: base64 of 32 bytes");
+    const rawEndpoint = lastRaw("POST", "/v1/webhooks/endpoints");
+    assert.equal(rawEndpoint.api_version, "2026-10", "no Polar-Version: the default version");
+    assert.equal(rawEndpoint.uses_standard_webhook_signature, true);
     assert.ok(endpoint.createdAt instanceof Date);
 
     const got = await ok("webhooks.getWebhookEndpoint", s.polar.webhooks.getWebhookEndpoint({ id: endpoint.id }));
@@ -296,7 +299,7 @@ describe("Webhooks through @polar-sh/sdk 0.49.0, deliveries checked by its valid
     const old = s.endpointA.secret;
     const reset = await ok("webhooks.resetWebhookEndpointSecret",
       s.polar.webhooks.resetWebhookEndpointSecret({ id: s.endpointA.id }));
-    assert.match(reset.secret, /^whsec_[A-Za-z0-9]{43}$/);
+    assert.match(reset.secret, /^whsec_[A-Za-z0-9+/]{43}=$/);
     assert.notEqual(reset.secret, old);
     secrets.get("/a").push(reset.secret);
     const got = await ok("webhooks.getWebhookEndpoint", s.polar.webhooks.getWebhookEndpoint({ id: s.endpointA.id }));

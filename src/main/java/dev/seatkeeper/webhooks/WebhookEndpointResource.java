@@ -25,6 +25,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -59,7 +62,12 @@ public class WebhookEndpointResource {
     @POST
     @RequiresScope(Scope.WEBHOOKS_WRITE)
     @Operation(operationId = "webhooks:create_webhook_endpoint", summary = "Create Webhook Endpoint")
-    @APIResponse(responseCode = "201", description = "The endpoint, with its signing secret.")
+    @RequestBody(
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebhookEndpointCreate")))
+    @APIResponse(
+            responseCode = "201",
+            description = "The endpoint, with its signing secret (Standard Webhooks format).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebhookEndpoint")))
     @APIResponse(
             responseCode = "422",
             description = "Validation Error: URL, format, event types or api_version (not served, or later than the"
@@ -103,7 +111,12 @@ public class WebhookEndpointResource {
             operationId = "webhooks:update_webhook_endpoint",
             summary = "Update Webhook Endpoint",
             description = "Fields left out or null keep their value; disabling skips the endpoint's pending events.")
-    @APIResponse(responseCode = "200", description = "The endpoint.")
+    @RequestBody(
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebhookEndpointUpdate")))
+    @APIResponse(
+            responseCode = "200",
+            description = "The endpoint.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebhookEndpoint")))
     @APIResponse(responseCode = "404", description = "Not found.")
     @APIResponse(responseCode = "422", description = "Validation Error")
     public WebhookEndpointResponse update(
@@ -132,9 +145,13 @@ public class WebhookEndpointResource {
     @Operation(
             operationId = "webhooks:reset_webhook_endpoint_secret",
             summary = "Reset Webhook Endpoint Secret",
-            description = "Beyond Polar, the previous secret keeps signing (a second signature) for"
-                    + " SEATKEEPER_WEBHOOK_SECRET_OVERLAP.")
-    @APIResponse(responseCode = "200", description = "The endpoint with its new secret.")
+            description = "The new secret has the Standard Webhooks format (uses_standard_webhook_signature becomes"
+                    + " true). Beyond Polar, the previous secret keeps signing (its own signatures beside the new"
+                    + " ones) for SEATKEEPER_WEBHOOK_SECRET_OVERLAP.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The endpoint with its new secret.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "WebhookEndpoint")))
     @APIResponse(responseCode = "404", description = "Not found.")
     @APIResponse(responseCode = "422", description = "Validation Error")
     public WebhookEndpointResponse resetSecret(@PathParam("id") String id) {
