@@ -388,7 +388,7 @@ describe("Seatkeeper speaks Polar's API to @polar-sh/sdk 1.0.1", { concurrency: 
       if (version !== "2027-01") {
         const body = await rejects(`createWebhookEndpoint api_version 2027-01 with ${version}`, hooks.createWebhookEndpoint({
           url: "http://127.0.0.1:9/hook", format: "raw", events: ["member.created"], api_version: "2027-01",
-        }), errors.HTTPValidationError, 422);
+        }), VERSIONS[version].errors.HTTPValidationError, 422);
         assert.deepEqual(body?.detail?.map((d) => d.loc), [["body", "api_version"]], JSON.stringify(body));
       }
       await hooks.deleteWebhookEndpoint(endpoint.id);

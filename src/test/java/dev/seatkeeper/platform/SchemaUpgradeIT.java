@@ -19,7 +19,6 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,16 +69,17 @@ class SchemaUpgradeIT {
         receiver = new Receiver();
         work = Files.createTempDirectory("seatkeeper-upgrade-");
         database = work.resolve("seatkeeper");
-        try (var c = DriverManager.getConnection("jdbc:h2:file:" + database, "sa", "sa")) {
+        var dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:file:" + database);
+        dataSource.setUser("sa");
+        dataSource.setPassword("sa");
+        try (var c = dataSource.getConnection()) {
             c.createStatement()
                     .execute("RUNSCRIPT FROM '"
                             + Path.of("src/test/resources/upgrade/previous-release.sql")
                                     .toAbsolutePath() + "'");
         }
-        var dataSource = new JdbcDataSource();
-        dataSource.setURL("jdbc:h2:file:" + database);
-        dataSource.setUser("sa");
-        dataSource.setPassword("sa");
+        // The release of schema version 3 ran the same migrations on it before it made the endpoint.
         SchemaMigrator.migrate(
                 dataSource, MigrationVersion.fromVersion(ENDPOINT_FIXTURE.getProperty("schema_version")));
         try (var c = dataSource.getConnection()) {
@@ -95,6 +95,27 @@ class SchemaUpgradeIT {
                 organizationId = rs.getString(1);
             }
         }
+        // The secret the previous release hashed its tokens with: the fixture's tokens must still be recognized.
+        var started = start(
+                "server.log",
+                Map.of(
+                        "SEATKEEPER_DB_URL", "jdbc:h2:file:" + database + ";LOCK_TIMEOUT=10000",
+                        "SEATKEEPER_SECRET", FIXTURE.getProperty("secret"),
+                        "SEATKEEPER_DATA_DIR", work.resolve("data").toString()));
+        server = started.process();
+        int port = started.port();
+        api = new Api(new URL("http://127.0.0.1:" + port + "/"));
+        awaitServing();
+    }
+
+    /** A started microbundle and its HTTP port. */
+    private record Microbundle(Process process, int port) {}
+
+    /**
+     * Starts the built microbundle in the work directory with the operator token and {@code settings} as environment
+     * variables, its output in {@code logName} there.
+     */
+    private static Microbundle start(String logName, Map<String, String> settings) throws IOException {
         int port;
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -111,16 +132,10 @@ class SchemaUpgradeIT {
                         "--disablephonehome")
                 .directory(work.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(work.resolve("server.log").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("SEATKEEPER_DB_URL", "jdbc:h2:file:" + database + ";LOCK_TIMEOUT=10000");
-        // The secret the previous release hashed its tokens with: the fixture's tokens must still be recognized.
-        env.put("SEATKEEPER_SECRET", FIXTURE.getProperty("secret"));
-        env.put("SEATKEEPER_ADMIN_TOKEN", OPERATOR_TOKEN);
-        env.put("SEATKEEPER_DATA_DIR", work.resolve("data").toString());
-        server = builder.start();
-        api = new Api(new URL("http://127.0.0.1:" + port + "/"));
-        awaitServing();
+                .redirectOutput(work.resolve(logName).toFile());
+        builder.environment().put("SEATKEEPER_ADMIN_TOKEN", OPERATOR_TOKEN);
+        builder.environment().putAll(settings);
+        return new Microbundle(builder.start(), port);
     }
 
     private static void awaitServing() throws Exception {
@@ -324,32 +339,16 @@ class SchemaUpgradeIT {
     @Test
     void aDefaultVersionOutsideTheServedOnesStopsTheStartUp() throws Exception {
         Path log = work.resolve("refused.log");
-        int port;
-        try (var socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        var builder = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-Xmx512m",
-                        "-jar",
-                        Path.of(System.getProperty("seatkeeper.microbundle", "target/seatkeeper-microbundle.jar"))
-                                .toAbsolutePath()
-                                .toString(),
-                        "--port",
-                        String.valueOf(port),
-                        "--nohazelcast",
-                        "--disablephonehome")
-                .directory(work.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("SEATKEEPER_DB_URL", "jdbc:h2:mem:refused;DB_CLOSE_DELAY=-1");
-        env.put("SEATKEEPER_SECRET", "refused-start-secret");
-        env.put("SEATKEEPER_ADMIN_TOKEN", OPERATOR_TOKEN);
-        env.put("SEATKEEPER_DATA_DIR", work.resolve("refused-data").toString());
-        env.put("SEATKEEPER_API_VERSIONS", "2026-04,2026-10");
-        env.put("SEATKEEPER_API_VERSION_DEFAULT", "2027-01");
-        Process refused = builder.start();
+        var started = start(
+                "refused.log",
+                Map.of(
+                        "SEATKEEPER_DB_URL", "jdbc:h2:mem:refused;DB_CLOSE_DELAY=-1",
+                        "SEATKEEPER_SECRET", "refused-start-secret",
+                        "SEATKEEPER_DATA_DIR", work.resolve("refused-data").toString(),
+                        "SEATKEEPER_API_VERSIONS", "2026-04,2026-10",
+                        "SEATKEEPER_API_VERSION_DEFAULT", "2027-01"));
+        Process refused = started.process();
+        int port = started.port();
         try {
             String message = "SEATKEEPER_API_VERSION_DEFAULT '2027-01' is not one of the served versions"
                     + " SEATKEEPER_API_VERSIONS=2026-04,2026-10";

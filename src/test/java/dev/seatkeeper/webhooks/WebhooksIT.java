@@ -254,6 +254,46 @@ class WebhooksIT extends ApiTest {
         assertEquals("2026-10", Api.json(event.getString("payload")).getString("api_version"));
     }
 
+    /** The OpenAPI document (openapi.yaml merged with the annotations) describes versions and both signatures. */
+    @Test
+    void theOpenApiDocumentDescribesApiVersionsAndBothSignatures() throws Exception {
+        var reply = new Api(new URL(base, "/")).get("/openapi", null);
+        assertEquals(200, reply.status(), reply.toString());
+        var schemas = reply.json().getJsonObject("components").getJsonObject("schemas");
+        var endpoint = schemas.getJsonObject("WebhookEndpoint").getJsonObject("properties");
+        assertTrue(
+                endpoint.getJsonObject("uses_standard_webhook_signature")
+                        .getString("description")
+                        .contains("base64-decoded bytes after whsec_"),
+                endpoint.toString());
+        assertEquals(
+                "#/components/schemas/ApiVersion",
+                endpoint.getJsonObject("api_version").getString("$ref"));
+        assertTrue(schemas.getJsonObject("WebhookEvent")
+                .getJsonObject("properties")
+                .containsKey("api_version"));
+        assertTrue(schemas.getJsonObject("ApiVersion").getString("description").contains("Deprecation"));
+        var create = reply.json()
+                .getJsonObject("paths")
+                .getJsonObject("/v1/webhooks/endpoints")
+                .getJsonObject("post");
+        assertEquals(
+                "#/components/schemas/WebhookEndpoint",
+                create.getJsonObject("responses")
+                        .getJsonObject("201")
+                        .getJsonObject("content")
+                        .getJsonObject("application/json")
+                        .getJsonObject("schema")
+                        .getString("$ref"));
+        assertEquals(
+                "#/components/schemas/WebhookEndpointCreate",
+                create.getJsonObject("requestBody")
+                        .getJsonObject("content")
+                        .getJsonObject("application/json")
+                        .getJsonObject("schema")
+                        .getString("$ref"));
+    }
+
     @Test
     void urlsFormatsAndEventTypesAreCheckedAndScopesEnforced() {
         for (String url : List.of(
