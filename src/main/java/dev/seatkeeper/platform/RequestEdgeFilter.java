@@ -16,9 +16,9 @@ import java.util.List;
 /**
  * The first thing every request meets in the application (contract, "Edge behaviour"): an unknown
  * {@code Polar-Version} ({@link ApiVersions}) is 404 before anything else, and every other answer echoes the version in
- * effect (with {@code Deprecation}, {@code Sunset} and {@code Link} when that version is deprecated); a path that does not decode
- * ({@link RequestTarget}) is 404 and such a query parameter 422; a body declared larger than 1 MiB is answered 413
- * at once, unread, and {@code OPTIONS} 405; every other request goes on as a
+ * effect (with {@code Deprecation}, {@code Sunset} and {@code Link} when that version is deprecated); a path that does
+ * not decode ({@link RequestTarget}) is 404 and such a query parameter 422; a body declared larger than 1 MiB is
+ * answered 413 at once, unread, and {@code OPTIONS} 405; every other request goes on as a
  * {@link GuardedRequest}, whose body is bounded in size and time and whose {@code Content-Type} the JAX-RS runtime
  * can parse.
  *

@@ -175,7 +175,7 @@ public class WebhookEndpoint extends BaseEntity {
         return apiVersion;
     }
 
-    /** Whether its current secret has the Standard Webhooks format (Polar's {@code uses_standard_webhook_signature}). */
+    /** Whether its current secret has the Standard Webhooks format ({@code uses_standard_webhook_signature}). */
     public boolean usesStandardWebhookSignature() {
         return usesStandardWebhookSignature;
     }

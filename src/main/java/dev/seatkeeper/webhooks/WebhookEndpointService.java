@@ -118,8 +118,8 @@ public class WebhookEndpointService {
 
     /**
      * A new secret of the Standard Webhooks format (so {@code uses_standard_webhook_signature} becomes true); the old
-     * one keeps signing, as its own format signs, for {@code SEATKEEPER_WEBHOOK_SECRET_OVERLAP} (Beyond Polar), so that a
-     * receiver can switch without losing deliveries. Raises {@link ResourceNotFound}.
+     * one keeps signing, as its own format signs, for {@code SEATKEEPER_WEBHOOK_SECRET_OVERLAP} (Beyond Polar), so that
+     * a receiver can switch without losing deliveries. Raises {@link ResourceNotFound}.
      */
     public EndpointView resetSecret(UUID organizationId, UUID endpointId) {
         var endpoint = find(organizationId, endpointId);

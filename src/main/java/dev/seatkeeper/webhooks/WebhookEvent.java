@@ -130,8 +130,8 @@ public class WebhookEvent extends BaseEntity {
 
     /**
      * The body as it is posted: the outbox payload with {@code "api_version"} beside {@code type}, {@code timestamp}
-     * and {@code data} (contract, "Events (webhooks)"); {@code null} once archived. The seat and member payloads are the
-     * same in every version, so only the version key differs between endpoints.
+     * and {@code data} (contract, "Events (webhooks)"); {@code null} once archived. The seat and member payloads are
+     * the same in every version, so only the version key differs between endpoints.
      */
     public String body() {
         String payload = event.payload();

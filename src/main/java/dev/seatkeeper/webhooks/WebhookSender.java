@@ -16,7 +16,8 @@ import java.util.ArrayList;
  * Posts one attempt the way Polar does (contract, "Delivery"), so that Polar's SDK {@code validateEvent} and any
  * Standard Webhooks verifier accept it: headers {@code webhook-id}, {@code webhook-timestamp} (unix seconds) and
  * {@code webhook-signature} ({@code v1,<base64 HMAC-SHA256>}, space-separated: under each secret the Standard Webhooks
- * signature and Polar's legacy one, see {@link EndpointSecrets}), signed by the Standard Webhooks library. The host's addresses are checked again first; redirects are not followed (a redirect could point inward).
+ * signature and Polar's legacy one, see {@link EndpointSecrets}), signed by the Standard Webhooks library. The host's
+ * addresses are checked again first; redirects are not followed (a redirect could point inward).
  */
 final class WebhookSender {
     /** The contract's limit: an answer must arrive within 10 s. */
