@@ -31,6 +31,12 @@ public final class ApiVersions {
     /** Polar's versions are months, {@code YYYY-MM}, and sort as text in the order they were released. */
     private static final Pattern VERSION = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
 
+    /**
+     * The value that sets "no version" or "no date": an empty environment variable cannot, since MicroProfile Config
+     * then falls back to the default in META-INF/microprofile-config.properties (seen on Payara).
+     */
+    public static final String NONE = "none";
+
     /** HTTP's date format (RFC 9110, IMF-fixdate), with a two-digit day as the RFC requires. */
     private static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH);
@@ -68,10 +74,10 @@ public final class ApiVersions {
      *
      * @param served {@code SEATKEEPER_API_VERSIONS}: comma-separated {@code YYYY-MM} versions
      * @param defaultVersion {@code SEATKEEPER_API_VERSION_DEFAULT}: one of {@code served}
-     * @param deprecatedVersions {@code SEATKEEPER_API_VERSIONS_DEPRECATED}: comma-separated, may be empty; a version
-     *     that is not served is ignored (it is answered 404 anyway)
+     * @param deprecatedVersions {@code SEATKEEPER_API_VERSIONS_DEPRECATED}: comma-separated; empty or {@link #NONE} for
+     *     none; a version that is not served is ignored (it is answered 404 anyway)
      * @param sunset the sunset date ({@code YYYY-MM-DD}) of a deprecated version, from
-     *     {@code SEATKEEPER_API_VERSION_SUNSET_<version with _>}; empty for none
+     *     {@code SEATKEEPER_API_VERSION_SUNSET_<version with _>}; empty or {@link #NONE} for none
      * @return the versions to serve
      * @throws IllegalArgumentException with a message naming the setting, when a version is malformed, no version is
      *     served, the default is not served, a deprecated version has no later served version (its deprecation
@@ -101,7 +107,7 @@ public final class ApiVersions {
         }
         var deprecations = new LinkedHashMap<String, Deprecation>();
         for (String version : list(deprecatedVersions)) {
-            if (!versions.contains(version)) {
+            if (version.equalsIgnoreCase(NONE) || !versions.contains(version)) {
                 continue;
             }
             String next = versions.higher(version);
@@ -114,7 +120,7 @@ public final class ApiVersions {
             String key = sunsetKey(version);
             Optional<Instant> sunsetAt = sunset.apply(key)
                     .map(String::strip)
-                    .filter(s -> !s.isEmpty())
+                    .filter(s -> !s.isEmpty() && !s.equalsIgnoreCase(NONE))
                     .map(date -> {
                         try {
                             return LocalDate.parse(date).atStartOfDay().toInstant(ZoneOffset.UTC);

@@ -83,9 +83,8 @@ public class Settings {
     }
 
     /**
-     * The API versions (contract, "API versions"). The deprecated versions and their sunset dates default to nothing
-     * in code: their defaults are in META-INF/microprofile-config.properties, so that an operator's empty value (which
-     * MicroProfile Config reads as "not set") means none, not the default again.
+     * The API versions (contract, "API versions"). The defaults of the deprecated versions and their sunset dates are
+     * in META-INF/microprofile-config.properties only (a sunset key names its version); {@code none} turns either off.
      *
      * @throws IllegalStateException with the settings' own words when they cannot be served; thrown at start-up
      *     ({@link StartupChecks}), it stops the deployment

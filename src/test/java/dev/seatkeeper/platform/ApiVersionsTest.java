@@ -48,6 +48,17 @@ class ApiVersionsTest {
     }
 
     @Test
+    void noneDeprecatesNothingAndAnnouncesNoSunset() {
+        assertEquals(
+                Optional.empty(),
+                of("2026-04,2026-10", "2026-10", "none", Map.of()).deprecation("2026-04"));
+        var undated =
+                of("2026-04,2026-10", "2026-10", "2026-04", Map.of("SEATKEEPER_API_VERSION_SUNSET_2026_04", "none"));
+        assertEquals(
+                Optional.empty(), undated.deprecation("2026-04").orElseThrow().sunsetHeader());
+    }
+
+    @Test
     void aDeprecatedVersionThatIsNotServedIsIgnored() {
         assertEquals(
                 Optional.empty(),
