@@ -336,6 +336,43 @@ const BAD_QUERIES = ["page=0", "limit=0", "page=-1", "page=2147483647&limit=100"
 const CONTENT_TYPES = [null, "application/json", "garbage", "text/plain", "application/json; charset=", "application/xml",
   "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/vnd.api+json", "*/*", ";;;", "/",
   "application/json; charset=utf-16", "\u00e9/\u00e9"];
+/**
+ * Polar-Version values (contract, "API versions"): none, empty, each served one (2026-04 deprecated by default), and
+ * unknown or malformed ones (404 before authentication). `null` sends no header.
+ */
+const VERSIONS = [null, "", "2026-04", "2026-10", "2027-01", "2025-01", "2099-12", "latest", "2026-04-01", "2026-4", "%00"];
+const SERVED = ["2026-04", "2026-10", "2027-01"];
+const DEFAULT_VERSION = "2026-10";
+
+/**
+ * What is wrong with the version headers of an answer the application made (it echoes Polar-Version), or null: the
+ * version in effect is echoed, an unknown one never is (nor served), and only 2026-04's answers announce its
+ * deprecation (RFC 9745 Deprecation, RFC 8594 Sunset, a Link to the OpenAPI document).
+ */
+export function versionViolation(version, answer) {
+  if (!answer.headers) return null;
+  const echoed = answer.headers["polar-version"];
+  const known = version === null || version.trim() === "" || SERVED.includes(version.trim());
+  if (!known) {
+    if (echoed !== undefined) return `unknown Polar-Version '${version}' echoed as '${echoed}'`;
+    if (answer.status >= 200 && answer.status < 300) return `unknown Polar-Version '${version}' was served (${answer.status})`;
+    return null;
+  }
+  if (echoed === undefined) return null; // answered before the application (the connector's own refusals)
+  const effective = version === null || version.trim() === "" ? DEFAULT_VERSION : version.trim();
+  if (echoed !== effective) return `Polar-Version '${version}' answered with '${echoed}', want '${effective}'`;
+  const announced = ["deprecation", "sunset", "link"].filter((h) => answer.headers[h] !== undefined);
+  if (effective === "2026-04") {
+    if (answer.headers.deprecation !== "@1790812800" || answer.headers.sunset !== "Fri, 15 Jan 2027 00:00:00 GMT"
+      || !/^<[^>]+\/openapi>; rel="deprecation"$/.test(answer.headers.link || "")) {
+      return `2026-04 answered with Deprecation '${answer.headers.deprecation}', Sunset '${answer.headers.sunset}', Link '${answer.headers.link}'`;
+    }
+  } else if (announced.length) {
+    return `${effective} answered with ${announced.join(", ")}`;
+  }
+  return null;
+}
+
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE", "PROPFIND", "FOO"];
 
 /** Whether a path segment has an escape that is malformed, not UTF-8, or a NUL. */
@@ -422,6 +459,8 @@ function makeRequest(r, route, f, operator, prefix) {
   if (oversized) body = Buffer.alloc(MiB + 1 + r.int(300000), 0x7b);
   const contentType = r.chance(0.6) ? (body.length ? "application/json" : null) : r.pick(CONTENT_TYPES);
   if (contentType !== null) headers.push(`Content-Type: ${contentType}`);
+  const version = r.pick(VERSIONS);
+  if (version !== null) headers.push(`Polar-Version: ${version}`);
   if (r.chance(0.04)) headers.push(`X-Long: ${"h".repeat(r.pick([9000, 20000, 100000]))}`);
   if (r.chance(0.03)) headers.push(r.pick(["Accept: text/html", "Accept: garbage", "Expect: 100-continue", "Expect: foo", "Accept-Encoding: gzip"]));
   let stopAfter;
@@ -448,7 +487,7 @@ function makeRequest(r, route, f, operator, prefix) {
   // Undertow answers a path under /WEB-INF/ or /META-INF/ itself (404 JSON) before any filter sees its body.
   if (declared > MiB && /\/(WEB|META)-INF(\/|$)/i.test(path)) serverLimits.wildfly = "a body over 1 MiB to /WEB-INF/ (404)";
   const expect413 = declared > MiB && !/\s/.test(id) && host === "localhost" && !longPath && /^[\x00-\x7f]*$/.test(headers.join(""));
-  return { method, path, body, stopAfter, serverLimits, head, expect413 };
+  return { method, path, body, stopAfter, serverLimits, head, version, expect413 };
 }
 
 /**
@@ -478,7 +517,7 @@ export async function barrage({ url, operator, seed, count = 2000, concurrency =
       const i = next++;
       const q = requests[i];
       const answer = await rawRequest(hostname, Number(port), q.head, q.body, { stopAfter: q.stopAfter });
-      const wrong = violation(q.method, answer, q.path)
+      const wrong = violation(q.method, answer, q.path) ?? versionViolation(q.version, answer)
         ?? (q.expect413 && answer.status !== 413 ? `${answer.status} to a body over 1 MiB, not 413` : null);
       statuses[answer.status ?? "dropped"] = (statuses[answer.status ?? "dropped"] || 0) + 1;
       const limit = q.serverLimits[server];

@@ -35,6 +35,16 @@ async function recordResponse(res, req) {
   const entry = { method: req.method, url: req.url, status: res.status, contentType, body };
   exchanges.push(entry);
   if (exchanges.length > 200) exchanges.shift();
+  // Contract, "API versions": SDK 0.49.0 sends no Polar-Version, so every answer is in the default version, 2026-10,
+  // which is not deprecated (the deprecation headers belong to 2026-04's answers only).
+  if (!req.headers.get("polar-version")) {
+    const echoed = res.headers.get("polar-version");
+    const announced = ["deprecation", "sunset", "link"].filter((h) => res.headers.get(h) !== null);
+    if (echoed !== "2026-10" || announced.length) {
+      protocolViolations.push(`${req.method} ${pathOf(req.url)} without Polar-Version -> Polar-Version '${echoed}'` +
+        (announced.length ? ` with ${announced.join(", ")}` : "") + " (want 2026-10, no deprecation headers)");
+    }
+  }
   if (res.status === 204) return;
   const mediaType = contentType.split(";")[0].trim().toLowerCase();
   let parsed = true;
@@ -263,7 +273,8 @@ export async function fails(label, promise, expected) {
 export function assertNoProtocolViolations() {
   if (protocolViolations.length) {
     const list = protocolViolations.splice(0);
-    assert.fail(`responses that are not JSON (every response except 204 must be application/json):\n  ${list.join("\n  ")}`);
+    assert.fail(`responses that break the wire rules (every response except 204 must be application/json; without` +
+      ` Polar-Version, 2026-10 and no deprecation headers):\n  ${list.join("\n  ")}`);
   }
 }
 

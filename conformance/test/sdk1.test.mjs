@@ -10,6 +10,9 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { afterEach, before, describe, it } from "node:test";
 import { PolarClientError } from "polar-sdk-1";
+import { validateEvent as validateEvent049, WebhookVerificationError } from "@polar-sh/sdk/webhooks";
+import { Webhook as StandardWebhook } from "standardwebhooks";
+import { startReceiver } from "../local.mjs";
 import * as v2026_04 from "polar-sdk-1/2026-04";
 import * as v2026_10 from "polar-sdk-1/2026-10";
 import * as v2027_01 from "polar-sdk-1/2027-01";
@@ -34,6 +37,8 @@ globalThis.fetch = async (url, init = {}) => {
     if (echoed !== sent) {
       versionProblems.push(`${init.method} ${new URL(url).pathname} sent Polar-Version ${sent}, answer echoed ${echoed}`);
     }
+    const problem = deprecationProblem(sent, res.headers);
+    if (problem) versionProblems.push(`${init.method} ${new URL(url).pathname}: ${problem}`);
     const type = (res.headers.get("content-type") || "").split(";")[0];
     if (res.status !== 204 && type !== "application/json") {
       versionProblems.push(`${init.method} ${new URL(url).pathname} -> ${res.status} with Content-Type '${type}'`);
@@ -41,6 +46,22 @@ globalThis.fetch = async (url, init = {}) => {
   }
   return res;
 };
+
+/**
+ * Contract, "API versions": answers to 2026-04 (deprecated by the default settings since 2026-10-01, sunset
+ * 2027-01-15) carry Deprecation (RFC 9745), Sunset (RFC 8594) and a Link to the OpenAPI document; answers to the other
+ * versions none of them. Returns what is wrong, or null.
+ */
+function deprecationProblem(version, headers) {
+  const got = { deprecation: headers.get("deprecation"), sunset: headers.get("sunset"), link: headers.get("link") };
+  if (version === "2026-04") {
+    const want = {
+      deprecation: "@1790812800", sunset: "Fri, 15 Jan 2027 00:00:00 GMT", link: `<${BASE_URL}/openapi>; rel="deprecation"`,
+    };
+    return JSON.stringify(got) === JSON.stringify(want) ? null : `2026-04 answered with ${JSON.stringify(got)}, want ${JSON.stringify(want)}`;
+  }
+  return Object.values(got).every((v) => v === null) ? null : `${version} answered with deprecation headers ${JSON.stringify(got)}`;
+}
 
 afterEach(() => {
   assertNoProtocolViolations();
@@ -339,7 +360,8 @@ describe("Seatkeeper speaks Polar's API to @polar-sh/sdk 1.0.1", { concurrency: 
     const endpoint = assertShape("WebhookEndpoint", await hooks.createWebhookEndpoint({
       url: "http://127.0.0.1:9/hook", format: "raw", events: ["member.deleted", "customer_seat.revoked"],
     }));
-    assert.match(endpoint.secret, /^whsec_/);
+    assert.match(endpoint.secret, /^whsec_[A-Za-z0-9+/]{43}=$/);
+    s.hooksToken = (await tenant({ seats: true, memberModel: true, scopes: ["webhooks:read", "webhooks:write"] })).token;
     assert.equal((await hooks.getWebhookEndpoint(endpoint.id)).id, endpoint.id);
     assert.ok((await hooks.listWebhookEndpoints({})).items.some((e) => e.id === endpoint.id));
     const reset = await hooks.resetWebhookEndpointSecret(endpoint.id);
@@ -355,6 +377,21 @@ describe("Seatkeeper speaks Polar's API to @polar-sh/sdk 1.0.1", { concurrency: 
       const member = await polar.customers.members.get(s.customerId, s.ownerId);
       assertShape("Member", member, version);
       assertShape("SeatsList", await polar.customerSeats.listSeats({ subscription_id: s.subscriptionId }), version);
+      // An endpoint made with a version's entry point gets that version; none later than the request's is taken.
+      const hooks = client(s.hooksToken, version).webhooks;
+      const endpoint = assertShape("WebhookEndpoint", await hooks.createWebhookEndpoint({
+        url: "http://127.0.0.1:9/hook", format: "raw", events: ["member.created"],
+      }), version);
+      assert.equal(endpoint.api_version, version);
+      assert.equal(endpoint.uses_standard_webhook_signature, true);
+      assert.equal((await hooks.getWebhookEndpoint(endpoint.id)).api_version, version, "stored");
+      if (version !== "2027-01") {
+        const body = await rejects(`createWebhookEndpoint api_version 2027-01 with ${version}`, hooks.createWebhookEndpoint({
+          url: "http://127.0.0.1:9/hook", format: "raw", events: ["member.created"], api_version: "2027-01",
+        }), VERSIONS[version].errors.HTTPValidationError, 422);
+        assert.deepEqual(body?.detail?.map((d) => d.loc), [["body", "api_version"]], JSON.stringify(body));
+      }
+      await hooks.deleteWebhookEndpoint(endpoint.id);
     }
     for (const token of [s.a.token, undefined]) {
       const res = await originalFetch(`${BASE_URL}/v1/customers/`, {
@@ -364,7 +401,48 @@ describe("Seatkeeper speaks Polar's API to @polar-sh/sdk 1.0.1", { concurrency: 
       assert.deepEqual(await res.json(), { detail: "Not Found" });
     }
     const r = await raw("GET", "/v1/customers/", s.a.token);
-    assert.equal(r.headers.get("polar-version"), "2026-04", "no header means 2026-04");
+    assert.equal(r.headers.get("polar-version"), "2026-10", "no header means 2026-10");
+    assert.equal(deprecationProblem("2026-10", r.headers), null);
     await rawExpect("GET", "/v1/customers/", undefined, undefined, 401);
+  });
+
+  it("one real delivery verifies with SDK 0.49.0, SDK 1.0.1 and a Standard Webhooks library; a tampered one with none", async () => {
+    const receiver = await startReceiver();
+    try {
+      const org = await tenant({ seats: true, memberModel: true, scopes: ["webhooks:write", "customers:write"] });
+      const polar = client(org.token, "2026-10");
+      const endpoint = assertShape("WebhookEndpoint", await polar.webhooks.createWebhookEndpoint({
+        url: receiver.url("/both"), format: "raw", events: ["member.created"],
+      }), "2026-10");
+      assert.match(endpoint.secret, /^whsec_[A-Za-z0-9+/]{43}=$/);
+      assert.equal(endpoint.uses_standard_webhook_signature, true);
+      await polar.customers.create({ email: uniqueEmail("both-schemes") }); // its owner member: member.created
+      const deadline = Date.now() + 30000;
+      while (!receiver.received.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      const delivery = receiver.received[0];
+      assert.ok(delivery, "a delivery arrived");
+      const headers = delivery.headers;
+      assert.equal(headers["webhook-signature"].split(" ").length, 2, headers["webhook-signature"]);
+      const body = JSON.parse(delivery.body);
+      assert.deepEqual(Object.keys(body).sort(), ["api_version", "data", "timestamp", "type"]);
+      assert.equal(body.api_version, "2026-10");
+
+      const secret = endpoint.secret;
+      const sdk049 = validateEvent049(delivery.body, headers, secret); // Polar's legacy key: the whole secret
+      assert.equal(sdk049.type, "member.created");
+      const sdk1 = await v2026_10.webhooks.validateEvent(delivery.body, headers, secret);
+      assert.equal(sdk1.type, "member.created");
+      // Given only the new-format secret, Standard Webhooks' own check uses the decoded key after whsec_.
+      const standard = new StandardWebhook(secret).verify(delivery.body, headers);
+      assert.equal(standard.type, "member.created");
+
+      const tampered = delivery.body.replace("member.created", "member.updated");
+      assert.notEqual(tampered, delivery.body);
+      assert.throws(() => validateEvent049(tampered, headers, secret), WebhookVerificationError);
+      await assert.rejects(v2026_10.webhooks.validateEvent(tampered, headers, secret), v2026_10.webhooks.PolarWebhookVerificationError);
+      assert.throws(() => new StandardWebhook(secret).verify(tampered, headers), /signature/i);
+    } finally {
+      await receiver.close();
+    }
   });
 });

@@ -116,7 +116,10 @@ describe("Webhooks through @polar-sh/sdk 0.49.0, deliveries checked by its valid
     assert.equal(endpoint.organizationId, s.a.org.id);
     assert.equal(endpoint.enabled, true);
     assert.deepEqual([...endpoint.events].sort(), [...SEAT_AND_MEMBER_EVENTS].sort());
-    assert.match(endpoint.secret, /^whsec_[A-Za-z0-9]{43}$/);
+    assert.match(endpoint.secret, /^whsec_[A-Za-z0-9+/]{43}=$/, "Standard Webhooks format: base64 of 32 bytes");
+    const rawEndpoint = lastRaw("POST", "/v1/webhooks/endpoints");
+    assert.equal(rawEndpoint.api_version, "2026-10", "no Polar-Version: the default version");
+    assert.equal(rawEndpoint.uses_standard_webhook_signature, true);
     assert.ok(endpoint.createdAt instanceof Date);
 
     const got = await ok("webhooks.getWebhookEndpoint", s.polar.webhooks.getWebhookEndpoint({ id: endpoint.id }));
@@ -202,7 +205,9 @@ describe("Webhooks through @polar-sh/sdk 0.49.0, deliveries checked by its valid
 
     for (const { entry } of list) {
       assert.equal(entry.headers["content-type"], "application/json");
-      assert.match(entry.headers["webhook-signature"], /^v1,[A-Za-z0-9+/=]+$/);
+      // Standard Webhooks' signature and Polar's legacy one (contract, "Events (webhooks)").
+      assert.match(entry.headers["webhook-signature"], /^v1,[A-Za-z0-9+/=]+ v1,[A-Za-z0-9+/=]+$/);
+      assert.equal(JSON.parse(entry.body).api_version, "2026-10");
       assert.ok(Math.abs(Number(entry.headers["webhook-timestamp"]) - Date.now() / 1000) < 300, "timestamp is now");
     }
     const ids = list.map((d) => d.entry.headers["webhook-id"]);
@@ -296,7 +301,7 @@ describe("Webhooks through @polar-sh/sdk 0.49.0, deliveries checked by its valid
     const old = s.endpointA.secret;
     const reset = await ok("webhooks.resetWebhookEndpointSecret",
       s.polar.webhooks.resetWebhookEndpointSecret({ id: s.endpointA.id }));
-    assert.match(reset.secret, /^whsec_[A-Za-z0-9]{43}$/);
+    assert.match(reset.secret, /^whsec_[A-Za-z0-9+/]{43}=$/);
     assert.notEqual(reset.secret, old);
     secrets.get("/a").push(reset.secret);
     const got = await ok("webhooks.getWebhookEndpoint", s.polar.webhooks.getWebhookEndpoint({ id: s.endpointA.id }));
@@ -307,7 +312,7 @@ describe("Webhooks through @polar-sh/sdk 0.49.0, deliveries checked by its valid
     await ok("customerSeats.revokeSeat", s.polar.customerSeats.revokeSeat({ seatId: seat.id }));
     const d = await awaitDelivery("/a", "the revoke after the reset", (l) =>
       ofSeat(l.slice(before), "customer_seat.revoked", seat.id)[0]);
-    assert.equal(d.entry.headers["webhook-signature"].split(" ").length, 2, "two signatures during the overlap");
+    assert.equal(d.entry.headers["webhook-signature"].split(" ").length, 4, "both schemes under each secret during the overlap");
     assert.equal(validateEvent(d.entry.body, d.entry.headers, old).data.id, seat.id, "the old secret still verifies");
     assert.throws(() => validateEvent(d.entry.body, d.entry.headers, `whsec_${"x".repeat(43)}`), WebhookVerificationError,
       "a wrong secret does not verify");

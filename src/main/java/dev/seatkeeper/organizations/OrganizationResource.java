@@ -57,8 +57,10 @@ public class OrganizationResource {
                     "Slug must be 3 to 64 lowercase letters, digits or hyphens, not starting or ending with a hyphen.");
         }
         var features = body.optionalNested("feature_settings");
+        // Polar dropped the flag on 2026-09-09 (seats are always on there); here it is an operator's opt-out, so
+        // leaving it out means on (contract, "Organizations and their settings").
         boolean seatBased = features.flatMap(f -> f.optionalBoolean("seat_based_pricing_enabled"))
-                .orElse(false);
+                .orElse(true);
         // Polar turns the member model on for every new organization unless told otherwise.
         boolean memberModel =
                 features.flatMap(f -> f.optionalBoolean("member_model_enabled")).orElse(true);

@@ -1,5 +1,6 @@
 package dev.seatkeeper.platform;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -15,8 +16,9 @@ import java.util.List;
 /**
  * The first thing every request meets in the application (contract, "Edge behaviour"): a body declared larger than
  * 1 MiB is answered 413 before anything else, unread; then an unknown {@code Polar-Version} ({@link ApiVersions}) is
- * 404, and every other answer echoes the version in effect; {@code OPTIONS} is 405; a path that does not decode
- * ({@link RequestTarget}) is 404 and such a query parameter 422; every other request goes on as a
+ * 404, and every other answer echoes the version in effect (with {@code Deprecation}, {@code Sunset} and {@code Link}
+ * when that version is deprecated); {@code OPTIONS} is 405; a path that does not decode ({@link RequestTarget}) is 404
+ * and such a query parameter 422; every other request goes on as a
  * {@link GuardedRequest}, whose body is bounded in size and time and whose {@code Content-Type} the JAX-RS runtime
  * can parse.
  *
@@ -33,14 +35,26 @@ public class RequestEdgeFilter extends HttpFilter {
     /** Polar's answer to an unknown {@code Polar-Version}. */
     private static final String NOT_FOUND_BODY = "{\"detail\":\"Not Found\"}";
 
+    @Inject
+    Settings settings;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         long start = System.nanoTime();
-        var version = ApiVersions.effective(request.getHeader(ApiVersions.HEADER));
-        // Set before anything runs, so that every answer (resource, error mapper, authentication filter, servlet
-        // error page) carries it.
-        version.ifPresent(v -> response.setHeader(ApiVersions.HEADER, v));
+        var versions = settings.apiVersions();
+        var version = versions.effective(request.getHeader(ApiVersions.HEADER));
+        if (version.isPresent()) {
+            // Set before anything runs, so that every answer (resource, error mapper, authentication filter, servlet
+            // error page) carries it.
+            response.setHeader(ApiVersions.HEADER, version.get());
+            versions.deprecation(version.get()).ifPresent(deprecation -> {
+                // Beyond Polar (contract, "API versions"): announced on every answer to the version, never enforced.
+                response.setHeader("Deprecation", deprecation.deprecationHeader());
+                deprecation.sunsetHeader().ifPresent(sunset -> response.setHeader("Sunset", sunset));
+                response.setHeader("Link", "<" + settings.publicUrl() + "/openapi>; rel=\"deprecation\"");
+            });
+        }
         if (request.getContentLengthLong() > GuardedBody.MAX_BYTES) {
             // First of all, whatever the path, query or version: the body is never read, so nothing in it is judged.
             refuse(request, response, new PayloadTooLarge(), start);

@@ -16,7 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.security.SecuritySchemes;
                 @Info(
                         title = "Seatkeeper",
                         version = "0.1.0",
-                        description = "Seat-based licensing, wire-compatible with Polar's public HTTP API."))
+                        description = "Seat-based licensing, wire-compatible with Polar's public HTTP API."
+                                + " Polar-Version: a served version (schema ApiVersion); none or empty means the"
+                                + " default (2026-10), an unknown one answers 404 {\"detail\":\"Not Found\"} before"
+                                + " authentication, and answers to a deprecated version (2026-04 by default) carry"
+                                + " Deprecation, Sunset and Link headers. Webhook deliveries are POSTed as"
+                                + " {type, timestamp, api_version, data} with webhook-id, webhook-timestamp and"
+                                + " webhook-signature; an endpoint with uses_standard_webhook_signature gets both the"
+                                + " Standard Webhooks and Polar's legacy signature (see the WebhookEndpoint schema)."))
 @SecuritySchemes({
     @SecurityScheme(
             securitySchemeName = "access_token",

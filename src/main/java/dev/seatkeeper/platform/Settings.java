@@ -34,6 +34,7 @@ public class Settings {
     private Optional<Smtp> smtp;
     private Optional<String> metricsToken;
     private boolean expiredInvitationsHoldSeats;
+    private ApiVersions apiVersions;
 
     /** Where invitations are sent from; present only when a host is configured. */
     public record Smtp(String host, int port, Optional<String> username, Optional<String> password, String from) {}
@@ -75,8 +76,31 @@ public class Settings {
         expiredInvitationsHoldSeats = config.getOptionalValue(
                         "SEATKEEPER_EXPIRED_INVITATIONS_HOLD_SEATS", Boolean.class)
                 .orElse(true);
+        apiVersions = apiVersions(config);
         if (adminToken.isEmpty()) {
             LOG.warning("SEATKEEPER_ADMIN_TOKEN is not set: organizations and access tokens cannot be created.");
+        }
+    }
+
+    /**
+     * The API versions (contract, "API versions"). The defaults of the deprecated versions and their sunset dates are
+     * in META-INF/microprofile-config.properties only (a sunset key names its version); {@code none} turns either off.
+     *
+     * @throws IllegalStateException with the settings' own words when they cannot be served; thrown at start-up
+     *     ({@link StartupChecks}), it stops the deployment
+     */
+    private static ApiVersions apiVersions(Config config) {
+        try {
+            return ApiVersions.of(
+                    config.getOptionalValue("SEATKEEPER_API_VERSIONS", String.class)
+                            .orElse("2026-04,2026-10,2027-01"),
+                    config.getOptionalValue("SEATKEEPER_API_VERSION_DEFAULT", String.class)
+                            .orElse("2026-10"),
+                    config.getOptionalValue("SEATKEEPER_API_VERSIONS_DEPRECATED", String.class)
+                            .orElse(""),
+                    key -> config.getOptionalValue(key, String.class));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Seatkeeper cannot start: " + e.getMessage(), e);
         }
     }
 
@@ -112,6 +136,15 @@ public class Settings {
 
     private static String stripTrailingSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /**
+     * The served API versions, the default one and the deprecated ones ({@code SEATKEEPER_API_VERSIONS},
+     * {@code SEATKEEPER_API_VERSION_DEFAULT}, {@code SEATKEEPER_API_VERSIONS_DEPRECATED},
+     * {@code SEATKEEPER_API_VERSION_SUNSET_<version>}; contract, "API versions").
+     */
+    public ApiVersions apiVersions() {
+        return apiVersions;
     }
 
     public Optional<String> adminToken() {

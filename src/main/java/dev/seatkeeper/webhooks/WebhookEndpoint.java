@@ -42,6 +42,17 @@ public class WebhookEndpoint extends BaseEntity {
     @Column(name = "previous_secret_until")
     private OffsetDateTime previousSecretUntil;
 
+    /** The API version its payloads are rendered for (Polar since 2026-09). */
+    @Column(name = "api_version", nullable = false, length = 16)
+    private String apiVersion;
+
+    /**
+     * Whether its current secret has the Standard Webhooks format (made since that change); endpoints made before keep
+     * their secret and the legacy signature alone until a reset.
+     */
+    @Column(name = "uses_standard_webhook_signature", nullable = false)
+    private boolean usesStandardWebhookSignature;
+
     @Column(nullable = false)
     private boolean enabled;
     /** Events that failed (retries exhausted) since the last one that succeeded. */
@@ -51,19 +62,27 @@ public class WebhookEndpoint extends BaseEntity {
     protected WebhookEndpoint() {}
 
     WebhookEndpoint(
-            UUID organizationId, String url, String name, String format, List<String> events, String secretSealed) {
+            UUID organizationId,
+            String url,
+            String name,
+            String format,
+            List<String> events,
+            String apiVersion,
+            String secretSealed) {
         super(Timestamps.now());
         this.organizationId = organizationId;
         this.url = url;
         this.name = name;
         this.format = format;
         this.events = String.join(" ", events);
+        this.apiVersion = apiVersion;
         this.secretSealed = secretSealed;
+        this.usesStandardWebhookSignature = true;
         this.enabled = true;
     }
 
     /** Changes what a PATCH names; {@code null} keeps a value. Re-enabling starts the failure count afresh. */
-    void update(String url, String name, String format, List<String> events, Boolean enabled) {
+    void update(String url, String name, String format, List<String> events, String apiVersion, Boolean enabled) {
         if (url != null) {
             this.url = url;
         }
@@ -76,6 +95,9 @@ public class WebhookEndpoint extends BaseEntity {
         if (events != null) {
             this.events = String.join(" ", events);
         }
+        if (apiVersion != null) {
+            this.apiVersion = apiVersion;
+        }
         if (enabled != null) {
             if (enabled && !this.enabled) {
                 failedEventsInARow = 0;
@@ -85,11 +107,15 @@ public class WebhookEndpoint extends BaseEntity {
         touch();
     }
 
-    /** A new secret; the current one stays valid until {@code previousUntil} (UTC). */
+    /**
+     * A new secret, always of the Standard Webhooks format; the current one stays valid until {@code previousUntil}
+     * (UTC), signing as its own format does.
+     */
     void replaceSecret(String newSealed, OffsetDateTime previousUntil) {
         this.previousSecretSealed = secretSealed;
         this.previousSecretUntil = previousUntil;
         this.secretSealed = newSealed;
+        this.usesStandardWebhookSignature = true;
         touch();
     }
 
@@ -142,6 +168,16 @@ public class WebhookEndpoint extends BaseEntity {
 
     public List<String> eventTypes() {
         return events.isEmpty() ? List.of() : Arrays.asList(events.split(" "));
+    }
+
+    /** The API version its payloads are rendered for. */
+    public String apiVersion() {
+        return apiVersion;
+    }
+
+    /** Whether its current secret has the Standard Webhooks format ({@code uses_standard_webhook_signature}). */
+    public boolean usesStandardWebhookSignature() {
+        return usesStandardWebhookSignature;
     }
 
     String secretSealed() {

@@ -7,7 +7,6 @@ import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.Timestamps;
 import dev.seatkeeper.platform.ValidationIssue;
 import dev.seatkeeper.security.SecretSealer;
-import dev.seatkeeper.security.TokenFormat;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -23,9 +22,6 @@ import java.util.UUID;
  */
 @Stateless
 public class WebhookEndpointService {
-    /** Polar's secret prefix; the rest is the token format's random part and checksum. */
-    static final String SECRET_PREFIX = "whsec_";
-
     @PersistenceContext
     EntityManager em;
 
@@ -42,10 +38,13 @@ public class WebhookEndpointService {
     public record EndpointView(WebhookEndpoint endpoint, String secret) {}
 
     /**
-     * Registers an endpoint with a new secret. Raises 422 when {@code organization_id} names another organization than
-     * the caller's (the same answer for an unknown one).
+     * Registers an endpoint with a new secret of the Standard Webhooks format, for the request's {@code api_version}
+     * or, when it names none, {@code requestVersion} (contract, "Events (webhooks)"). Raises 422 when
+     * {@code organization_id} names another organization than the caller's (the same answer for an unknown one).
+     *
+     * @param requestVersion the version the request is made with (its {@code Polar-Version}, or the default)
      */
-    public EndpointView create(UUID organizationId, EndpointRequest request) {
+    public EndpointView create(UUID organizationId, EndpointRequest request, String requestVersion) {
         request.organizationId().filter(id -> !id.equals(organizationId)).ifPresent(id -> {
             throw new RequestValidationException(new ValidationIssue(
                     "value_error",
@@ -53,13 +52,14 @@ public class WebhookEndpointService {
                     "Value error, Organization not found or not accessible with this token.",
                     id.toString()));
         });
-        String secret = TokenFormat.generate(SECRET_PREFIX);
+        String secret = EndpointSecrets.generate();
         var endpoint = new WebhookEndpoint(
                 organizationId,
                 request.url().orElseThrow(),
                 request.name().orElse(null),
                 request.format().orElseThrow(),
                 request.distinctEvents(),
+                request.apiVersion().orElse(requestVersion),
                 sealer.seal(secret));
         em.persist(endpoint);
         return new EndpointView(endpoint, secret);
@@ -96,6 +96,7 @@ public class WebhookEndpointService {
                 request.name().orElse(null),
                 request.format().orElse(null),
                 request.events().isPresent() ? request.distinctEvents() : null,
+                request.apiVersion().orElse(null),
                 request.enabled().orElse(null));
         if (!endpoint.enabled()) {
             queue.skipPending(endpoint);
@@ -116,12 +117,13 @@ public class WebhookEndpointService {
     }
 
     /**
-     * A new secret; the old one keeps signing for {@code SEATKEEPER_WEBHOOK_SECRET_OVERLAP} (Beyond Polar), so that a
-     * receiver can switch without losing deliveries. Raises {@link ResourceNotFound}.
+     * A new secret of the Standard Webhooks format (so {@code uses_standard_webhook_signature} becomes true); the old
+     * one keeps signing, as its own format signs, for {@code SEATKEEPER_WEBHOOK_SECRET_OVERLAP} (Beyond Polar), so that
+     * a receiver can switch without losing deliveries. Raises {@link ResourceNotFound}.
      */
     public EndpointView resetSecret(UUID organizationId, UUID endpointId) {
         var endpoint = find(organizationId, endpointId);
-        String secret = TokenFormat.generate(SECRET_PREFIX);
+        String secret = EndpointSecrets.generate();
         endpoint.replaceSecret(sealer.seal(secret), Timestamps.now().plus(settings.secretOverlap()));
         return new EndpointView(endpoint, secret);
     }

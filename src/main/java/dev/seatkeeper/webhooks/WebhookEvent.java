@@ -64,6 +64,9 @@ public class WebhookEvent extends BaseEntity {
 
     @Column(name = "last_http_code")
     private Integer lastHttpCode;
+    /** The API version the event is rendered for: its endpoint's when it was handed over. */
+    @Column(name = "api_version", nullable = false, length = 16)
+    private String apiVersion;
 
     protected WebhookEvent() {}
 
@@ -73,6 +76,7 @@ public class WebhookEvent extends BaseEntity {
         this.event = event;
         this.seq = seq;
         this.type = event.type();
+        this.apiVersion = endpoint.apiVersion();
         this.status = Status.PENDING;
         this.retryFrom = createdAt();
         this.nextAttemptAt = createdAt();
@@ -117,6 +121,27 @@ public class WebhookEvent extends BaseEntity {
 
     public String type() {
         return type;
+    }
+
+    /** The API version it is rendered for (Polar's WebhookEvent {@code api_version}). */
+    public String apiVersion() {
+        return apiVersion;
+    }
+
+    /**
+     * The body as it is posted: the outbox payload with {@code "api_version"} beside {@code type}, {@code timestamp}
+     * and {@code data} (contract, "Events (webhooks)"); {@code null} once archived. The seat and member payloads are
+     * the same in every version, so only the version key differs between endpoints.
+     */
+    public String body() {
+        String payload = event.payload();
+        if (payload == null) {
+            return null;
+        }
+        // The payload starts {"type":"…","timestamp":"…","data": and neither value can hold this text, so its first
+        // occurrence is the top-level key; a version is digits and a hyphen, nothing to escape.
+        int data = payload.indexOf(",\"data\":");
+        return payload.substring(0, data) + ",\"api_version\":\"" + apiVersion + "\"" + payload.substring(data);
     }
 
     Status status() {

@@ -157,8 +157,7 @@ public class WebhookQueue {
         } catch (IllegalStateException unopenable) {
             secrets.clear();
         }
-        return new Attempt(
-                event.id(), endpoint.id(), endpoint.url(), event.event().payload(), List.copyOf(secrets));
+        return new Attempt(event.id(), endpoint.id(), endpoint.url(), event.body(), List.copyOf(secrets));
     }
 
     /**

@@ -22,13 +22,6 @@ public final class WebhookResponses {
             boolean enabled,
             String apiVersion,
             boolean usesStandardWebhookSignature) {
-        /**
-         * Payloads are in the shape of API version 2026-04 (the seat models are the same in every version), and are
-         * signed with Polar's original HMAC over the whole secret, not Standard Webhooks' decoded key: the two fields
-         * Polar's SDK 1.x declares on WebhookEndpoint.
-         */
-        static final String PAYLOAD_API_VERSION = "2026-04";
-
         public static WebhookEndpointResponse of(WebhookEndpointService.EndpointView view) {
             var e = view.endpoint();
             return new WebhookEndpointResponse(
@@ -42,14 +35,14 @@ public final class WebhookResponses {
                     e.organizationId(),
                     e.eventTypes(),
                     e.enabled(),
-                    PAYLOAD_API_VERSION,
-                    false);
+                    e.apiVersion(),
+                    e.usesStandardWebhookSignature());
         }
     }
 
     /**
-     * Polar's WebhookEvent: one event to one endpoint; {@code payload} is the body as sent (JSON text), {@code null}
-     * once archived.
+     * Polar's WebhookEvent: one event to one endpoint; {@code payload} is the body as sent (JSON text, with its
+     * {@code api_version}), {@code null} once archived; {@code api_version} the version it was rendered for.
      */
     public record WebhookEventResponse(
             OffsetDateTime createdAt,
@@ -60,7 +53,8 @@ public final class WebhookResponses {
             boolean skipped,
             String payload,
             String type,
-            boolean isArchived) {
+            boolean isArchived,
+            String apiVersion) {
         public static WebhookEventResponse of(WebhookEvent w) {
             return new WebhookEventResponse(
                     w.createdAt(),
@@ -69,9 +63,10 @@ public final class WebhookResponses {
                     w.lastHttpCode(),
                     w.succeeded(),
                     w.skipped(),
-                    w.event().payload(),
+                    w.body(),
                     w.type(),
-                    w.event().isArchived());
+                    w.event().isArchived(),
+                    w.apiVersion());
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.seatkeeper.webhooks;
 
-import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +15,9 @@ import java.util.ArrayList;
 /**
  * Posts one attempt the way Polar does (contract, "Delivery"), so that Polar's SDK {@code validateEvent} and any
  * Standard Webhooks verifier accept it: headers {@code webhook-id}, {@code webhook-timestamp} (unix seconds) and
- * {@code webhook-signature} ({@code v1,<base64 HMAC-SHA256>}, one per secret, space-separated), signed by the Standard
- * Webhooks library with the UTF-8 bytes of the whole {@code whsec_…} secret as the key, as Polar's SDK verifies. The
- * host's addresses are checked again first; redirects are not followed (a redirect could point inward).
+ * {@code webhook-signature} ({@code v1,<base64 HMAC-SHA256>}, space-separated: under each secret the Standard Webhooks
+ * signature and Polar's legacy one, see {@link EndpointSecrets}), signed by the Standard Webhooks library. The host's
+ * addresses are checked again first; redirects are not followed (a redirect could point inward).
  */
 final class WebhookSender {
     /** The contract's limit: an answer must arrive within 10 s. */
@@ -91,7 +90,7 @@ final class WebhookSender {
     private static String signatures(Attempt attempt, String id, long timestamp) throws WebhookSigningException {
         var signatures = new ArrayList<String>();
         for (String secret : attempt.secrets()) {
-            signatures.add(new Webhook(secret.getBytes(StandardCharsets.UTF_8)).sign(id, timestamp, attempt.body()));
+            signatures.addAll(EndpointSecrets.signatures(secret, id, timestamp, attempt.body()));
         }
         return String.join(" ", signatures);
     }

@@ -46,7 +46,7 @@ class AccessIT extends ApiTest {
     }
 
     @Test
-    void memberModelIsOnByDefault() {
+    void memberModelAndSeatsAreOnByDefault() {
         var reply = api.post(
                 "/v1/organizations",
                 Fixtures.OPERATOR,
@@ -56,7 +56,13 @@ class AccessIT extends ApiTest {
                         .build());
         assertEquals(201, reply.status(), reply.toString());
         assertTrue(reply.json().getJsonObject("feature_settings").getBoolean("member_model_enabled"));
-        assertFalse(reply.json().getJsonObject("feature_settings").getBoolean("seat_based_pricing_enabled"));
+        // Contract, "Organizations and their settings": Polar dropped the flag; omitted means on.
+        assertTrue(reply.json().getJsonObject("feature_settings").getBoolean("seat_based_pricing_enabled"));
+        String id = reply.json().getString("id");
+        var stored = api.get("/v1/organizations/" + id, fixtures.token(id, List.of("organizations:read")));
+        assertEquals(200, stored.status(), stored.toString());
+        assertEquals(
+                reply.json().getJsonObject("feature_settings"), stored.json().getJsonObject("feature_settings"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.seatkeeper.platform;
 
 import static dev.seatkeeper.testing.Shapes.assertValidationError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seatkeeper.testing.ApiTest;
@@ -63,7 +64,11 @@ class EdgeIT extends ApiTest {
         }
     }
 
-    /** Contract, "API versions": accepted versions are echoed, also on 401 and 404; none or empty means 2026-04. */
+    /**
+     * Contract, "API versions": accepted versions are echoed, also on 401 and 404; none or empty means 2026-10 (the
+     * test server runs with the default settings). Answers to 2026-04, deprecated by default, carry
+     * {@code Deprecation}, {@code Sunset} and {@code Link} (also errors); answers to the other versions none of them.
+     */
     @Test
     void polarVersionIsEchoedOnEveryAnswer() {
         for (String version : List.of("2026-04", "2026-10", "2027-01")) {
@@ -86,14 +91,38 @@ class EdgeIT extends ApiTest {
                     "Polar-Version: " + version);
             assertTrue(missing.status() >= 400 && missing.isJson(), missing.toString());
             assertEquals(version, missing.headers().get("polar-version"), missing.toString());
+            for (var answer : List.of(ok, unauthorized, missing)) {
+                assertDeprecation(version.equals("2026-04"), answer);
+            }
         }
         var none = raw.send("GET", "/v1/customers/", new byte[0], "Authorization: Bearer " + tenant.token());
         assertEquals(200, none.status(), none.toString());
-        assertEquals("2026-04", none.headers().get("polar-version"), none.toString());
+        assertEquals("2026-10", none.headers().get("polar-version"), none.toString());
+        assertDeprecation(false, none);
         var empty = raw.send(
                 "GET", "/v1/customers/", new byte[0], "Authorization: Bearer " + tenant.token(), "Polar-Version: ");
         assertEquals(200, empty.status(), empty.toString());
-        assertEquals("2026-04", empty.headers().get("polar-version"), empty.toString());
+        assertEquals("2026-10", empty.headers().get("polar-version"), empty.toString());
+        assertDeprecation(false, empty);
+    }
+
+    /**
+     * 2026-04 is deprecated since 2026-10-01T00:00:00Z (the day 2026-10 became current; RFC 9745), sunset on
+     * 2027-01-15 (RFC 8594), and the OpenAPI document at the public URL says what changed.
+     */
+    private static void assertDeprecation(boolean deprecated, RawHttp.Answer answer) {
+        if (deprecated) {
+            assertEquals("@1790812800", answer.headers().get("deprecation"), answer.toString());
+            assertEquals("Fri, 15 Jan 2027 00:00:00 GMT", answer.headers().get("sunset"), answer.toString());
+            assertEquals(
+                    "<http://localhost:8080/openapi>; rel=\"deprecation\"",
+                    answer.headers().get("link"),
+                    answer.toString());
+        } else {
+            for (String header : List.of("deprecation", "sunset", "link")) {
+                assertFalse(answer.headers().containsKey(header), header + ": " + answer);
+            }
+        }
     }
 
     /** Contract, "API versions": an unknown version is 404 {"detail":"Not Found"}, before authentication. */

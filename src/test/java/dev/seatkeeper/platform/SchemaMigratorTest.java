@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class SchemaMigratorTest {
     private static final Path PREVIOUS_RELEASE = Path.of("src/test/resources/upgrade/previous-release.sql");
+    private static final List<String> ALL_MIGRATIONS = List.of(
+            "1 SQL initial schema", "2 SQL webhooks", "3 SQL seat lifecycle", "4 SQL webhook versions and signatures");
 
     private static JdbcDataSource freshDatabase() {
         var ds = new JdbcDataSource();
@@ -41,9 +44,9 @@ class SchemaMigratorTest {
     void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         var ds = freshDatabase();
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(3, result.migrationsExecuted);
-        assertEquals("3", result.targetSchemaVersion);
-        assertEquals(List.of("1 SQL initial schema", "2 SQL webhooks", "3 SQL seat lifecycle"), history(ds));
+        assertEquals(4, result.migrationsExecuted);
+        assertEquals("4", result.targetSchemaVersion);
+        assertEquals(ALL_MIGRATIONS, history(ds));
         assertEquals(0, count(ds, "SELECT COUNT(*) FROM customer_seats"));
     }
 
@@ -52,12 +55,13 @@ class SchemaMigratorTest {
         var ds = previousReleaseDatabase();
         long seats = count(ds, "SELECT COUNT(*) FROM customer_seats");
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(2, result.migrationsExecuted, "baselined at 1, then migrated to 3");
+        assertEquals(3, result.migrationsExecuted, "baselined at 1, then migrated to 4");
         assertEquals(
                 List.of(
                         "1 BASELINE schema of an earlier release (JPA schema generation)",
                         "2 SQL webhooks",
-                        "3 SQL seat lifecycle"),
+                        "3 SQL seat lifecycle",
+                        "4 SQL webhook versions and signatures"),
                 history(ds));
         assertEquals(4, seats);
         assertEquals(seats, count(ds, "SELECT COUNT(*) FROM customer_seats"));
@@ -69,7 +73,22 @@ class SchemaMigratorTest {
         SchemaMigrator.migrate(ds);
         var again = SchemaMigrator.migrate(ds);
         assertEquals(0, again.migrationsExecuted);
-        assertEquals(List.of("1 SQL initial schema", "2 SQL webhooks", "3 SQL seat lifecycle"), history(ds));
+        assertEquals(ALL_MIGRATIONS, history(ds));
+    }
+
+    @Test
+    void anEndpointOfTheReleaseBeforeVersionFourKeepsItsSecretAndTheLegacySignature() throws Exception {
+        var ds = previousReleaseDatabase();
+        SchemaMigrator.migrate(ds, MigrationVersion.fromVersion("3"));
+        update(ds, Files.readString(Path.of("src/test/resources/upgrade/webhook-endpoint.sql")));
+        String sealed = string(ds, "SELECT secret_sealed FROM webhook_endpoints");
+        SchemaMigrator.migrate(ds);
+        assertEquals(
+                "2026-04 FALSE " + sealed,
+                string(
+                        ds,
+                        "SELECT api_version || ' ' || uses_standard_webhook_signature || ' ' || secret_sealed"
+                                + " FROM webhook_endpoints"));
     }
 
     @Test
@@ -126,6 +145,14 @@ class SchemaMigratorTest {
             }
         }
         return rows;
+    }
+
+    private static String string(JdbcDataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection();
+                var rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private static long count(JdbcDataSource ds, String sql) throws SQLException {

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Webhooks end to end (contract, "Events (webhooks)"): endpoints registered through the API, seat changes delivered to
- * a real HTTP receiver on a loopback port, signed so that the Standard Webhooks library verifies them with the UTF-8
- * bytes of the whole secret (as Polar's SDK does), retried, disabled and redelivered as the contract says. The test
+ * a real HTTP receiver on a loopback port, signed twice so that the Standard Webhooks library verifies them both with
+ * the decoded key after {@code whsec_} (Standard Webhooks, SDK 1.0.1) and with the UTF-8 bytes of the whole secret
+ * (Polar's legacy scheme, SDK 0.49.0), retried, disabled and redelivered as the contract says. The test
  * server retries fast (pom.xml: SEATKEEPER_WEBHOOK_RETRY_BASE and friends).
  */
 class WebhooksIT extends ApiTest {
@@ -74,15 +75,24 @@ class WebhooksIT extends ApiTest {
         return register("customer_seat.assigned", "customer_seat.claimed", "customer_seat.revoked", "member.created");
     }
 
+    /** Polar's legacy scheme: the key is the UTF-8 bytes of the whole {@code whsec_…} string. */
     private static boolean verifies(Receiver.Received request, String secret) {
+        return verifies(request, new Webhook(secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Standard Webhooks: the key is the base64-decoded part after {@code whsec_}. */
+    private static boolean verifiesStandard(Receiver.Received request, String secret) {
+        return verifies(request, new Webhook(secret));
+    }
+
+    private static boolean verifies(Receiver.Received request, Webhook verifier) {
         try {
-            new Webhook(secret.getBytes(StandardCharsets.UTF_8))
-                    .verify(
-                            request.body(),
-                            Map.of(
-                                    "webhook-id", List.of(request.header("webhook-id")),
-                                    "webhook-timestamp", List.of(request.header("webhook-timestamp")),
-                                    "webhook-signature", List.of(request.header("webhook-signature"))));
+            verifier.verify(
+                    request.body(),
+                    Map.of(
+                            "webhook-id", List.of(request.header("webhook-id")),
+                            "webhook-timestamp", List.of(request.header("webhook-timestamp")),
+                            "webhook-signature", List.of(request.header("webhook-signature"))));
             return true;
         } catch (Exception e) {
             return false;
@@ -114,10 +124,12 @@ class WebhooksIT extends ApiTest {
                         "api_version",
                         "uses_standard_webhook_signature"),
                 created.keySet());
-        // Declared by Polar's SDK 1.x: payloads in the 2026-04 shape, Polar's original signature scheme.
-        assertEquals("2026-04", created.getString("api_version"));
-        assertEquals(false, created.getBoolean("uses_standard_webhook_signature"));
-        assertTrue(created.getString("secret").matches("whsec_[A-Za-z0-9]{43}"), created.getString("secret"));
+        // No Polar-Version: the default version; a new secret has the Standard Webhooks format.
+        assertEquals("2026-10", created.getString("api_version"));
+        assertEquals(true, created.getBoolean("uses_standard_webhook_signature"));
+        String secret = created.getString("secret");
+        assertTrue(secret.matches("whsec_[A-Za-z0-9+/]{43}="), secret);
+        assertEquals(32, java.util.Base64.getDecoder().decode(secret.substring(6)).length);
         assertEquals(tenant.organizationId(), created.getString("organization_id"));
         assertTrue(created.getBoolean("enabled"));
         String id = created.getString("id");
@@ -153,6 +165,133 @@ class WebhooksIT extends ApiTest {
         var deleted = api.delete(path, tenant.token());
         assertEquals(204, deleted.status());
         assertEquals(404, api.get(path, tenant.token()).status());
+    }
+
+    private Api.Reply sendWithVersion(String method, String path, String version, JsonObject body) {
+        return api.send(method, path, tenant.token(), body.toString(), Map.of("Polar-Version", version));
+    }
+
+    private static JsonObject endpointBody(String url) {
+        return Json.createObjectBuilder()
+                .add("url", url)
+                .add("format", "raw")
+                .add("events", Json.createArrayBuilder().add("customer_seat.assigned"))
+                .build();
+    }
+
+    private static void assertApiVersionRefused(Api.Reply reply, String type, String input) {
+        assertEquals(422, reply.status(), reply.toString());
+        var detail = reply.json().getJsonArray("detail");
+        assertEquals(1, detail.size(), reply.toString());
+        var issue = detail.getJsonObject(0);
+        assertEquals(type, issue.getString("type"), reply.toString());
+        assertEquals(List.of("body", "api_version"), issue.getJsonArray("loc").getValuesAs(JsonString::getString));
+        assertEquals(input, issue.getString("input"), reply.toString());
+    }
+
+    @Test
+    void anEndpointsApiVersionDefaultsToTheRequestsAndIsNeverLaterThanIt() {
+        String path = "/v1/webhooks/endpoints";
+        var old = sendWithVersion("POST", path, "2026-04", endpointBody(receiver.url()));
+        assertEquals(201, old.status(), old.toString());
+        assertEquals("2026-04", old.json().getString("api_version"), "the request's version");
+        assertEquals("2026-04", old.headers().firstValue("polar-version").orElseThrow());
+
+        var later = Json.createObjectBuilder(endpointBody(receiver.url()))
+                .add("api_version", "2026-10")
+                .build();
+        assertApiVersionRefused(sendWithVersion("POST", path, "2026-04", later), "value_error", "2026-10");
+        var unknown = Json.createObjectBuilder(endpointBody(receiver.url()))
+                .add("api_version", "2025-01")
+                .build();
+        var refused = sendWithVersion("POST", path, "2027-01", unknown);
+        assertApiVersionRefused(refused, "enum", "2025-01");
+        assertEquals(
+                "Input should be '2026-04', '2026-10' or '2027-01'",
+                refused.json().getJsonArray("detail").getJsonObject(0).getString("msg"));
+        assertEquals(
+                1,
+                api.get(path, tenant.token()).json().getJsonObject("pagination").getInt("total_count"),
+                "nothing refused was stored");
+
+        var chosen = sendWithVersion("POST", path, "2027-01", later);
+        assertEquals(201, chosen.status(), chosen.toString());
+        assertEquals("2026-10", chosen.json().getString("api_version"), "an earlier version, as asked");
+
+        String oldPath = path + "/" + old.json().getString("id");
+        assertApiVersionRefused(
+                api.patch(
+                        oldPath,
+                        tenant.token(),
+                        Json.createObjectBuilder().add("api_version", "2027-01").build()),
+                "value_error",
+                "2027-01");
+        var renamed = api.patch(
+                oldPath,
+                tenant.token(),
+                Json.createObjectBuilder().add("name", "kept").build());
+        assertEquals(200, renamed.status(), renamed.toString());
+        assertEquals("2026-04", renamed.json().getString("api_version"), "unchanged when absent");
+        var moved = api.patch(
+                oldPath,
+                tenant.token(),
+                Json.createObjectBuilder().add("api_version", "2026-10").build());
+        assertEquals(200, moved.status(), moved.toString());
+        assertEquals("2026-10", moved.json().getString("api_version"));
+        assertEquals("2026-10", api.get(oldPath, tenant.token()).json().getString("api_version"), "stored");
+
+        // Each event records the version it was rendered for, and its body carries it.
+        fixtures.assign(tenant, subscriptionId, Fixtures.email("versions"));
+        assertTrue(Receiver.await(WAIT, () -> receiver.received().size() >= 2));
+        assertEquals(
+                Set.of("2026-10"),
+                receiver.received().stream()
+                        .map(r -> Api.json(r.body()).getString("api_version"))
+                        .collect(java.util.stream.Collectors.toSet()));
+        var delivery = awaitDeliveries(chosen.json().getString("id"), 1).get(0);
+        var event = delivery.getJsonObject("webhook_event");
+        assertEquals("2026-10", event.getString("api_version"));
+        assertEquals("2026-10", Api.json(event.getString("payload")).getString("api_version"));
+    }
+
+    /** The OpenAPI document (openapi.yaml merged with the annotations) describes versions and both signatures. */
+    @Test
+    void theOpenApiDocumentDescribesApiVersionsAndBothSignatures() throws Exception {
+        var reply = new Api(new URL(base, "/")).get("/openapi", null);
+        assertEquals(200, reply.status(), reply.toString());
+        var schemas = reply.json().getJsonObject("components").getJsonObject("schemas");
+        var endpoint = schemas.getJsonObject("WebhookEndpoint").getJsonObject("properties");
+        assertTrue(
+                endpoint.getJsonObject("uses_standard_webhook_signature")
+                        .getString("description")
+                        .contains("base64-decoded bytes after whsec_"),
+                endpoint.toString());
+        assertEquals(
+                "#/components/schemas/ApiVersion",
+                endpoint.getJsonObject("api_version").getString("$ref"));
+        assertTrue(schemas.getJsonObject("WebhookEvent")
+                .getJsonObject("properties")
+                .containsKey("api_version"));
+        assertTrue(schemas.getJsonObject("ApiVersion").getString("description").contains("Deprecation"));
+        var create = reply.json()
+                .getJsonObject("paths")
+                .getJsonObject("/v1/webhooks/endpoints")
+                .getJsonObject("post");
+        assertEquals(
+                "#/components/schemas/WebhookEndpoint",
+                create.getJsonObject("responses")
+                        .getJsonObject("201")
+                        .getJsonObject("content")
+                        .getJsonObject("application/json")
+                        .getJsonObject("schema")
+                        .getString("$ref"));
+        assertEquals(
+                "#/components/schemas/WebhookEndpointCreate",
+                create.getJsonObject("requestBody")
+                        .getJsonObject("content")
+                        .getJsonObject("application/json")
+                        .getJsonObject("schema")
+                        .getString("$ref"));
     }
 
     @Test
@@ -223,7 +362,7 @@ class WebhooksIT extends ApiTest {
     }
 
     @Test
-    void aSeatChangeArrivesSignedInPolarsFormatAndVerifiesWithTheWholeSecret() {
+    void aSeatChangeArrivesSignedUnderBothSchemesWithItsApiVersion() {
         var endpoint = register();
         var seat = fixtures.assign(tenant, subscriptionId, Fixtures.email("holder"));
         assertTrue(Receiver.await(
@@ -234,11 +373,17 @@ class WebhooksIT extends ApiTest {
                 .orElseThrow();
         assertEquals("application/json", request.header("content-type"));
         assertNotNull(request.header("webhook-id"));
-        assertTrue(request.header("webhook-signature").startsWith("v1,"), request.header("webhook-signature"));
-        assertTrue(verifies(request, endpoint.getString("secret")), "verifies with the whole whsec_ secret");
-        assertFalse(verifies(request, endpoint.getString("secret") + "x"), "and not with another secret");
+        String signatures = request.header("webhook-signature");
+        assertTrue(signatures.matches("v1,\\S+ v1,\\S+"), signatures);
+        String secret = endpoint.getString("secret");
+        assertTrue(verifiesStandard(request, secret), "verifies with the decoded key after whsec_");
+        assertTrue(verifies(request, secret), "and with the whole whsec_ secret (Polar's legacy scheme)");
+        assertFalse(verifies(request, secret + "x"), "not with another secret");
+        var other = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
+        assertFalse(verifiesStandard(request, other), "not with another key");
         var body = Api.json(request.body());
-        assertEquals(Set.of("type", "timestamp", "data"), body.keySet());
+        assertEquals(Set.of("type", "timestamp", "api_version", "data"), body.keySet());
+        assertEquals("2026-10", body.getString("api_version"));
         assertEquals(seat.getString("id"), body.getJsonObject("data").getString("id"));
         assertEquals("pending", body.getJsonObject("data").getString("status"));
         assertFalse(body.getJsonObject("data").containsKey("invitation_token"), "the token never leaves in events");
@@ -359,7 +504,7 @@ class WebhooksIT extends ApiTest {
     }
 
     @Test
-    void afterASecretResetDeliveriesCarryASignatureUnderEachSecret() {
+    void afterASecretResetDeliveriesCarryBothSignaturesUnderEachSecret() {
         var endpoint = register("customer_seat.assigned");
         String oldSecret = endpoint.getString("secret");
         var reset = api.patch(
@@ -372,9 +517,12 @@ class WebhooksIT extends ApiTest {
         fixtures.assign(tenant, subscriptionId, Fixtures.email("overlap"));
         assertTrue(Receiver.await(WAIT, () -> !receiver.received().isEmpty()));
         var request = receiver.received().get(0);
-        assertEquals(2, request.header("webhook-signature").split(" ").length, request.header("webhook-signature"));
-        assertTrue(verifies(request, newSecret), "the new secret verifies");
-        assertTrue(verifies(request, oldSecret), "the old one too, during the overlap");
+        assertEquals(4, request.header("webhook-signature").split(" ").length, request.header("webhook-signature"));
+        assertTrue(reset.json().getBoolean("uses_standard_webhook_signature"));
+        assertTrue(verifiesStandard(request, newSecret), "the new secret verifies, Standard Webhooks");
+        assertTrue(verifies(request, newSecret), "and legacy");
+        assertTrue(verifiesStandard(request, oldSecret), "the old one too, during the overlap");
+        assertTrue(verifies(request, oldSecret), "both ways");
     }
 
     @Test
