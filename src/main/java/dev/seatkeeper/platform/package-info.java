@@ -22,6 +22,16 @@
  * CPU in a profile of the claim load (bench/, async-profiler), on every call into a bean. {@code @EJB} hands over
  * the container's own proxy; the transaction and security rules are the same.
  *
+ * <p>The OpenAPI document is made of two parts that MicroProfile OpenAPI merges: {@code META-INF/openapi.yaml} holds
+ * Polar's shapes (the schemas of requests and responses, which the annotation scanner cannot derive from records that
+ * JSON-B writes in snake_case), and each resource method carries its own operation (operationId, summary, responses).
+ * The operations stay on the methods, although they are most of a resource's lines: the scanner makes an operation for
+ * every JAX-RS method whatever the file says, so an operation written in the file must repeat the method's path, verb
+ * and parameters by hand and merges with the scanned one by rules that differ between Payara (MicroProfile OpenAPI
+ * 3.1) and WildFly (4.0); a path mistyped there gives no build error, only a second, undocumented operation. On the
+ * method, the description cannot drift from the route it describes, and the tests that read {@code /openapi} check
+ * the operationIds of both. Shapes go to the file; operations stay with their routes.
+ *
  * <p>May depend on nothing else in Seatkeeper; every other package may depend on it.
  */
 package dev.seatkeeper.platform;
