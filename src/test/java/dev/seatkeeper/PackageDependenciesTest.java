@@ -5,12 +5,20 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsid
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,6 +98,46 @@ class PackageDependenciesTest {
     @Test
     void noPackagesDependOnEachOtherInACircle() {
         slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void theReadmeTableSaysWhatTheRulesSay() throws IOException {
+        // A row of the README's "Layout" table: | `package` | what it holds | `dependency`, ... or nothing |
+        var row = Pattern.compile("^\\| `([a-z]+)` \\|.*\\| ([^|]+) \\|$");
+        var table = new TreeMap<String, Set<String>>();
+        for (String line : Files.readAllLines(Path.of("README.md"))) {
+            Matcher m = row.matcher(line);
+            if (m.matches()) {
+                table.put(m.group(1), namesIn(m.group(2), Pattern.compile("`([a-z]+)`")));
+            }
+        }
+        assertEquals(
+                new TreeMap<>(ALLOWED), table, "README.md, Layout: one row per package, its dependencies as the rules");
+    }
+
+    @Test
+    void eachPackageInfoSaysWhatTheRulesSay() throws IOException {
+        var said = new TreeMap<String, Set<String>>();
+        for (String name : ALLOWED.keySet()) {
+            String text = Files.readString(Path.of("src/main/java/dev/seatkeeper", name, "package-info.java"))
+                    .replaceAll("\\s*\\n\\s*\\* ?", " ");
+            Matcher m = Pattern.compile("May depend on ([^.;]+)[.;]").matcher(text);
+            assertTrue(m.find(), name + "/package-info.java says what it may depend on");
+            said.put(name, namesIn(m.group(1), Pattern.compile("\\b([a-z]+)\\b")));
+        }
+        assertEquals(new TreeMap<>(ALLOWED), said);
+    }
+
+    /** The package names {@code pattern} finds in {@code text}, other words ("only", "and", "nothing") left out. */
+    private static Set<String> namesIn(String text, Pattern pattern) {
+        Matcher m = pattern.matcher(text);
+        var names = new TreeSet<String>();
+        while (m.find()) {
+            if (ALLOWED.containsKey(m.group(1))) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
     }
 
     @Test
