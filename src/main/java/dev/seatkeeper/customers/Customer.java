@@ -11,6 +11,10 @@ import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 @Entity
@@ -32,6 +36,11 @@ import java.util.UUID;
         name = "Customer.byExternalId",
         query = "select c from Customer c where c.organizationId = :org and c.externalId = :externalId")
 public class Customer extends BaseEntity {
+    /** The table and the columns of its unique e-mail key, for an insert that yields to a concurrent one. */
+    static final String TABLE = "customers";
+
+    static final List<String> EMAIL_KEY = List.of("organization_id", "email_key");
+
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
     /** Unique per organization by its key, regardless of case. */
@@ -61,6 +70,27 @@ public class Customer extends BaseEntity {
         this.externalId = externalId;
         this.metadata = JsonText.text(metadata);
         this.type = type;
+    }
+
+    /**
+     * The row this new customer is stored as, by column, non-null values only: what an insert outside JPA writes
+     * ({@link CustomerByEmail}), in the columns the mapping above names.
+     */
+    Map<String, Object> row() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", id());
+        row.put("created_at", createdAt());
+        row.put("organization_id", organizationId);
+        if (email != null) {
+            row.put("email", email.address());
+            row.put("email_key", EmailAddress.keyOf(email.address()));
+        }
+        row.put("name", name);
+        row.put("external_id", externalId);
+        row.put("metadata", metadata);
+        row.put("type", type);
+        row.values().removeIf(Objects::isNull);
+        return row;
     }
 
     public UUID organizationId() {

@@ -8,6 +8,7 @@ import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.ValidationIssue;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,6 +27,9 @@ public class CustomerService {
 
     @EJB
     MemberService members;
+
+    @Inject
+    CustomerByEmail byEmail;
 
     public record NewCustomer(
             String type, String email, String name, String externalId, JsonObject metadata, Owner owner) {}
@@ -63,6 +67,25 @@ public class CustomerService {
             members.add(customer, owner.email(), owner.name(), owner.externalId(), MemberRole.OWNER);
         }
         return customer;
+    }
+
+    /**
+     * The organization's customer with this e-mail (any case), or a new {@code individual} customer with it, without
+     * name or metadata: the holder of a seat in the legacy model (contract, "Assign"). Any number of requests may do
+     * this at once for the same new address: they all get the one customer ({@link CustomerByEmail}), and it is stored
+     * only if the request's transaction commits. A new customer in the member model also gets its owner member, as
+     * {@link #create} gives it.
+     *
+     * @param organizationId the organization
+     * @param email the address as given
+     * @return the customer
+     */
+    public Customer findOrCreateByEmail(UUID organizationId, String email) {
+        var found = byEmail.findOrCreate(organizationId, email);
+        if (found.created() && organizations.get(organizationId).memberModelEnabled()) {
+            members.add(found.customer(), found.customer().email(), null, null, MemberRole.OWNER);
+        }
+        return found.customer();
     }
 
     /** The organization's customer; another organization's id is indistinguishable from a missing one. */

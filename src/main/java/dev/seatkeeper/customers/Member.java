@@ -13,6 +13,10 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /** A person acting under a customer: the holder of seats in the member model, and a portal user by role. */
@@ -37,6 +41,11 @@ import java.util.UUID;
         name = "Member.byExternalId",
         query = "select m from Member m where m.organizationId = :org and m.externalId = :externalId")
 public class Member extends BaseEntity {
+    /** The table and the columns of its unique e-mail key, for an insert that yields to a concurrent one. */
+    static final String TABLE = "members";
+
+    static final List<String> EMAIL_KEY = List.of("customer_id", "email_key");
+
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
 
@@ -67,6 +76,25 @@ public class Member extends BaseEntity {
         this.name = name;
         this.externalId = externalId;
         this.role = role;
+    }
+
+    /**
+     * The row this new member is stored as, by column, non-null values only: what an insert outside JPA writes
+     * ({@link MemberByEmail}), in the columns the mapping above names; the role as its name, as {@code EnumType.STRING}.
+     */
+    Map<String, Object> row() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", id());
+        row.put("created_at", createdAt());
+        row.put("organization_id", organizationId);
+        row.put("customer_id", customer.id());
+        row.put("email", email.address());
+        row.put("email_key", EmailAddress.keyOf(email.address()));
+        row.put("name", name);
+        row.put("external_id", externalId);
+        row.put("role", role.name());
+        row.values().removeIf(Objects::isNull);
+        return row;
     }
 
     /** Links a member found by e-mail to the merchant's own id for it, once. */
