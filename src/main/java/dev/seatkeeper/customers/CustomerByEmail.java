@@ -53,9 +53,7 @@ public class CustomerByEmail {
                 return new Found(known.get(), false);
             }
             var candidate = new Customer(organizationId, "individual", email, null, null, JsonValue.EMPTY_JSON_OBJECT);
-            // The insert runs beside JPA on the same connection: what JPA still holds for this transaction goes first.
-            em.flush();
-            boolean inserted = uniqueInsert.insert(Customer.TABLE, Customer.EMAIL_KEY, candidate.row());
+            boolean inserted = uniqueInsert.insert(em, Customer.TABLE, Customer.EMAIL_KEY, candidate.row());
             Optional<Customer> stored = find(organizationId, email);
             if (stored.isPresent()) {
                 return new Found(stored.get(), inserted);

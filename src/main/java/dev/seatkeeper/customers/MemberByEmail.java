@@ -54,10 +54,7 @@ public class MemberByEmail {
                 return new Found(known.get(), false);
             }
             var candidate = new Member(customer, email, name, externalId, role);
-            // The insert runs beside JPA on the same connection: what JPA still holds (the customer itself, when it is
-            // new in this transaction) goes first.
-            em.flush();
-            boolean inserted = uniqueInsert.insert(Member.TABLE, Member.EMAIL_KEY, candidate.row());
+            boolean inserted = uniqueInsert.insert(em, Member.TABLE, Member.EMAIL_KEY, candidate.row());
             Optional<Member> stored = find(customer, email);
             if (stored.isPresent()) {
                 return new Found(stored.get(), inserted);

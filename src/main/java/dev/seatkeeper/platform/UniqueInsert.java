@@ -1,6 +1,7 @@
 package dev.seatkeeper.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +22,9 @@ import javax.sql.DataSource;
  * <p>Why not {@code em.persist}: an insert that meets the key through JPA raises a {@code PersistenceException},
  * which marks the JTA transaction rollback-only, so the request would fail (409) after the winner committed. Here the
  * statement runs on the transaction's own JDBC connection (the server hands out the connection already enlisted in
- * the transaction), so the row commits or rolls back with the request, and a request that fails later stores nothing:
+ * the transaction), so the row commits or rolls back with the request, and a request that fails later stores nothing.
+ * The persistence context is first made to work on that connection too ({@link #joinConnection}), so that it reads the
+ * new row back:
  * <ul>
  * <li>PostgreSQL: {@code INSERT ... ON CONFLICT (key) DO NOTHING}. A competing insert of the key not yet committed
  *     makes the statement wait for that transaction; if it commits, nothing is inserted and the transaction goes on,
@@ -44,8 +47,9 @@ public class UniqueInsert {
 
     /**
      * Inserts the row unless one with the same values in the {@code key} columns exists or is being inserted by
-     * another transaction that then commits.
+     * another transaction that then commits. The persistence context's pending changes are written first.
      *
+     * @param em the caller's transaction-scoped entity manager, which then reads the row like any other
      * @param table a constant table name (never user input: it is written into the SQL)
      * @param key the constant column names of one unique constraint of the table, as PostgreSQL's conflict target
      * @param values the row's non-null values by constant column name; columns left out are stored as NULL. A
@@ -56,11 +60,12 @@ public class UniqueInsert {
      * @throws PersistenceException for any other database failure, with the {@link SQLException} as its cause (a lock
      *     timeout keeps its SQL state, {@code HYT00} on H2, which the error mapper answers 503)
      */
-    public boolean insert(String table, List<String> key, Map<String, Object> values) {
+    public boolean insert(EntityManager em, String table, List<String> key, Map<String, Object> values) {
+        joinConnection(em, table);
         List<String> columns = new ArrayList<>(values.keySet());
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
-        // Not closed beyond the handle: the physical connection belongs to the transaction until it ends.
+        // Closing the handle leaves the physical connection with the transaction until it ends.
         try (Connection connection = dataSource().getConnection()) {
             boolean onConflict = isPostgresql(connection);
             if (onConflict) {
@@ -80,6 +85,19 @@ public class UniqueInsert {
         } catch (SQLException e) {
             throw new PersistenceException("Could not insert into " + table, e);
         }
+    }
+
+    /**
+     * Writes what the persistence context holds, then binds it to the transaction's connection with a statement that
+     * changes nothing. EclipseLink (Payara) reads through a separate, non-transactional connection until the
+     * transaction's first write through JPA, and would not see a row inserted beside it until the commit (measured:
+     * a member inserted here was not found by the next JPQL query when the request had only read before). An update
+     * through JPA makes it take the transaction's connection for the rest of the transaction; Hibernate (WildFly)
+     * always works on it. {@code WHERE 1 = 0} matches no row, so nothing is changed or locked.
+     */
+    private static void joinConnection(EntityManager em, String table) {
+        em.flush();
+        em.createNativeQuery("UPDATE " + table + " SET id = id WHERE 1 = 0").executeUpdate();
     }
 
     private static Object bindable(Object value) {
