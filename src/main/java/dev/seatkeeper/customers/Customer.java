@@ -3,6 +3,7 @@ package dev.seatkeeper.customers;
 import dev.seatkeeper.platform.BaseEntity;
 import dev.seatkeeper.platform.JsonText;
 import dev.seatkeeper.platform.Timestamps;
+import dev.seatkeeper.platform.UniqueInsert;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -36,11 +37,6 @@ import java.util.UUID;
         name = "Customer.byExternalId",
         query = "select c from Customer c where c.organizationId = :org and c.externalId = :externalId")
 public class Customer extends BaseEntity {
-    /** The table and the columns of its unique e-mail key, for an insert that yields to a concurrent one. */
-    static final String TABLE = "customers";
-
-    static final List<String> EMAIL_KEY = List.of("organization_id", "email_key");
-
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
     /** Unique per organization by its key, regardless of case. */
@@ -73,10 +69,11 @@ public class Customer extends BaseEntity {
     }
 
     /**
-     * The row this new customer is stored as, by column, non-null values only: what an insert outside JPA writes
-     * ({@link CustomerByEmail}), in the columns the mapping above names.
+     * The row this new customer is stored as, for an insert beside JPA that yields to a concurrent one with the same
+     * e-mail ({@link CustomerService#findOrCreateByEmail}): the non-null values by the column names the mapping above
+     * gives, and the unique key (organization, e-mail key).
      */
-    Map<String, Object> row() {
+    UniqueInsert.NewRow row() {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", id());
         row.put("created_at", createdAt());
@@ -90,7 +87,7 @@ public class Customer extends BaseEntity {
         row.put("metadata", metadata);
         row.put("type", type);
         row.values().removeIf(Objects::isNull);
-        return row;
+        return new UniqueInsert.NewRow("customers", List.of("organization_id", "email_key"), row);
     }
 
     public UUID organizationId() {

@@ -2,6 +2,7 @@ package dev.seatkeeper.customers;
 
 import dev.seatkeeper.platform.BaseEntity;
 import dev.seatkeeper.platform.Timestamps;
+import dev.seatkeeper.platform.UniqueInsert;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -41,11 +42,6 @@ import java.util.UUID;
         name = "Member.byExternalId",
         query = "select m from Member m where m.organizationId = :org and m.externalId = :externalId")
 public class Member extends BaseEntity {
-    /** The table and the columns of its unique e-mail key, for an insert that yields to a concurrent one. */
-    static final String TABLE = "members";
-
-    static final List<String> EMAIL_KEY = List.of("customer_id", "email_key");
-
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
 
@@ -79,10 +75,11 @@ public class Member extends BaseEntity {
     }
 
     /**
-     * The row this new member is stored as, by column, non-null values only: what an insert outside JPA writes
-     * ({@link MemberByEmail}), in the columns the mapping above names; the role as its name, as {@code EnumType.STRING}.
+     * The row this new member is stored as, for an insert beside JPA that yields to a concurrent one with the same
+     * e-mail ({@link MemberService#add}): the non-null values by the column names the mapping above gives (the role by
+     * its name, as {@code EnumType.STRING} stores it), and the unique key (customer, e-mail key).
      */
-    Map<String, Object> row() {
+    UniqueInsert.NewRow row() {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("id", id());
         row.put("created_at", createdAt());
@@ -94,7 +91,7 @@ public class Member extends BaseEntity {
         row.put("external_id", externalId);
         row.put("role", role.name());
         row.values().removeIf(Objects::isNull);
-        return row;
+        return new UniqueInsert.NewRow("members", List.of("customer_id", "email_key"), row);
     }
 
     /** Links a member found by e-mail to the merchant's own id for it, once. */

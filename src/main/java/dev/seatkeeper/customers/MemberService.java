@@ -8,6 +8,7 @@ import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.platform.RequestValidationException;
 import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.RowLock;
+import dev.seatkeeper.platform.UniqueInsert;
 import dev.seatkeeper.platform.ValidationIssue;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -46,7 +47,7 @@ public class MemberService {
     OrganizationService organizations;
 
     @Inject
-    MemberByEmail byEmail;
+    UniqueInsert uniqueInsert;
 
     @Inject
     Event<MemberRemoved> removed;
@@ -278,7 +279,7 @@ public class MemberService {
     /**
      * The customer's member with this e-mail (any case), or a new one with the given role, announced with
      * {@code member.created} in the same transaction. Requests adding the same person at once all get the one member
-     * ({@link MemberByEmail}: the members' unique key decides, not a lock). A plain {@code member} is added without
+     * ({@link UniqueInsert}: the members' unique key decides, not a lock). A plain {@code member} is added without
      * locking the customer's row, so that claims and assignments of one customer's invitees do not queue behind each
      * other (contract, "Performance shape"): nothing about a new plain member depends on the customer's other members,
      * and an e-mail change racing it still meets the unique key. An {@code owner} or {@code billing_manager} is added
@@ -292,18 +293,21 @@ public class MemberService {
      * @return the member
      */
     public Member add(Customer customer, String email, String name, String externalId, MemberRole role) {
-        Optional<Member> known = findByEmail(customer, email);
-        if (known.isPresent()) {
-            return known.get();
-        }
         if (role.managesBilling()) {
+            Optional<Member> known = findByEmail(customer, email);
+            if (known.isPresent()) {
+                return known.get();
+            }
             lockCustomer(customer);
         }
-        var found = byEmail.findOrCreate(customer, email.strip(), name, externalId, role);
+        var found = uniqueInsert.findOrInsert(
+                em,
+                () -> findByEmail(customer, email),
+                () -> new Member(customer, email.strip(), name, externalId, role).row());
         if (found.created()) {
-            events.record(found.member().organizationId(), CREATED, MemberResponse.of(found.member()));
+            events.record(found.entity().organizationId(), CREATED, MemberResponse.of(found.entity()));
         }
-        return found.member();
+        return found.entity();
     }
 
     /** Links a member found by e-mail to the merchant's own id for it, announced with {@code member.updated}. */
