@@ -3,6 +3,7 @@ package dev.seatkeeper.customers;
 import dev.seatkeeper.platform.BaseEntity;
 import dev.seatkeeper.platform.JsonText;
 import dev.seatkeeper.platform.Timestamps;
+import dev.seatkeeper.platform.UniqueInsert;
 import jakarta.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -11,6 +12,10 @@ import jakarta.persistence.Index;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 @Entity
@@ -61,6 +66,28 @@ public class Customer extends BaseEntity {
         this.externalId = externalId;
         this.metadata = JsonText.text(metadata);
         this.type = type;
+    }
+
+    /**
+     * The row this new customer is stored as, for an insert beside JPA that yields to a concurrent one with the same
+     * e-mail ({@link CustomerService#findOrCreateByEmail}): the non-null values by the column names the mapping above
+     * gives, and the unique key (organization, e-mail key).
+     */
+    UniqueInsert.NewRow row() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", id());
+        row.put("created_at", createdAt());
+        row.put("organization_id", organizationId);
+        if (email != null) {
+            row.put("email", email.address());
+            row.put("email_key", EmailAddress.keyOf(email.address()));
+        }
+        row.put("name", name);
+        row.put("external_id", externalId);
+        row.put("metadata", metadata);
+        row.put("type", type);
+        row.values().removeIf(Objects::isNull);
+        return new UniqueInsert.NewRow("customers", List.of("organization_id", "email_key"), row);
     }
 
     public UUID organizationId() {

@@ -5,10 +5,13 @@ import dev.seatkeeper.platform.Page;
 import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.platform.RequestValidationException;
 import dev.seatkeeper.platform.ResourceNotFound;
+import dev.seatkeeper.platform.UniqueInsert;
 import dev.seatkeeper.platform.ValidationIssue;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
@@ -26,6 +29,9 @@ public class CustomerService {
 
     @EJB
     MemberService members;
+
+    @Inject
+    UniqueInsert uniqueInsert;
 
     public record NewCustomer(
             String type, String email, String name, String externalId, JsonObject metadata, Owner owner) {}
@@ -63,6 +69,31 @@ public class CustomerService {
             members.add(customer, owner.email(), owner.name(), owner.externalId(), MemberRole.OWNER);
         }
         return customer;
+    }
+
+    /**
+     * The organization's customer with this e-mail (any case), or a new {@code individual} customer with it, without
+     * name or metadata: the holder of a seat in the legacy model (contract, "Assign"). Any number of requests may do
+     * this at once for the same new address (one person assigned to several containers at once): they all get the one
+     * customer, the one the first of them inserted ({@link UniqueInsert}; Polar's fix of this race, #13686, also uses
+     * the winner's customer), and no row lock is taken. The customer is stored only if the request's transaction
+     * commits. A new customer in the member model also gets its owner member, as {@link #create} gives it.
+     *
+     * @param organizationId the organization
+     * @param email the address as given
+     * @return the customer
+     * @throws jakarta.persistence.PersistenceException when the database fails otherwise (a lock timeout: 503)
+     */
+    public Customer findOrCreateByEmail(UUID organizationId, String email) {
+        var found = uniqueInsert.findOrInsert(
+                em,
+                () -> findByEmail(organizationId, email),
+                () -> new Customer(organizationId, "individual", email, null, null, JsonValue.EMPTY_JSON_OBJECT).row());
+        if (found.created() && organizations.get(organizationId).memberModelEnabled()) {
+            Customer customer = found.entity();
+            members.add(customer, customer.email(), null, null, MemberRole.OWNER);
+        }
+        return found.entity();
     }
 
     /** The organization's customer; another organization's id is indistinguishable from a missing one. */

@@ -2,6 +2,7 @@ package dev.seatkeeper.customers;
 
 import dev.seatkeeper.platform.BaseEntity;
 import dev.seatkeeper.platform.Timestamps;
+import dev.seatkeeper.platform.UniqueInsert;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -13,6 +14,10 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /** A person acting under a customer: the holder of seats in the member model, and a portal user by role. */
@@ -67,6 +72,26 @@ public class Member extends BaseEntity {
         this.name = name;
         this.externalId = externalId;
         this.role = role;
+    }
+
+    /**
+     * The row this new member is stored as, for an insert beside JPA that yields to a concurrent one with the same
+     * e-mail ({@link MemberService#add}): the non-null values by the column names the mapping above gives (the role by
+     * its name, as {@code EnumType.STRING} stores it), and the unique key (customer, e-mail key).
+     */
+    UniqueInsert.NewRow row() {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", id());
+        row.put("created_at", createdAt());
+        row.put("organization_id", organizationId);
+        row.put("customer_id", customer.id());
+        row.put("email", email.address());
+        row.put("email_key", EmailAddress.keyOf(email.address()));
+        row.put("name", name);
+        row.put("external_id", externalId);
+        row.put("role", role.name());
+        row.values().removeIf(Objects::isNull);
+        return new UniqueInsert.NewRow("members", List.of("customer_id", "email_key"), row);
     }
 
     /** Links a member found by e-mail to the merchant's own id for it, once. */

@@ -8,6 +8,7 @@ import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.platform.RequestValidationException;
 import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.RowLock;
+import dev.seatkeeper.platform.UniqueInsert;
 import dev.seatkeeper.platform.ValidationIssue;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -24,7 +25,8 @@ import java.util.UUID;
  * The members of customers (contract, "Members (Polar's member API)"; Polar's {@code member/service.py}): find or add,
  * update, delete with its cascade, and list. Every change is announced with Polar's member event in the same
  * transaction. Changes that depend on the customer's other members (the last-owner rule, unique e-mail addresses,
- * ownership transfer) lock the customer's row first, so that concurrent requests are decided one after the other.
+ * ownership transfer) lock the customer's row first, so that concurrent requests are decided one after the other;
+ * adding a plain member does not ({@link #add}).
  */
 @Stateless
 public class MemberService {
@@ -43,6 +45,9 @@ public class MemberService {
 
     @EJB
     OrganizationService organizations;
+
+    @Inject
+    UniqueInsert uniqueInsert;
 
     @Inject
     Event<MemberRemoved> removed;
@@ -272,20 +277,37 @@ public class MemberService {
     }
 
     /**
-     * The customer's member with this e-mail (any case), or a new one with the given role. Creation locks the
-     * customer's row and looks again, so that two requests adding the same person at once find one member. A new
-     * member is announced with {@code member.created} in the same transaction.
+     * The customer's member with this e-mail (any case), or a new one with the given role, announced with
+     * {@code member.created} in the same transaction. Requests adding the same person at once all get the one member
+     * ({@link UniqueInsert}: the members' unique key decides, not a lock). A plain {@code member} is added without
+     * locking the customer's row, so that claims and assignments of one customer's invitees do not queue behind each
+     * other (contract, "Performance shape"): nothing about a new plain member depends on the customer's other members,
+     * and an e-mail change racing it still meets the unique key. An {@code owner} or {@code billing_manager} is added
+     * under the customer's row lock, as every other change that involves roles is.
+     *
+     * @param customer a managed customer
+     * @param email the address (stripped here)
+     * @param name the new member's name, or {@code null}
+     * @param externalId the new member's external id, or {@code null}
+     * @param role the new member's role; an existing member keeps its own
+     * @return the member
      */
     public Member add(Customer customer, String email, String name, String externalId, MemberRole role) {
-        return findByEmail(customer, email).orElseGet(() -> {
-            RowLock.lockById(em, "customers", customer.id());
-            return findByEmail(customer, email).orElseGet(() -> {
-                var member = new Member(customer, email.strip(), name, externalId, role);
-                em.persist(member);
-                events.record(member.organizationId(), CREATED, MemberResponse.of(member));
-                return member;
-            });
-        });
+        if (role.managesBilling()) {
+            Optional<Member> known = findByEmail(customer, email);
+            if (known.isPresent()) {
+                return known.get();
+            }
+            lockCustomer(customer);
+        }
+        var found = uniqueInsert.findOrInsert(
+                em,
+                () -> findByEmail(customer, email),
+                () -> new Member(customer, email.strip(), name, externalId, role).row());
+        if (found.created()) {
+            events.record(found.entity().organizationId(), CREATED, MemberResponse.of(found.entity()));
+        }
+        return found.entity();
     }
 
     /** Links a member found by e-mail to the merchant's own id for it, announced with {@code member.updated}. */

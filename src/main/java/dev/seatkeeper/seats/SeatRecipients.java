@@ -14,7 +14,6 @@ import dev.seatkeeper.purchases.SeatContainer;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -120,15 +119,9 @@ class SeatRecipients {
         }
         Optional<Customer> existing =
                 named.or(() -> request.email().flatMap(email -> customers.findByEmail(org, email)));
-        Customer holder = existing.orElseGet(() -> {
-            if (request.email().isEmpty()) {
-                throw new CustomerNotFound(identifier);
-            }
-            return customers.create(
-                    org,
-                    new CustomerService.NewCustomer(
-                            "individual", request.email().get(), null, null, JsonValue.EMPTY_JSON_OBJECT, null));
-        });
+        // Several assignments of one new person at once (to other containers) all get the one customer.
+        Customer holder = existing.orElseGet(() -> customers.findOrCreateByEmail(
+                org, request.email().orElseThrow(() -> new CustomerNotFound(identifier))));
         if (counter.countTakenByCustomer(container, holder) > 0) {
             throw new SeatAlreadyAssigned(identifier);
         }

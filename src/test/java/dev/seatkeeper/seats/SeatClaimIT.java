@@ -12,6 +12,7 @@ import dev.seatkeeper.testing.Api;
 import dev.seatkeeper.testing.ApiTest;
 import dev.seatkeeper.testing.Concurrently;
 import dev.seatkeeper.testing.Fixtures;
+import dev.seatkeeper.testing.SamePersonRace;
 import dev.seatkeeper.testing.Shapes;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -563,6 +564,81 @@ class SeatClaimIT extends ApiTest {
         assertEquals(5, listed.getJsonArray("seats").size());
         assertEquals(0, listed.getInt("available_seats"));
         assertEquals(5, listed.getInt("total_seats"));
+    }
+
+    // --- One new person given seats on several subscriptions at once (issue 24) ---
+
+    /**
+     * Ten assigns of one new address (in two cases) to ten subscriptions of one billing customer at once, on the
+     * organization route or the portal (the billing customer's session): each creates the holder's customer (legacy
+     * model) and the member if it is not there yet, and every one must succeed with one customer and one member.
+     */
+    private void tenAssignsOfOneNewPersonAtOnce(boolean memberModel, boolean portal) throws Exception {
+        var race = new SamePersonRace(api, fixtures, memberModel);
+        String token = portal ? fixtures.session(race.tenant, race.billingId).getString("token") : race.tenant.token();
+        String path = portal ? "/v1/customer-portal/seats" : "/v1/customer-seats";
+        var replies = Concurrently.run(
+                SamePersonRace.SUBSCRIPTIONS,
+                i -> api.post(path, token, race.assignBody(i, i % 2 == 0 ? race.email : race.email.toUpperCase())));
+        race.assertAllSucceeded(replies, "pending");
+    }
+
+    @Test
+    void tenAssignsOfOneNewPersonAtOnceAllSucceedInTheLegacyModel() throws Exception {
+        tenAssignsOfOneNewPersonAtOnce(false, false);
+    }
+
+    @Test
+    void tenAssignsOfOneNewPersonAtOnceAllSucceedInTheMemberModel() throws Exception {
+        tenAssignsOfOneNewPersonAtOnce(true, false);
+    }
+
+    @Test
+    void tenPortalAssignsOfOneNewPersonAtOnceAllSucceedInTheLegacyModel() throws Exception {
+        tenAssignsOfOneNewPersonAtOnce(false, true);
+    }
+
+    @Test
+    void tenPortalAssignsOfOneNewPersonAtOnceAllSucceedInTheMemberModel() throws Exception {
+        tenAssignsOfOneNewPersonAtOnce(true, true);
+    }
+
+    /**
+     * Ten seats of one person on ten subscriptions of one billing customer, whose member is not recorded on the seats
+     * (contract, "Claim" step 3: the claim finds or creates the member), claimed at once: each claim creates the
+     * member if it is not there yet, and every one must succeed with one member holding all ten seats.
+     */
+    private void tenClaimsCreatingOneMemberAtOnce(boolean memberModel) throws Exception {
+        var race = new SamePersonRace(api, fixtures, memberModel);
+        List<String> tokens = new java.util.ArrayList<>();
+        for (String subscriptionId : race.subscriptionIds) {
+            tokens.add(fixtures.assign(race.tenant, subscriptionId, race.email).getString("invitation_token"));
+        }
+        String assigned = race.assertOnePerson("pending", 1);
+        var forgotten = api.send("POST", "/test-support/members/" + assigned + "/forget", null, null);
+        assertEquals(204, forgotten.status(), forgotten.toString());
+        var replies = Concurrently.run(
+                tokens.size(),
+                i -> api.post(
+                        "/v1/customer-seats/claim",
+                        null,
+                        Json.createObjectBuilder()
+                                .add("invitation_token", tokens.get(i))
+                                .build()));
+        race.assertAllSucceeded(replies, "claimed", 2);
+        for (var reply : replies) {
+            assertTrue(reply.string("customer_session_token").startsWith("polar_mst_"), reply.toString());
+        }
+    }
+
+    @Test
+    void tenClaimsCreatingOneMemberAtOnceAllSucceedInTheLegacyModel() throws Exception {
+        tenClaimsCreatingOneMemberAtOnce(false);
+    }
+
+    @Test
+    void tenClaimsCreatingOneMemberAtOnceAllSucceedInTheMemberModel() throws Exception {
+        tenClaimsCreatingOneMemberAtOnce(true);
     }
 
     @Test

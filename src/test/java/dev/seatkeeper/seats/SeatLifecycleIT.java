@@ -12,6 +12,7 @@ import dev.seatkeeper.testing.Api;
 import dev.seatkeeper.testing.ApiTest;
 import dev.seatkeeper.testing.Concurrently;
 import dev.seatkeeper.testing.Fixtures;
+import dev.seatkeeper.testing.SamePersonRace;
 import dev.seatkeeper.testing.Shapes;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -610,6 +611,101 @@ class SeatLifecycleIT extends ApiTest {
                         .getString("error"));
         assertEquals(1, reply.json().getInt("assigned"));
         assertEquals(1, listed().getJsonArray("seats").size());
+    }
+
+    // --- One new person given seats on several subscriptions at once (issue 24) ---
+
+    /**
+     * Ten bulk requests at once, one per subscription of one billing customer, each giving a seat to the same new
+     * person (and one to someone else): every item succeeds, with one customer (legacy model) and one member for the
+     * person. A dry run first stores nothing for the person: the customer and member it makes are rolled back.
+     */
+    private void tenBulkRequestsForOneNewPersonAtOnce(boolean memberModel) throws Exception {
+        var race = new SamePersonRace(api, fixtures, memberModel);
+        var dryRun = api.post(
+                "/v1/customer-seats/bulk",
+                race.tenant.token(),
+                Json.createObjectBuilder()
+                        .add("subscription_id", race.subscriptionIds.get(0))
+                        .add("dry_run", true)
+                        .add("seats", Json.createArrayBuilder().add(toEmail(race.email)))
+                        .build());
+        assertEquals(200, dryRun.status(), dryRun.toString());
+        assertEquals(200, dryRun.json().getJsonArray("results").getJsonObject(0).getInt("status"), dryRun.toString());
+        assertEquals(
+                0,
+                api.get("/v1/customers/?email=" + race.email.toLowerCase(), race.tenant.token())
+                        .array("items")
+                        .size(),
+                "a dry run stores no customer");
+        assertFalse(
+                api.get("/v1/members/?limit=100&customer_id=" + race.billingId, race.tenant.token())
+                        .text()
+                        .toLowerCase()
+                        .contains(race.email.toLowerCase()),
+                "a dry run stores no member");
+        var replies = Concurrently.run(
+                SamePersonRace.SUBSCRIPTIONS,
+                i -> api.post(
+                        "/v1/customer-seats/bulk",
+                        race.tenant.token(),
+                        Json.createObjectBuilder()
+                                .add("subscription_id", race.subscriptionIds.get(i))
+                                .add(
+                                        "seats",
+                                        Json.createArrayBuilder()
+                                                .add(toEmail(race.email))
+                                                .add(toEmail(Fixtures.email("other"))))
+                                .build()));
+        race.assertAllSucceeded(replies, "pending");
+        for (var reply : replies) {
+            for (JsonObject item : reply.json().getJsonArray("results").getValuesAs(JsonObject.class)) {
+                assertEquals(200, item.getInt("status"), "every item succeeds: " + reply);
+            }
+            assertEquals(2, reply.json().getInt("assigned"), reply.toString());
+        }
+    }
+
+    @Test
+    void tenBulkRequestsForOneNewPersonAtOnceAllSucceedInTheLegacyModel() throws Exception {
+        tenBulkRequestsForOneNewPersonAtOnce(false);
+    }
+
+    @Test
+    void tenBulkRequestsForOneNewPersonAtOnceAllSucceedInTheMemberModel() throws Exception {
+        tenBulkRequestsForOneNewPersonAtOnce(true);
+    }
+
+    /**
+     * A seat on each of ten subscriptions of one billing customer, held by ten people, transferred at once to the same
+     * new person: every transfer succeeds, with one customer (legacy model) and one member for the person.
+     */
+    private void tenTransfersToOneNewPersonAtOnce(boolean memberModel) throws Exception {
+        var race = new SamePersonRace(api, fixtures, memberModel);
+        List<String> seatIds = race.subscriptionIds.stream()
+                .map(id -> fixtures.assign(race.tenant, id, Fixtures.email("leaver"))
+                        .getString("id"))
+                .toList();
+        var replies = Concurrently.run(
+                seatIds.size(),
+                i -> transfer(
+                        seatIds.get(i),
+                        race.tenant.token(),
+                        toEmail(i % 2 == 0 ? race.email : race.email.toUpperCase())));
+        race.assertAllSucceeded(replies, "pending");
+        for (var reply : replies) {
+            assertEquals("revoked", reply.json().getJsonObject("revoked").getString("status"), reply.toString());
+        }
+    }
+
+    @Test
+    void tenTransfersToOneNewPersonAtOnceAllSucceedInTheLegacyModel() throws Exception {
+        tenTransfersToOneNewPersonAtOnce(false);
+    }
+
+    @Test
+    void tenTransfersToOneNewPersonAtOnceAllSucceedInTheMemberModel() throws Exception {
+        tenTransfersToOneNewPersonAtOnce(true);
     }
 
     // --- Idempotency-Key ---

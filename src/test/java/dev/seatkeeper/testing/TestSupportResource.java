@@ -84,6 +84,24 @@ public class TestSupportResource {
         return Response.status(changed == 1 ? 204 : 404).build();
     }
 
+    /**
+     * Takes a member off the seats it holds and deletes it (it must have no sessions), leaving seats whose member is
+     * not recorded, which a claim completes by finding or creating the member (contract, "Claim" step 3): 204, or 404
+     * if there is no such member.
+     */
+    @POST
+    @Path("/members/{id}/forget")
+    public Response forgetMember(@PathParam("id") String id) {
+        UUID memberId = UUID.fromString(id);
+        em.createNativeQuery("UPDATE customer_seats SET member_id = NULL WHERE member_id = ?1")
+                .setParameter(1, memberId)
+                .executeUpdate();
+        int deleted = em.createNativeQuery("DELETE FROM members WHERE id = ?1")
+                .setParameter(1, memberId)
+                .executeUpdate();
+        return Response.status(deleted == 1 ? 204 : 404).build();
+    }
+
     /** What the database holds for a seat's invitation: the hash, never the token. */
     @GET
     @Path("/seats/{id}/stored-invitation")
