@@ -1,7 +1,5 @@
 package dev.seatkeeper.customers;
 
-import dev.seatkeeper.customers.MemberService.CustomerRef;
-import dev.seatkeeper.customers.MemberService.MemberRef;
 import dev.seatkeeper.platform.Ids;
 import dev.seatkeeper.platform.JsonBody;
 import dev.seatkeeper.platform.ListResource;
@@ -42,7 +40,16 @@ public class CustomerMemberResource {
     private static final List<String> CREATE_ROLES = List.of("member", "billing_manager");
 
     @EJB
-    MemberService members;
+    MemberListService lists;
+
+    @EJB
+    MemberAdditionService additions;
+
+    @EJB
+    MemberUpdateService updates;
+
+    @EJB
+    MemberRemovalService removals;
 
     @Inject
     Caller caller;
@@ -57,7 +64,7 @@ public class CustomerMemberResource {
     public Response create(@PathParam("id") String customer, JsonBody body) {
         var ref = customer(customer);
         var request = MemberRequests.create(body, CREATE_ROLES, true);
-        var member = members.create(caller.organizationId(), ref, request);
+        var member = additions.create(caller.organizationId(), ref, request);
         return Response.status(201).entity(MemberResponse.of(member)).build();
     }
 
@@ -76,7 +83,7 @@ public class CustomerMemberResource {
         var ref = customer(customer);
         var byRole = MemberRequests.roleFilter(role);
         return ListResource.of(
-                members.list(caller.organizationId(), ref, byRole, request).map(MemberResponse::of), request);
+                lists.list(caller.organizationId(), ref, byRole, request).map(MemberResponse::of), request);
     }
 
     @GET
@@ -88,7 +95,7 @@ public class CustomerMemberResource {
     @APIResponse(responseCode = "422", description = "Validation Error")
     public MemberResponse get(@PathParam("id") String customer, @PathParam("member_id") String member) {
         var customerRef = customer(customer);
-        return MemberResponse.of(members.member(caller.organizationId(), customerRef, member(member)));
+        return MemberResponse.of(lists.member(caller.organizationId(), customerRef, member(member)));
     }
 
     @PATCH
@@ -109,7 +116,7 @@ public class CustomerMemberResource {
         var customerRef = customer(customer);
         var memberRef = member(member);
         var changes = MemberRequests.update(body, true);
-        return MemberResponse.of(members.update(caller.organizationId(), customerRef, memberRef, changes));
+        return MemberResponse.of(updates.update(caller.organizationId(), customerRef, memberRef, changes));
     }
 
     @DELETE
@@ -125,7 +132,7 @@ public class CustomerMemberResource {
     public Response delete(@PathParam("id") String customer, @PathParam("member_id") String member) {
         var customerRef = customer(customer);
         var memberRef = member(member);
-        members.delete(caller.organizationId(), customerRef, memberRef);
+        removals.delete(caller.organizationId(), customerRef, memberRef);
         return Response.noContent().build();
     }
 

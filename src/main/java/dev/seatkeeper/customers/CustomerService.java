@@ -28,7 +28,7 @@ public class CustomerService {
     OrganizationService organizations;
 
     @EJB
-    MemberService members;
+    MemberAdditionService members;
 
     @Inject
     UniqueInsert uniqueInsert;

@@ -76,7 +76,7 @@ public class Member extends BaseEntity {
 
     /**
      * The row this new member is stored as, for an insert beside JPA that yields to a concurrent one with the same
-     * e-mail ({@link MemberService#add}): the non-null values by the column names the mapping above gives (the role by
+     * e-mail ({@link MemberAdditionService#add}): the non-null values by the column names the mapping above gives (the role by
      * its name, as {@code EnumType.STRING} stores it), and the unique key (customer, e-mail key).
      */
     UniqueInsert.NewRow row() {

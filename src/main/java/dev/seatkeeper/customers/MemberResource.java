@@ -27,7 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "access_token")
 public class MemberResource {
     @EJB
-    MemberService members;
+    MemberListService members;
 
     @Inject
     Caller caller;

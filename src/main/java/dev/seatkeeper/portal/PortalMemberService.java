@@ -2,9 +2,12 @@ package dev.seatkeeper.portal;
 
 import dev.seatkeeper.customers.Customer;
 import dev.seatkeeper.customers.Member;
+import dev.seatkeeper.customers.MemberAdditionService;
 import dev.seatkeeper.customers.MemberChanges;
+import dev.seatkeeper.customers.MemberListService;
+import dev.seatkeeper.customers.MemberRemovalService;
 import dev.seatkeeper.customers.MemberRole;
-import dev.seatkeeper.customers.MemberService;
+import dev.seatkeeper.customers.MemberUpdateService;
 import dev.seatkeeper.customers.NewMember;
 import dev.seatkeeper.platform.Page;
 import dev.seatkeeper.platform.PageRequest;
@@ -32,11 +35,20 @@ public class PortalMemberService {
     EntityManager em;
 
     @EJB
-    MemberService members;
+    MemberListService lists;
+
+    @EJB
+    MemberAdditionService additions;
+
+    @EJB
+    MemberUpdateService updates;
+
+    @EJB
+    MemberRemovalService removals;
 
     /** One page of the caller's customer's members, oldest first. */
     public Page<Member> list(MemberSessionUser user, PageRequest page) {
-        return members.list(
+        return lists.list(
                 user.organizationId(), Optional.of(user.customerId()), Optional.empty(), Optional.empty(), page);
     }
 
@@ -54,13 +66,13 @@ public class PortalMemberService {
                     "owner"));
         }
         Customer customer = em.find(Customer.class, user.customerId());
-        return members.add(customer, request.email(), request.name(), null, request.role());
+        return additions.add(customer, request.email(), request.name(), null, request.role());
     }
 
     /**
      * Changes a member's name or role. Raises {@link ResourceNotFound} "Member not found" for a member of another
      * customer, a 422 on {@code ["path","id"]} for the caller's own role, and what
-     * {@link MemberService#update(Member, MemberChanges, boolean)} raises; only an owner may make another member owner.
+     * {@link MemberUpdateService#update(Member, MemberChanges, boolean)} raises; only an owner may make another member owner.
      */
     public Member update(MemberSessionUser user, UUID memberId, MemberChanges changes) {
         Member member = teamMember(user, memberId);
@@ -71,11 +83,11 @@ public class PortalMemberService {
                     "value_error", List.of("path", "id"), "You cannot modify your own role.", memberId.toString()));
         }
         Member actor = em.find(Member.class, user.memberId());
-        return members.update(member, changes, actor != null && actor.role() == MemberRole.OWNER);
+        return updates.update(member, changes, actor != null && actor.role() == MemberRole.OWNER);
     }
 
     /**
-     * Removes a member with the member cascade ({@link MemberService#delete(Member)}). Raises
+     * Removes a member with the member cascade ({@link MemberRemovalService#delete(Member)}). Raises
      * {@link ResourceNotFound} "Member not found" and a 422 on {@code ["path","id"]} for the caller itself.
      */
     public void remove(MemberSessionUser user, UUID memberId) {
@@ -87,7 +99,7 @@ public class PortalMemberService {
                     "You cannot remove yourself from the team.",
                     memberId.toString()));
         }
-        members.delete(member);
+        removals.delete(member);
     }
 
     private Member teamMember(MemberSessionUser user, UUID memberId) {

@@ -2,8 +2,8 @@ package dev.seatkeeper.seats;
 
 import dev.seatkeeper.customers.Customer;
 import dev.seatkeeper.customers.Member;
+import dev.seatkeeper.customers.MemberAdditionService;
 import dev.seatkeeper.customers.MemberRole;
-import dev.seatkeeper.customers.MemberService;
 import dev.seatkeeper.organizations.FeatureNotEnabled;
 import dev.seatkeeper.organizations.Organization;
 import dev.seatkeeper.organizations.OrganizationService;
@@ -33,7 +33,7 @@ public class SeatClaimService {
     OrganizationService organizations;
 
     @EJB
-    MemberService members;
+    MemberAdditionService members;
 
     @EJB
     SessionService sessions;

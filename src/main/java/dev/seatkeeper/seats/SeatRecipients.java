@@ -5,10 +5,11 @@ import dev.seatkeeper.customers.CustomerNotFound;
 import dev.seatkeeper.customers.CustomerService;
 import dev.seatkeeper.customers.EmailAddress;
 import dev.seatkeeper.customers.Member;
+import dev.seatkeeper.customers.MemberAdditionService;
 import dev.seatkeeper.customers.MemberEmailMismatch;
+import dev.seatkeeper.customers.MemberListService;
 import dev.seatkeeper.customers.MemberNotFound;
 import dev.seatkeeper.customers.MemberRole;
-import dev.seatkeeper.customers.MemberService;
 import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.purchases.SeatContainer;
 import jakarta.ejb.EJB;
@@ -29,7 +30,10 @@ class SeatRecipients {
     CustomerService customers;
 
     @EJB
-    MemberService members;
+    MemberAdditionService members;
+
+    @EJB
+    MemberListService memberLists;
 
     @Inject
     SeatCounter counter;
@@ -58,7 +62,8 @@ class SeatRecipients {
         }
         Member member;
         if (request.memberId().isPresent()) {
-            member = members.find(billing, request.memberId().get())
+            member = memberLists
+                    .find(billing, request.memberId().get())
                     .orElseThrow(
                             () -> new MemberNotFound(request.memberId().get().toString()));
         } else if (request.externalMemberId().isPresent()) {
@@ -77,7 +82,7 @@ class SeatRecipients {
 
     /** The member with this external id, or a new one with {@code email} (which must then be given). */
     private Member byExternalId(Customer billing, String externalId, String email) {
-        Optional<Member> known = members.findByExternalId(billing, externalId);
+        Optional<Member> known = memberLists.findByExternalId(billing, externalId);
         if (known.isPresent()) {
             if (email != null && !EmailAddress.of(known.get().email()).matches(email)) {
                 throw new MemberEmailMismatch("Member with external_member_id '" + externalId

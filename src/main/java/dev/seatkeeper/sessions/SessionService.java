@@ -3,9 +3,10 @@ package dev.seatkeeper.sessions;
 import dev.seatkeeper.customers.Customer;
 import dev.seatkeeper.customers.CustomerService;
 import dev.seatkeeper.customers.Member;
+import dev.seatkeeper.customers.MemberAdditionService;
+import dev.seatkeeper.customers.MemberListService;
 import dev.seatkeeper.customers.MemberRemoved;
 import dev.seatkeeper.customers.MemberRole;
-import dev.seatkeeper.customers.MemberService;
 import dev.seatkeeper.organizations.OrganizationService;
 import dev.seatkeeper.platform.RequestValidationException;
 import dev.seatkeeper.platform.Settings;
@@ -41,7 +42,10 @@ public class SessionService {
     CustomerService customers;
 
     @EJB
-    MemberService members;
+    MemberAdditionService members;
+
+    @EJB
+    MemberListService memberLists;
 
     @EJB
     OrganizationService organizations;
@@ -77,19 +81,21 @@ public class SessionService {
         }
         Member member;
         if (request.memberId().isPresent()) {
-            member = members.find(customer, request.memberId().get())
+            member = memberLists
+                    .find(customer, request.memberId().get())
                     .orElseThrow(() ->
                             memberMissing("member_id", request.memberId().get().toString()));
         } else if (request.externalMemberId().isPresent()) {
-            member = members.findByExternalId(
-                            customer, request.externalMemberId().get())
+            member = memberLists
+                    .findByExternalId(customer, request.externalMemberId().get())
                     .orElseThrow(() -> memberMissing(
                             "external_member_id", request.externalMemberId().get()));
         } else if ("team".equals(customer.type())) {
             throw new RequestValidationException(new ValidationIssue(
                     "value_error", List.of("body", "member_id"), "member_id is required for team customers.", null));
         } else {
-            member = members.owner(customer)
+            member = memberLists
+                    .owner(customer)
                     .orElseGet(() -> members.add(customer, customer.email(), customer.name(), null, MemberRole.OWNER));
         }
         return openForMember(member, request.returnUrl());
