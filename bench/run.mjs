@@ -6,8 +6,8 @@
 // of the stack's floor measured in the same run (writes: of the floor's JPA insert; reads: of the floor's JPA read by
 // primary key), p50/p99, p99 as a multiple of the floor insert's, and the issue's target beside each figure (reported,
 // never enforced). Then the memory pass: a fresh server without the floor WAR (its data source, persistence unit and, on
-// H2, its own database file would count in the process) runs every load once while its resident memory is sampled. Then
-// the flatness run: the claim and revoke loads on a fresh server whose database holds the loads' own pools and 1,000
+// H2, its own database file would count in the process) runs every other load as the main server does, while its
+// resident memory is sampled. Then the flatness run: the claim and revoke loads on a fresh server whose database holds the loads' own pools and 1,000
 // other seats, and on one whose database holds the same pools and 1,000,000 other seats (each with its member, a member
 // session and an event), p50 compared.
 //
@@ -452,14 +452,13 @@ function jfr(server, op) {
  * Warms every operation in turn (their warm-up lines; answers are not counted), then measures each in turn: the
  * server's JIT compiles the code the operations share during the first round, so that no operation is measured on
  * code still being compiled (in one trial the no-op ran at 2,900/s before the other operations and 6,700/s after).
- * {@code warm: false} (the memory pass) drives each operation once, with its measured lines.
  */
-async function measure(server, allOps, seconds = settings.duration, { warm = true } = {}) {
+async function measure(server, allOps, seconds = settings.duration) {
   const only = argument("only", null)?.split(",");
   const ops = only
     ? allOps.filter((op) => op.name.startsWith("no-op") || op.name.startsWith("floor") || only.some((o) => op.name.startsWith(o)))
     : allOps;
-  if (warm && settings.warmup > 0) for (const op of ops) await wrk(server, op.warm, op.auth, settings.warmup);
+  if (settings.warmup > 0) for (const op of ops) await wrk(server, op.warm, op.auth, settings.warmup);
   const results = [];
   for (const op of ops) {
     const recording = process.env.BENCH_JFR && op.name.startsWith(process.env.BENCH_JFR) ? jfr(server, op) : null;
@@ -521,8 +520,8 @@ function printTable(db, results, memory) {
   console.log(`No-op GET: mean of its two runs ${noop.toFixed(0)}/s, ${noopCpu.toFixed(2)} ms of server CPU per request.`);
   if (memory) {
     const peak = Math.max(...memory.map((r) => r.rss));
-    console.log(`Resident memory (memory pass: a fresh server with Seatkeeper and the no-op, no floor WAR, every load ` +
-      `above once for ${settings.duration} s, ${process.env.BENCH_JAVA_OPTIONS ?? README_JAVA_OPTIONS}): ` +
+    console.log(`Resident memory (memory pass: a fresh server with Seatkeeper and the no-op, no floor WAR, the loads ` +
+      `above warmed and measured as above, ${process.env.BENCH_JAVA_OPTIONS ?? README_JAVA_OPTIONS}): ` +
       `peak ${mb(peak)} (target ≤ ${TARGETS.rssMb} MB: ${verdict(peak <= TARGETS.rssMb * 2 ** 20)})` +
       `${db === "postgresql" ? "; the Payara process only, not the database server's" : ""}.`);
   } else {
@@ -594,7 +593,7 @@ async function run(kind) {
   let memory = null;
   if (!smoke && !flag("no-memory")) {
     const pass = await prepare(db, "memory", POOL, 0, { firstClaims: true });
-    memory = await measure(pass.server, operations(pass.setup, pass.pools, false), settings.duration, { warm: false });
+    memory = await measure(pass.server, operations(pass.setup, pass.pools, false));
     await pass.server.stop();
   }
   printTable(kind, results, memory);
