@@ -1,27 +1,36 @@
 #!/usr/bin/env node
-// The performance benchmark (README, "Performance"). Starts the microbundle with the no-op WAR deployed beside it (one
-// JVM, a fresh H2 database under a temporary directory, the README's start command), seeds seats straight into the
-// database (bench/seed/Seed.java), warms every operation, then drives each with wrk and prints, for each: throughput,
-// its share of the no-op's throughput in the same run, p50/p99 and the server's peak resident memory (RSS) while it
-// ran. Then the flatness run: the claim and revoke loads on a fresh server whose database holds the loads' own pools
-// and 1,000 other seats, and on one whose database holds the same pools and 1,000,000 other seats (each with its
-// member, a member session and an event), p50 compared.
+// The performance benchmark (README, "Performance"). On H2 (default) or PostgreSQL (--db postgresql: the private
+// PostgreSQL of server-config/postgresql, started here and stopped at the end), starts the microbundle with the no-op
+// WAR and the floor WAR deployed beside it (one JVM, the README's start command), seeds seats straight into the database
+// (bench/seed/Seed.java), warms every operation, then drives each with wrk and prints, for each: throughput, its share
+// of the stack's floor measured in the same run (writes: of the floor's JPA insert; reads: of the floor's JPA read by
+// primary key), p50/p99, p99 as a multiple of the floor insert's, and the issue's target beside each figure (reported,
+// never enforced). Then the memory pass: a fresh server without the floor WAR (its data source, persistence unit and, on
+// H2, its own database file would count in the process) runs every other load as the main server does, while its
+// resident memory is sampled. Then the flatness run: the claim and revoke loads on a fresh server whose database holds the loads' own pools and 1,000
+// other seats, and on one whose database holds the same pools and 1,000,000 other seats (each with its member, a member
+// session and an event), p50 compared.
 //
-//   node bench/run.mjs [--duration 10] [--warmup 10] [--connections 32] [--threads 2] [--large 1000000]
-//                      [--no-flatness] [--smoke] [--only claim,portal] [--floor] [--jar target/seatkeeper-microbundle.jar]
-//                      [--noop bench/noop/target/noop.war] [--floor-war bench/floor/target/floor.war]
+//   node bench/run.mjs [--db h2|postgresql|both] [--duration 10] [--warmup 10] [--connections 32] [--threads 2]
+//                      [--large 1000000] [--no-flatness] [--no-memory] [--smoke] [--only claim,portal]
+//                      [--jar target/seatkeeper-microbundle.jar] [--noop bench/noop/target/noop.war]
+//                      [--floor-war bench/floor/target/floor.war]
 //
 // --duration and --warmup are seconds per operation. --only: the operations whose names start with one of these (and
-// the no-op), to measure one change quickly. --smoke: one second of warm-up and two of load per operation and a
-// flatness load on 20,000 seats only: checks that every operation answers 2xx under load (exit status 1 if not), for CI;
-// its figures mean little. --floor: also deploys the floor WAR (bench/floor) and measures the stack's floor beside the
-// no-op (one JPA insert, one JDBC insert, one JPA read); its data source and H2 file then count in the server's memory,
-// which is why the default run leaves it out. A measured request that found its pool used up (a claimed token claimed
-// again) counts as an error and fails the run.
+// the no-op and the floor, which the shares need), to measure one change quickly. --smoke: both databases unless --db
+// says otherwise, no warm-up and two seconds of load per operation, on one server per database whose database also
+// holds 20,000 other seats (the seeder's filler is exercised), no memory pass and no flatness comparison: checks that
+// every operation answers 2xx under load (exit status 1 if not), for CI; its figures mean little. A measured request
+// that found its pool used up (a claimed token claimed again) counts as an error and fails the run; a ratio below its
+// target never does.
+// --db postgresql: server-config/postgresql/start.sh on PG_PORT (default 55440, outside the tests' 55432-55439), one
+// fresh database per server (bench_main, bench_memory, bench_small, bench_large), the floor's table in the schema
+// "floor" of the main server's database; stopped (and its data directory deleted) at the end, unless it was already
+// running when the benchmark started.
 // BENCH_JFR=claim: a JFR recording (settings=profile) of the server while the operation whose name starts so is
 // measured, kept in the work directory (which is then kept). BENCH_JAVA_OPTIONS: the server's JVM options instead of
 // the README's.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,16 +49,20 @@ const flag = (name) => process.argv.includes(`--${name}`);
 const smoke = flag("smoke");
 const settings = {
   duration: Number(argument("duration", smoke ? 2 : 10)),
-  warmup: Number(argument("warmup", smoke ? 1 : 10)),
+  warmup: Number(argument("warmup", smoke ? 0 : 10)),
   connections: Number(argument("connections", 32)),
   threads: Number(argument("threads", 2)),
   large: Number(argument("large", smoke ? 20000 : 1000000)),
   small: 1000,
   flatDuration: smoke ? 2 : 5,
 };
+const dbChoice = argument("db", smoke ? "both" : "h2");
+if (!["h2", "postgresql", "both"].includes(dbChoice)) throw new Error(`--db: h2, postgresql or both, not ${dbChoice}`);
+const databases = dbChoice === "both" ? ["h2", "postgresql"] : [dbChoice];
 const jar = resolve(root, argument("jar", "target/seatkeeper-microbundle.jar"));
 const noopWar = resolve(root, argument("noop", "bench/noop/target/noop.war"));
-const floorWar = flag("floor") ? resolve(root, argument("floor-war", "bench/floor/target/floor.war")) : null;
+const floorWar = resolve(root, argument("floor-war", "bench/floor/target/floor.war"));
+const postgresqlJar = resolve(root, "target/postgresql.jar");
 const java = process.env.JAVA ?? "java";
 /** The JVM options of the README's start command; BENCH_JAVA_OPTIONS replaces them. */
 const README_JAVA_OPTIONS = "-Xmx224m -XX:+UseSerialGC";
@@ -64,15 +77,33 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const POOL = smoke ? 6000 : 45000;
 const FLAT_POOL = smoke ? 3000 : 12000;
 
+/**
+ * The issue's targets (performance issue 26), each a ratio measured in one run: printed beside the figures, never
+ * enforced. Writes are shares of the floor's JPA insert, reads of the floor's JPA read by primary key.
+ */
+const TARGETS = {
+  memberClaim: 0.5,
+  firstClaim: 0.5,
+  revoke: 0.5,
+  assignSpread: 0.4,
+  assignOne: 0.2,
+  read: 0.9,
+  p99: 3,
+  firstOverMember: 0.9,
+  rssMb: 600,
+  flatness: { postgresql: 1.2, h2: 1.3 },
+};
+
 const workDir = mkdtempSync(join(tmpdir(), "seatkeeper-bench-"));
 const h2Jar = extractH2Jar();
-const env = {
+const baseEnv = {
   ...process.env,
   SEATKEEPER_ADMIN_TOKEN: randomBytes(16).toString("hex"),
   SEATKEEPER_SECRET: randomBytes(24).toString("hex"),
   SEATKEEPER_SESSION_TTL: "PT6H",
 };
-for (const name of ["SEATKEEPER_DB_URL", "SEATKEEPER_DB_USER", "SEATKEEPER_DB_PASSWORD", "SEATKEEPER_DATA_DIR"]) delete env[name];
+for (const name of ["SEATKEEPER_DB_URL", "SEATKEEPER_DB_USER", "SEATKEEPER_DB_PASSWORD", "SEATKEEPER_DATA_DIR",
+  "SEATKEEPER_DB_DATASOURCE", "FLOOR_DB_DATASOURCE", "FLOOR_DB_URL", "FLOOR_DB_USER", "FLOOR_DB_PASSWORD"]) delete baseEnv[name];
 
 /** The H2 driver the server itself runs (Payara Micro's), taken out of the microbundle, so the seeder writes its format. */
 function extractH2Jar() {
@@ -81,32 +112,105 @@ function extractH2Jar() {
   return join(workDir, "MICRO-INF/runtime/h2.jar");
 }
 
+/** The servers' database names on PostgreSQL: one fresh database per server. */
+const PG_DATABASES = ["main", "memory", "small", "large"];
 
-/** A server on a database directory of its own: started as the README starts it, with the no-op WAR beside it. */
+/**
+ * The private PostgreSQL (server-config/postgresql/start.sh), its databases emptied for this run; stopped and its data
+ * directory deleted by {@link stop}, unless it was running before.
+ */
+class PostgreSQL {
+  constructor() {
+    this.port = process.env.PG_PORT ?? "55440";
+    this.env = { ...process.env, PG_PORT: this.port };
+    this.user = process.env.PG_USER ?? "seatkeeper";
+    this.password = process.env.PG_PASSWORD ?? "seatkeeper";
+    this.started = false;
+  }
+
+  start() {
+    const run = spawnSync(join(root, "server-config/postgresql/start.sh"), ["--fresh", ...PG_DATABASES.map((n) => `bench_${n}`)],
+      { env: this.env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    process.stderr.write(run.stderr ?? "");
+    if (run.status !== 0) throw new Error(`server-config/postgresql/start.sh failed (${run.status})`);
+    this.started = !/already running/.test(run.stderr);
+    const urls = run.stdout.trim().split("\n");
+    this.urls = Object.fromEntries(PG_DATABASES.map((n, i) => [n, urls[i]]));
+    log(`PostgreSQL on port ${this.port}${this.started ? "" : " (already running: left running at the end)"}`);
+  }
+
+  /** Synchronous, so that it also runs from the process's exit handler. */
+  stop() {
+    if (!this.started) return;
+    this.started = false;
+    spawnSync(join(root, "server-config/postgresql/stop.sh"), ["--purge"], { env: this.env, stdio: "inherit" });
+  }
+}
+
+/**
+ * Where a server's data lives, for the server, the floor WAR and the seeder. H2: files under the server's directory
+ * (the floor's own file, ./data/floor, its data source's default). PostgreSQL: the database of the server's name; the
+ * floor's table in the schema "floor" of that database (not beside Seatkeeper's tables: a database whose first
+ * migration finds a table it did not make is refused by Flyway).
+ */
+function database(kind, postgresql) {
+  if (kind === "h2") {
+    return {
+      kind,
+      serverEnv: () => ({}),
+      seed: (dir) => ({ url: `jdbc:h2:file:${join(dir, "data/seatkeeper")}`, classpath: h2Jar, user: "sa", password: "sa" }),
+      // The embedded file is the server's alone while it runs: seeded between two starts.
+      live: false,
+    };
+  }
+  const pg = postgresql;
+  return {
+    kind,
+    serverEnv: (name) => ({
+      SEATKEEPER_DB_URL: pg.urls[name], SEATKEEPER_DB_USER: pg.user, SEATKEEPER_DB_PASSWORD: pg.password,
+      FLOOR_DB_DATASOURCE: "org.postgresql.ds.PGSimpleDataSource", FLOOR_DB_URL: `${pg.urls[name]}?currentSchema=floor`,
+      FLOOR_DB_USER: pg.user, FLOOR_DB_PASSWORD: pg.password,
+    }),
+    seed: (dir, name) => ({
+      url: `${pg.urls[name]}?stringtype=unspecified&reWriteBatchedInserts=true`, classpath: postgresqlJar,
+      user: pg.user, password: pg.password,
+    }),
+    // Seeded while the server runs (the seeder only adds rows, and no entity is cached: shared-cache-mode NONE), which
+    // spares a restart per server; the floor's schema is made before the server starts.
+    live: true,
+  };
+}
+
+/**
+ * A server on a database of its own: started as the README starts it, with the no-op WAR beside it, and the floor WAR
+ * when asked.
+ */
 class Server {
-  constructor(name) {
+  constructor(name, db) {
     this.name = name;
-    this.dir = join(workDir, name);
+    this.db = db;
+    this.dir = join(workDir, db.kind, name);
     mkdirSync(this.dir, { recursive: true });
     this.process = null;
   }
 
-  async start(port) {
+  async start(port, { floor = false } = {}) {
     this.port = port;
     this.base = `http://127.0.0.1:${port}`;
     const logFd = openSync(join(this.dir, "server.log"), "a");
     // The README's start command: its heap settings are part of what the memory figure measures.
     const options = (process.env.BENCH_JAVA_OPTIONS ?? README_JAVA_OPTIONS).split(" ").filter(Boolean);
     this.process = spawn(java, [...options, "-jar", jar, "--port", String(port), "--nohazelcast", "--disablephonehome",
-      "--deploy", noopWar, ...(floorWar ? ["--deploy", floorWar] : [])], { cwd: this.dir, env, stdio: ["ignore", logFd, logFd] });
+      "--deploy", noopWar, ...(floor ? ["--deploy", floorWar] : [])],
+    { cwd: this.dir, env: { ...baseEnv, ...this.db.serverEnv(this.name) }, stdio: ["ignore", logFd, logFd] });
     closeSync(logFd);
     const deadline = Date.now() + 300000;
+    const status = (u, init) => fetch(u, { ...init, signal: AbortSignal.timeout(3000) }).then(async (r) => (await r.arrayBuffer(), r.status));
     while (Date.now() < deadline) {
       if (this.process.exitCode !== null) throw new Error(`the server exited during start-up; see ${this.dir}/server.log`);
       try {
-        const [api, noop] = await Promise.all([`${this.base}/v1/customers/`, `${this.base}/noop/ping`].map((u) =>
-          fetch(u, { signal: AbortSignal.timeout(3000) }).then(async (r) => (await r.arrayBuffer(), r.status))));
-        if (api === 401 && noop === 200) return;
+        const [api, noop] = await Promise.all([status(`${this.base}/v1/customers/`), status(`${this.base}/noop/ping`)]);
+        if (api === 401 && noop === 200 && (!floor || (await floorRow(this.base)))) return;
       } catch {
         /* not yet */
       }
@@ -125,7 +229,8 @@ class Server {
 
   /**
    * CPU time the server process has used so far, user and system, in milliseconds (Linux /proc; clock ticks of 10 ms).
-   * Per request it is what an operation costs the server, background threads (JIT, GC, H2's writer) included.
+   * Per request it is what an operation costs the server, background threads (JIT, GC, H2's writer) included; on
+   * PostgreSQL the database server's own CPU is not in it.
    */
   cpuMillis() {
     try {
@@ -147,10 +252,13 @@ class Server {
   }
 }
 
+const servers = [];
+let postgresql = null;
 process.on("exit", () => {
   for (const server of servers) if (server.process && server.process.exitCode === null) server.process.kill("SIGKILL");
+  if (postgresql) postgresql.stop();
 });
-const servers = [];
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => process.exit(130));
 
 
 /**
@@ -158,7 +266,7 @@ const servers = [];
  * subscriptions each load works on, an organization token and the owner's portal session.
  */
 async function setUp(base) {
-  const admin = env.SEATKEEPER_ADMIN_TOKEN;
+  const admin = baseEnv.SEATKEEPER_ADMIN_TOKEN;
   const slug = `bench-${randomUUID().slice(0, 8)}`;
   const org = await must(base, "POST", "/v1/organizations/", admin, {
     name: "Bench", slug, feature_settings: { seat_based_pricing_enabled: true, member_model_enabled: true },
@@ -175,8 +283,10 @@ async function setUp(base) {
   const customer = await must(base, "POST", "/v1/customers/", token, { email: `billing@${slug}.example`, name: "Billing" });
   const subscription = (seats) => must(base, "POST", "/v1/subscriptions/", token,
     { product_id: product.id, customer_id: customer.id, seats }).then((s) => s.id);
+  // Every subscription is the one billing customer's: first claims of its invitees all make members of that customer.
   const containers = {
     claim: await subscription(POOL + 1000),
+    firstClaim: await subscription(POOL),
     portalRevoke: await subscription(POOL),
     orgRevoke: await subscription(POOL),
     list: await subscription(100),
@@ -187,30 +297,46 @@ async function setUp(base) {
   return { org, token, customer, containers, portalToken: session.token };
 }
 
-/** Seeds a stopped server's database with pools of {@code pool} seats and {@code filler} others; returns the pools. */
-function seed(server, setup, pool, filler) {
+/** Runs bench/seed/Seed.java on a server's database for the organization and customer of {@code setup}. */
+function runSeed(server, setup, actions) {
+  const target = server.db.seed(server.dir, server.name);
+  execFileSync(java, ["-cp", target.classpath, join(here, "seed/Seed.java"), target.url, baseEnv.SEATKEEPER_SECRET,
+    setup?.org.id ?? "-", setup?.customer.id ?? "-", ...actions],
+  { stdio: "inherit", env: { ...process.env, SEED_DB_USER: target.user, SEED_DB_PASSWORD: target.password } });
+}
+
+/**
+ * Seeds a server's database (stopped, on H2) with pools of {@code pool} seats and {@code filler} others; returns the
+ * pools. {@code firstClaims}: also a pool of pending seats whose invitees are no member yet (Seed.java, "invited").
+ */
+function seed(server, setup, pool, filler, { firstClaims = false } = {}) {
   const pools = join(server.dir, "pools");
   mkdirSync(pools, { recursive: true });
   const c = setup.containers;
   const file = (name) => join(pools, `${name}.txt`);
-  execFileSync(java, ["-cp", h2Jar, join(here, "seed/Seed.java"),
-    `jdbc:h2:file:${join(server.dir, "data/seatkeeper")}`, env.SEATKEEPER_SECRET, setup.org.id, setup.customer.id,
+  runSeed(server, setup, [
     `pending:${c.claim}:${pool}:${file("claim")}`,
+    ...(firstClaims ? [`invited:${c.firstClaim}:${pool}:${file("first-claim")}`] : []),
     `claimed:${c.portalRevoke}:${pool}:${file("portal-revoke")}`,
     `claimed:${c.orgRevoke}:${pool}:${file("org-revoke")}`,
     `claimed:${c.list}:100:${file("list")}`,
-    ...(filler > 0 ? [`filler:${filler}`] : [])], { stdio: "inherit" });
+    ...(filler > 0 ? [`filler:${filler}`] : [])]);
   const lines = (name) => readFileSync(file(name), "utf8").trim().split("\n");
-  return { claim: lines("claim"), portalRevoke: lines("portal-revoke"), orgRevoke: lines("org-revoke") };
+  return {
+    claim: lines("claim"), firstClaim: firstClaims ? lines("first-claim") : [], portalRevoke: lines("portal-revoke"),
+    orgRevoke: lines("org-revoke"),
+  };
 }
 
 /**
- * One operation: its name, the bearer token ("" for none), and its request lines (METHOD \t PATH [\t BODY]) for the
- * warm-up and for the measured run. A read lists one line, sent again and again; a write one line per fresh token,
- * seat or e-mail.
+ * One operation: its name, the bearer token ("" for none), its request lines (METHOD \t PATH [\t BODY]) for the warm-up
+ * and for the measured run, and what the issue compares it with: {@code kind} "write" (a share of the floor's JPA
+ * insert), "read" (of the floor's JPA read) or none; {@code target} that share's target, {@code p99Target} whether its p99
+ * has one (3 × the floor insert's). A read lists one line, sent again and again; a write one line per fresh token, seat or
+ * e-mail.
  */
-function operation(name, auth, warm, measured) {
-  return { name, auth, warm, measured };
+function operation(name, auth, warm, measured, { kind = null, target = null, p99Target = false } = {}) {
+  return { name, auth, warm, measured, kind, target, p99Target };
 }
 
 /** Request lines for a warm-up and a measured run: the first {@code warmShare} of the pool, and the rest. */
@@ -219,45 +345,54 @@ const split = (pool, warmShare, make) => {
   return [pool.slice(0, warmCount).map(make), pool.slice(warmCount).map(make)];
 };
 
-/** The floor's operations (--floor): the two inserts (a line per request, as for every write) and the read of one row. */
+const FLOOR_INSERT = "floor: one JPA insert";
+const FLOOR_READ = "floor: one JPA read by primary key";
+
+/** The floor's operations (bench/floor): the two inserts (a line per request, as for every write) and the read of one row. */
 function floor(setup) {
   const inserts = (path) => [POOL / 3, POOL].map((n) => Array.from({ length: n }, () => `POST\t${path}\t{"name":"floor"}`));
   return [
-    operation("floor: one JPA insert", "", ...inserts("/floor/rows")),
-    operation("floor: one JDBC insert", "", ...inserts("/floor/rows/jdbc")),
-    operation("floor: one JPA read", "", [`GET\t/floor/rows/${setup.floorRow}`], [`GET\t/floor/rows/${setup.floorRow}`]),
+    operation(FLOOR_INSERT, "", ...inserts("/floor/rows"), { kind: "write" }),
+    operation("floor: one JDBC insert", "", ...inserts("/floor/rows/jdbc"), { kind: "write" }),
+    operation(FLOOR_READ, "", [`GET\t/floor/rows/${setup.floorRow}`], [`GET\t/floor/rows/${setup.floorRow}`],
+      { kind: "read" }),
   ];
 }
 
-function operations(setup, pools) {
+/** The main table's operations; {@code withFloor}: the floor's three first (after the no-op). */
+function operations(setup, pools, withFloor) {
   const c = setup.containers;
   const share = 1 / 3;
   const emails = (prefix, count) => Array.from({ length: count }, (_, i) => `${prefix}${i}-${randomUUID().slice(0, 6)}@assign.example`);
+  const claim = (t) => `POST\t/v1/customer-seats/claim\t{"invitation_token":"${t}"}`;
   // Claim info reads the pool's last 1,000 tokens, which nothing claims.
   const claimTokens = pools.claim.slice(0, -1000);
   const infoTokens = pools.claim.slice(-1000);
-  const ops = [
+  const write = (target) => ({ kind: "write", target, p99Target: true });
+  return [
     operation("no-op GET", "", ["GET\t/noop/ping"], ["GET\t/noop/ping"]),
-    // The stack's floor (--floor; bench/floor): one JPA insert in a session bean's transaction, the same insert through
-    // JDBC alone, one JPA read by primary key; nothing of Seatkeeper's.
-    ...(floorWar ? floor(setup) : []),
-    operation("claim", "", ...split(claimTokens, share, (t) => `POST\t/v1/customer-seats/claim\t{"invitation_token":"${t}"}`)),
-    operation("claim info", "", ...[infoTokens, infoTokens].map((ts) => ts.map((t) => `GET\t/v1/customer-seats/claim/${t}`))),
+    // The stack's floor (bench/floor): one JPA insert in a session bean's transaction, the same insert through JDBC
+    // alone, one JPA read by primary key; nothing of Seatkeeper's.
+    ...(withFloor ? floor(setup) : []),
+    operation("claim, invitee already a member", "", ...split(claimTokens, share, claim), write(TARGETS.memberClaim)),
+    operation("claim, first claim (no member yet)", "", ...split(pools.firstClaim, share, claim), write(TARGETS.firstClaim)),
+    operation("claim info", "", ...[infoTokens, infoTokens].map((ts) => ts.map((t) => `GET\t/v1/customer-seats/claim/${t}`)),
+      { kind: "read", target: TARGETS.read }),
     operation("portal revoke", setup.portalToken,
-      ...split(pools.portalRevoke, share, (id) => `DELETE\t/v1/customer-portal/seats/${id}`)),
+      ...split(pools.portalRevoke, share, (id) => `DELETE\t/v1/customer-portal/seats/${id}`), write(TARGETS.revoke)),
     operation("organization revoke", setup.token,
-      ...split(pools.orgRevoke, share, (id) => `DELETE\t/v1/customer-seats/${id}`)),
+      ...split(pools.orgRevoke, share, (id) => `DELETE\t/v1/customer-seats/${id}`), write(TARGETS.revoke)),
     operation("assign, one subscription", setup.token, ...split(emails("one", POOL), share, (e) =>
-      `POST\t/v1/customer-seats\t{"subscription_id":"${c.assignOne}","email":"${e}"}`)),
+      `POST\t/v1/customer-seats\t{"subscription_id":"${c.assignOne}","email":"${e}"}`), { kind: "write", target: TARGETS.assignOne }),
     operation("assign, 100 subscriptions", setup.token, ...split(emails("spread", POOL), share, (e, i) =>
-      `POST\t/v1/customer-seats\t{"subscription_id":"${c.assignSpread[i % 100]}","email":"${e}"}`)),
+      `POST\t/v1/customer-seats\t{"subscription_id":"${c.assignSpread[i % 100]}","email":"${e}"}`),
+    { kind: "write", target: TARGETS.assignSpread }),
     operation("seat list (100 seats)", setup.token, [`GET\t/v1/customer-seats?subscription_id=${c.list}`],
-      [`GET\t/v1/customer-seats?subscription_id=${c.list}`]),
+      [`GET\t/v1/customer-seats?subscription_id=${c.list}`], { kind: "read" }),
     operation("portal GET (session auth)", setup.portalToken, ["GET\t/v1/customer-portal/customer-session/introspect"],
-      ["GET\t/v1/customer-portal/customer-session/introspect"]),
+      ["GET\t/v1/customer-portal/customer-session/introspect"], { kind: "read", target: TARGETS.read }),
     operation("no-op GET (again)", "", ["GET\t/noop/ping"], ["GET\t/noop/ping"]),
   ];
-  return ops;
 }
 
 /** The loads compared in the flatness run: half of each pool warms, the other half is measured. */
@@ -301,14 +436,9 @@ function wrk(server, lines, auth, seconds) {
   });
 }
 
-/**
- * Warms every operation in turn (their warm-up lines; answers are not counted), then measures each in turn: the
- * server's JIT compiles the code the operations share during the first round, so that no operation is measured on
- * code still being compiled (in one trial the no-op ran at 2,900/s before the other operations and 6,700/s after).
- */
 /** A JFR recording (settings=profile) of the server while one operation is measured, written to the work directory. */
 function jfr(server, op) {
-  const file = join(workDir, `${server.name}-${op.name.replace(/\W+/g, "-")}.jfr`);
+  const file = join(workDir, `${server.db.kind}-${server.name}-${op.name.replace(/\W+/g, "-")}.jfr`);
   execFileSync("jcmd", [String(server.process.pid), "JFR.start", "name=bench", "settings=profile"], { stdio: "ignore" });
   return {
     stop() {
@@ -318,10 +448,17 @@ function jfr(server, op) {
   };
 }
 
+/**
+ * Warms every operation in turn (their warm-up lines; answers are not counted), then measures each in turn: the
+ * server's JIT compiles the code the operations share during the first round, so that no operation is measured on
+ * code still being compiled (in one trial the no-op ran at 2,900/s before the other operations and 6,700/s after).
+ */
 async function measure(server, allOps, seconds = settings.duration) {
   const only = argument("only", null)?.split(",");
-  const ops = only ? allOps.filter((op) => op.name.startsWith("no-op") || only.some((o) => op.name.startsWith(o))) : allOps;
-  for (const op of ops) await wrk(server, op.warm, op.auth, settings.warmup);
+  const ops = only
+    ? allOps.filter((op) => op.name.startsWith("no-op") || op.name.startsWith("floor") || only.some((o) => op.name.startsWith(o)))
+    : allOps;
+  if (settings.warmup > 0) for (const op of ops) await wrk(server, op.warm, op.auth, settings.warmup);
   const results = [];
   for (const op of ops) {
     const recording = process.env.BENCH_JFR && op.name.startsWith(process.env.BENCH_JFR) ? jfr(server, op) : null;
@@ -330,90 +467,162 @@ async function measure(server, allOps, seconds = settings.duration) {
     // A write's lines each stand for a fresh token, seat or e-mail: sent more often than listed, its pool ran dry.
     const write = !op.measured[0].startsWith("GET\t");
     if (write && r.requests > op.measured.length) r.errors += r.requests - op.measured.length;
-    results.push({ name: op.name, ...r });
-    log(`${op.name}: ${r.throughput.toFixed(0)}/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ` +
-      `${r.errors} errors, server CPU ${r.cpuPerRequest.toFixed(2)} ms/request, RSS ${(r.rss / 2 ** 20).toFixed(0)} MB`);
+    results.push({ ...op, ...r });
+    log(`${server.db.kind} ${server.name}: ${op.name}: ${r.throughput.toFixed(0)}/s, p50 ${r.p50.toFixed(1)} ms, ` +
+      `p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors, server CPU ${r.cpuPerRequest.toFixed(2)} ms/request, ` +
+      `RSS ${(r.rss / 2 ** 20).toFixed(0)} MB`);
   }
   return results;
 }
 
-const pad = (s, n) => String(s).padEnd(n);
-const padLeft = (s, n) => String(s).padStart(n);
+const percent = (x) => `${(100 * x).toFixed(0)} %`;
+const verdict = (met) => (met ? "met" : "not met");
+const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
-function printTable(results) {
+/**
+ * The main table: each operation's throughput as a share of its floor reference (writes: the floor's JPA insert; reads:
+ * the floor's JPA read by primary key), its p99 as a multiple of the floor insert's, each beside its target.
+ */
+function printTable(db, results, memory) {
   const noops = results.filter((r) => r.name.startsWith("no-op"));
   const noop = noops.reduce((a, r) => a + r.throughput, 0) / noops.length;
-  const noopP99 = Math.max(...noops.map((r) => r.p99));
   const noopCpu = noops.reduce((a, r) => a + r.cpuPerRequest, 0) / noops.length;
-  console.log(`\n| operation | throughput | share of no-op | p50 | p99 | p99 / no-op p99 | server CPU per request | no-op's / this | errors | peak RSS |`);
-  console.log(`|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
+  const insert = results.find((r) => r.name === FLOOR_INSERT);
+  const read = results.find((r) => r.name === FLOOR_READ);
+  const reference = (r) => (r.kind === "write" ? insert : r.kind === "read" ? read : null);
+  console.log(`\n### ${db === "h2" ? "H2 (file)" : "PostgreSQL"}\n`);
+  console.log(`| operation | throughput | share of its floor | target | p50 | p99 | p99 / floor insert's | target | ` +
+    `server CPU / request | errors | peak RSS (floor deployed) |`);
+  console.log(`|---|---:|---:|---|---:|---:|---:|---|---:|---:|---:|`);
   for (const r of results) {
-    console.log(`| ${r.name} | ${r.throughput.toFixed(0)}/s | ${(100 * r.throughput / noop).toFixed(0)} % | ` +
-      `${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${(r.p99 / noopP99).toFixed(2)} | ${r.cpuPerRequest.toFixed(2)} ms | ` +
-      `${(100 * noopCpu / r.cpuPerRequest).toFixed(0)} % | ${r.errors} | ${(r.rss / 2 ** 20).toFixed(0)} MB |`);
+    const ref = reference(r);
+    const share = ref ? r.throughput / ref.throughput : null;
+    const p99 = insert ? r.p99 / insert.p99 : null;
+    console.log(`| ${r.name} | ${r.throughput.toFixed(0)}/s | ${share === null ? "" : percent(share)} | ` +
+      `${r.target && share !== null ? `≥ ${percent(r.target)}: ${verdict(share >= r.target)}` : ""} | ` +
+      `${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${p99 === null || r.name.startsWith("no-op") ? "" : p99.toFixed(2)} | ` +
+      `${r.p99Target && p99 !== null ? `≤ ${TARGETS.p99}: ${verdict(p99 <= TARGETS.p99)}` : ""} | ` +
+      `${r.cpuPerRequest.toFixed(2)} ms | ${r.errors} | ${mb(r.rss)} |`);
   }
-  console.log(`\nno-op: mean of its two runs, ${noop.toFixed(0)}/s, ${noopCpu.toFixed(2)} ms of server CPU per request; p99 ` +
-    `reference: the larger of its two, ${noopP99.toFixed(1)} ms. "no-op's / this": the no-op's server CPU per request as a ` +
-    `share of this operation's, which the throughput share approaches when the server is CPU-bound.`);
+  const member = results.find((r) => r.name.startsWith("claim, invitee already"));
+  const first = results.find((r) => r.name.startsWith("claim, first"));
+  console.log("");
+  if (member && first) {
+    const ratio = first.throughput / member.throughput;
+    console.log(`First claims / claims by existing members: ${percent(ratio)} (target ≥ ${percent(TARGETS.firstOverMember)}: ` +
+      `${verdict(ratio >= TARGETS.firstOverMember)}).`);
+  }
+  if (insert && read) {
+    console.log(`Floor references, same run: JPA insert ${insert.throughput.toFixed(0)}/s (p99 ${insert.p99.toFixed(1)} ms), ` +
+      `JPA read by primary key ${read.throughput.toFixed(0)}/s. Writes are shares of the insert, reads (claim info, seat ` +
+      `list, portal GET) of the read.`);
+  }
+  console.log(`No-op GET: mean of its two runs ${noop.toFixed(0)}/s, ${noopCpu.toFixed(2)} ms of server CPU per request.`);
+  if (memory) {
+    const peak = Math.max(...memory.map((r) => r.rss));
+    console.log(`Resident memory (memory pass: a fresh server with Seatkeeper and the no-op, no floor WAR, the loads ` +
+      `above warmed and measured as above, ${process.env.BENCH_JAVA_OPTIONS ?? README_JAVA_OPTIONS}): ` +
+      `peak ${mb(peak)} (target ≤ ${TARGETS.rssMb} MB: ${verdict(peak <= TARGETS.rssMb * 2 ** 20)})` +
+      `${db === "postgresql" ? "; the Payara process only, not the database server's" : ""}.`);
+  } else {
+    console.log(`Resident memory: no memory pass in this run; the peak RSS column includes the floor WAR's data source and ` +
+      `persistence unit${db === "h2" ? " and its own H2 file" : ""}.`);
+  }
 }
 
-function printFlatness(small, large) {
+function printFlatness(db, small, large) {
   const seats = (n) => `${n.toLocaleString("en")} + ${(3 * FLAT_POOL + 100).toLocaleString("en")} seats`;
-  console.log(`\n| operation | p50, ${seats(settings.small)} | p50, ${seats(settings.large)} | ratio | throughput ratio |`);
-  console.log(`|---|---:|---:|---:|---:|`);
+  const limit = TARGETS.flatness[db];
+  console.log(`\n| operation (${db}) | p50, ${seats(settings.small)} | p50, ${seats(settings.large)} | ratio | target | throughput ratio |`);
+  console.log(`|---|---:|---:|---:|---|---:|`);
   for (const s of small) {
     const l = large.find((r) => r.name === s.name);
-    console.log(`| ${s.name} | ${s.p50.toFixed(1)} ms | ${l.p50.toFixed(1)} ms | ${(l.p50 / s.p50).toFixed(2)} | ${(l.throughput / s.throughput).toFixed(2)} |`);
+    const ratio = l.p50 / s.p50;
+    console.log(`| ${s.name} | ${s.p50.toFixed(1)} ms | ${l.p50.toFixed(1)} ms | ${ratio.toFixed(2)} | ` +
+      `≤ ${limit}: ${verdict(ratio <= limit)} | ${(l.throughput / s.throughput).toFixed(2)} |`);
   }
 }
 
-/** A server on a database of its own, set up through the API and seeded with pools of {@code pool} seats and {@code filler} others. */
-async function prepare(name, pool, filler) {
-  const server = new Server(name);
+/**
+ * A server on a database of its own, set up through the API and seeded with pools of {@code pool} seats and
+ * {@code filler} others (on H2 between two starts, on PostgreSQL while it runs), with the floor WAR when {@code floor}.
+ */
+async function prepare(db, name, pool, filler, { firstClaims = false, floor = false } = {}) {
+  const server = new Server(name, db);
   servers.push(server);
-  await server.start(await freePort());
+  // PostgreSQL: the floor's tables go to a schema of their own, which must exist before the floor WAR is deployed.
+  if (floor && db.live) runSeed(server, null, ["schema:floor"]);
+  await server.start(await freePort(), { floor: floor && db.live });
   const setup = await setUp(server.base);
-  await server.stop();
-  log(`${name}: seeding ${pool.toLocaleString("en")} seats per pool and ${filler.toLocaleString("en")} others`);
-  const pools = seed(server, setup, pool, filler);
-  await server.start(server.port);
+  if (!db.live) await server.stop();
+  log(`${db.kind} ${name}: seeding ${pool.toLocaleString("en")} seats per pool and ${filler.toLocaleString("en")} others`);
+  const pools = seed(server, setup, pool, filler, { firstClaims });
+  if (!db.live) await server.start(server.port, { floor });
+  if (floor) setup.floorRow = await floorRow(server.base);
   return { server, setup, pools };
 }
 
-/** Inserts the row the floor's read reads (its table is created anew at each deployment); returns its id. */
+/** Inserts a row of the floor's table (created anew at each deployment); returns its id, or null if not deployed yet. */
 async function floorRow(base) {
-  const r = await fetch(`${base}/floor/rows`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-  if (r.status !== 200) throw new Error(`POST /floor/rows answered ${r.status}`);
+  const r = await fetch(`${base}/floor/rows`, {
+    method: "POST", headers: { "content-type": "application/json" }, body: "{}", signal: AbortSignal.timeout(10000),
+  });
+  if (r.status !== 200) return (await r.arrayBuffer(), null);
   return (await r.json()).id;
 }
 
 /** The flatness loads on a fresh server whose database holds their pools and {@code filler} other seats. */
-async function flatness(name, filler) {
-  const { server, setup, pools } = await prepare(name, FLAT_POOL, filler);
+async function flatness(db, name, filler) {
+  const { server, setup, pools } = await prepare(db, name, FLAT_POOL, filler);
   const results = await measure(server, flatnessOperations(setup, pools), settings.flatDuration);
   await server.stop();
   return results;
 }
 
+/**
+ * Every part of the benchmark on one database; returns the results that count for failure (errors, no requests).
+ * The smoke run seeds the larger database's other seats into the main server's database and stops there: it checks
+ * the seeder and the loads on each database, not flatness, and one server per database keeps it short.
+ */
+async function run(kind) {
+  const db = database(kind, postgresql);
+  const started = Date.now();
+  const main = await prepare(db, "main", POOL, smoke ? settings.large : 0, { firstClaims: true, floor: true });
+  const results = await measure(main.server, operations(main.setup, main.pools, true));
+  await main.server.stop();
+  let memory = null;
+  if (!smoke && !flag("no-memory")) {
+    const pass = await prepare(db, "memory", POOL, 0, { firstClaims: true });
+    memory = await measure(pass.server, operations(pass.setup, pass.pools, false));
+    await pass.server.stop();
+  }
+  printTable(kind, results, memory);
+  const flat = [];
+  if (!smoke && !flag("no-flatness")) {
+    const small = await flatness(db, "small", settings.small);
+    const large = await flatness(db, "large", settings.large);
+    flat.push(...small, ...large);
+    printFlatness(kind, small, large);
+  }
+  log(`${kind}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return [...results, ...(memory ?? []), ...flat];
+}
+
 async function main() {
   log(`${settings.threads} wrk threads x ${settings.connections} connections, ${settings.warmup} s warm-up + ` +
-    `${settings.duration} s per operation; work directory ${workDir}`);
-  const main = await prepare("main", POOL, 0);
-  if (floorWar) main.setup.floorRow = await floorRow(main.server.base);
-  const results = await measure(main.server, operations(main.setup, main.pools));
-  await main.server.stop();
-  printTable(results);
-  const flat = [];
-  if (!flag("no-flatness")) {
-    // The smoke run seeds and loads only the larger database: it checks the seeder and the loads, not flatness.
-    const small = smoke ? [] : await flatness("small", settings.small);
-    const large = await flatness("large", settings.large);
-    flat.push(...small, ...large);
-    if (small.length) printFlatness(small, large);
+    `${settings.duration} s per operation, on ${databases.join(" and ")}; work directory ${workDir}`);
+  const all = [];
+  for (const kind of databases) {
+    if (kind === "postgresql") {
+      postgresql = new PostgreSQL();
+      postgresql.start();
+    }
+    all.push(...(await run(kind)).map((r) => ({ ...r, db: kind })));
+    if (kind === "postgresql") postgresql.stop();
   }
-  const failed = [...results, ...flat].filter((r) => r.errors > 0 || r.requests === 0);
+  const failed = all.filter((r) => r.errors > 0 || r.requests === 0);
   if (failed.length) {
-    console.log(`\nFAILED: errors in ${failed.map((r) => r.name).join(", ")} (server logs under ${workDir})`);
+    console.log(`\nFAILED: errors in ${failed.map((r) => `${r.name} (${r.db})`).join(", ")} (server logs under ${workDir})`);
     process.exit(1);
   }
   if (process.env.BENCH_JFR) log(`recordings kept under ${workDir}`);

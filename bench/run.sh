@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The performance benchmark, from a fresh clone: builds the microbundle, the no-op WAR and the floor WAR, installs wrk
 # from Debian's packages if it is missing, and runs bench/run.mjs with the arguments given (README, "Performance"):
-#   bench/run.sh            the full run: every operation, then 1,000 against 1,000,000 seats (about 10 minutes)
-#   bench/run.sh --smoke    a few seconds per operation, as CI runs it (with --floor)
-#   bench/run.sh --floor    also the stack's floor beside the no-op (bench/floor; its memory counts in the figures)
-#   bench/run.sh --no-build ...   on the jar already in target/
+#   bench/run.sh                    the full run on H2: the floor, every operation, the memory pass, then 1,000 against
+#                                   1,000,000 other seats
+#   bench/run.sh --db postgresql    the same on the private PostgreSQL of server-config/postgresql (installed from
+#                                   Debian's packages if missing, started on PG_PORT, default 55440, stopped at the end)
+#   bench/run.sh --smoke            a few seconds per operation on H2 and on PostgreSQL, as CI runs it
+#   bench/run.sh --no-build ...     on the jar already in target/
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -17,10 +17,10 @@ import java.time.ZoneOffset;
  */
 @DataSourceDefinition(
         name = "java:app/jdbc/floor",
-        className = "org.h2.jdbcx.JdbcDataSource",
-        url = "jdbc:h2:file:./data/floor",
-        user = "sa",
-        password = "sa")
+        className = "${ENV=FLOOR_DB_DATASOURCE:org.h2.jdbcx.JdbcDataSource}",
+        url = "${ENV=FLOOR_DB_URL:jdbc:h2:file:./data/floor}",
+        user = "${ENV=FLOOR_DB_USER:sa}",
+        password = "${ENV=FLOOR_DB_PASSWORD:sa}")
 @Stateless
 public class FloorStore {
     @PersistenceContext(unitName = "floor")
