@@ -48,6 +48,7 @@ public class Seed {
     private final Connection db;
     /** PostgreSQL (uuid columns, generate_series) rather than H2 (character ids, SYSTEM_RANGE). */
     private final boolean postgresql;
+
     private final Mac mac;
     private final String organization;
     private final String billingCustomer;
@@ -82,7 +83,10 @@ public class Seed {
                 switch (part[0]) {
                     case "pending", "invited", "claimed" -> {
                         template = template == null ? part[1] : template;
-                        seed.seats(part[1], Integer.parseInt(part[2]), Kind.valueOf(part[0].toUpperCase()),
+                        seed.seats(
+                                part[1],
+                                Integer.parseInt(part[2]),
+                                Kind.valueOf(part[0].toUpperCase()),
                                 Path.of(part[3]));
                     }
                     case "filler" -> seed.filler(template, Long.parseLong(part[1]));
@@ -222,7 +226,8 @@ public class Seed {
                     organization);
             insert(
                     "INSERT INTO EVENTS (ID, CREATED_AT, DISPATCHED_AT, ORGANIZATION_ID, PAYLOAD, TYPE) SELECT "
-                            + uuid(id("f4", "X")) + ", ?, ?, ?, '{\"type\":\"customer_seat.claimed\",\"data\":{\"id\":\"' || "
+                            + uuid(id("f4", "X"))
+                            + ", ?, ?, ?, '{\"type\":\"customer_seat.claimed\",\"data\":{\"id\":\"' || "
                             + id("f2", "X") + " || '\",\"status\":\"claimed\"}}', 'customer_seat.claimed'"
                             + " FROM " + range("?", "?"),
                     from,
@@ -287,7 +292,8 @@ public class Seed {
 
     /** A unique e-mail for a seat whose invitee is not a member yet: no member row (its id is null). */
     private NewMember invitee() {
-        String email = "invitee" + (emails++) + "-" + UUID.randomUUID().toString().substring(0, 8) + "@bench.example";
+        String email =
+                "invitee" + (emails++) + "-" + UUID.randomUUID().toString().substring(0, 8) + "@bench.example";
         return new NewMember(null, email);
     }
 

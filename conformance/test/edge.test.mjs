@@ -3,6 +3,7 @@
 // answers it saw while the server booted in SEATKEEPER_BOOT_ANSWERS.
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import net from "node:net";
 import { barrage } from "../edge/hostile.mjs";
 
 test("every hostile request gets a complete JSON answer below 500, and nothing refused is stored", { timeout: 900000 }, async () => {
@@ -16,6 +17,37 @@ test("every hostile request gets a complete JSON answer below 500, and nothing r
   });
   assert.deepEqual(result.failures.slice(0, 40), [],
     `seed ${seed}: ${result.failures.length} of ${result.sent} answers broke the rules (replay with SEATKEEPER_HOSTILE_SEED=${seed})`);
+});
+
+/** Writes `requests` (raw HTTP/1.1) on one connection and resolves to every byte the server sent until it closed. */
+function pipelined(requests) {
+  const { hostname, port } = new URL(process.env.SEATKEEPER_URL);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect({ host: hostname, port: Number(port) }, () => socket.write(requests.join("")));
+    const chunks = [];
+    socket.setTimeout(20000, () => socket.destroy(new Error("no end of answers within 20 s")));
+    socket.on("data", (d) => chunks.push(d));
+    socket.on("end", () => resolve(Buffer.concat(chunks).toString("latin1")));
+    socket.on("error", reject);
+  });
+}
+
+test("an error the web container makes ends where its Content-Length says: the next answer on the connection is whole", async () => {
+  // The released build sent Payara's 404 file after the application's JSON body for paths under /WEB-INF/ (99 bytes
+  // under a Content-Length of 49), so a client read the surplus as the start of its next answer.
+  for (const target of ["/WEB-INF/web.xml", "/META-INF/MANIFEST.MF", "/v1/../WEB-INF/web.xml", "/nothing/here"]) {
+    const text = await pipelined([
+      `GET ${target} HTTP/1.1\r\nHost: localhost\r\n\r\n`,
+      "GET /v1/customers/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+    ]);
+    const first = /^HTTP\/1\.1 (\d{3})[^\r]*\r\n([\s\S]*?)\r\n\r\n/.exec(text);
+    assert.ok(first, `no answer to ${target}: ${JSON.stringify(text.slice(0, 200))}`);
+    assert.equal(first[1], "404", text.slice(0, 300));
+    const length = Number(/content-length: *(\d+)/i.exec(first[2])?.[1]);
+    const rest = text.slice(first[0].length);
+    assert.deepEqual(JSON.parse(rest.slice(0, length)), { error: "ResourceNotFound", detail: "Not Found" });
+    assert.match(rest.slice(length), /^HTTP\/1\.1 401 /, `after the 404 to ${target} came: ${JSON.stringify(rest.slice(length, length + 120))}`);
+  }
 });
 
 test("while the server boots, every answer is a JSON 503 with Retry-After", { skip: !process.env.SEATKEEPER_BOOT_ANSWERS }, () => {

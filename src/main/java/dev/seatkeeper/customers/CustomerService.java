@@ -14,8 +14,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.TypedQuery;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -39,21 +42,18 @@ public class CustomerService {
     /** The owner member to create with the customer; by default the customer's own e-mail and name. */
     public record Owner(String email, String name, String externalId) {}
 
+    /**
+     * Creates a customer (Polar's create) and, in the member model, its owner member. Raises the 422 Polar answers for
+     * an e-mail (any case) or external id another customer of the organization has, also when that customer is being
+     * created by a concurrent request: the unique key decides, and the loser gets the same 422, not a retry.
+     */
     public Customer create(UUID organizationId, NewCustomer request) {
         if (findByEmail(organizationId, request.email()).isPresent()) {
-            throw new RequestValidationException(new ValidationIssue(
-                    "value_error",
-                    List.of("body", "email"),
-                    "A customer with this email address already exists.",
-                    request.email()));
+            throw emailTaken(request);
         }
         if (request.externalId() != null
                 && findByExternalId(organizationId, request.externalId()).isPresent()) {
-            throw new RequestValidationException(new ValidationIssue(
-                    "value_error",
-                    List.of("body", "external_id"),
-                    "A customer with this external ID already exists.",
-                    request.externalId()));
+            throw externalIdTaken(request);
         }
         var customer = new Customer(
                 organizationId,
@@ -63,12 +63,46 @@ public class CustomerService {
                 request.externalId(),
                 request.metadata());
         em.persist(customer);
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            // A concurrent create took the key after the look-ups above (the insert waited for it to commit). The
+            // transaction is rolled back with the 422, so nothing of this request is stored.
+            String constraint = uniqueViolation(e).orElseThrow(() -> e);
+            throw constraint.contains("uq_customers_external_id") ? externalIdTaken(request) : emailTaken(request);
+        }
         // In the member model every customer has exactly one owner, who can act for it in the portal.
         if (organizations.get(organizationId).memberModelEnabled()) {
             Owner owner = request.owner() != null ? request.owner() : new Owner(request.email(), request.name(), null);
             members.add(customer, owner.email(), owner.name(), owner.externalId(), MemberRole.OWNER);
         }
         return customer;
+    }
+
+    private static RequestValidationException emailTaken(NewCustomer request) {
+        return new RequestValidationException(new ValidationIssue(
+                "value_error",
+                List.of("body", "email"),
+                "A customer with this email address already exists.",
+                request.email()));
+    }
+
+    private static RequestValidationException externalIdTaken(NewCustomer request) {
+        return new RequestValidationException(new ValidationIssue(
+                "value_error",
+                List.of("body", "external_id"),
+                "A customer with this external ID already exists.",
+                request.externalId()));
+    }
+
+    /** The lower-cased message of a unique-key violation (SQL state 23505) in the chain, which names the constraint. */
+    private static Optional<String> uniqueViolation(Throwable thrown) {
+        for (Throwable c = thrown; c != null; c = c.getCause()) {
+            if (c instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return Optional.of(String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT));
+            }
+        }
+        return Optional.empty();
     }
 
     /**

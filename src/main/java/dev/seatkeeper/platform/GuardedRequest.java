@@ -1,9 +1,11 @@
 package dev.seatkeeper.platform;
 
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.ws.rs.core.MediaType;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -34,6 +36,17 @@ final class GuardedRequest extends HttpServletRequestWrapper {
         super(request);
         this.startNanos = startNanos;
         this.contentType = readable(request.getContentType());
+    }
+
+    /**
+     * Reads a body of unknown length (sent chunked) whole now, into memory, so that one over {@link GuardedBody#MAX_BYTES}
+     * is refused before anything else of the request is looked at, as one whose declared length is too large is
+     * (contract, "Edge behaviour"); the application then reads the bytes kept. Raises {@link PayloadTooLarge} (the
+     * rest of the upload is still unread) or {@link RequestTimeout}.
+     */
+    void readAhead() throws IOException {
+        byte[] bytes = new GuardedBody(super.getInputStream(), startNanos).readAllBytes();
+        body = new GuardedBody(new KeptBody(bytes), startNanos);
     }
 
     /** The guarded body, if the application opened it. */
@@ -102,6 +115,40 @@ final class GuardedRequest extends HttpServletRequestWrapper {
             return Optional.of(MediaType.valueOf(type));
         } catch (RuntimeException e) {
             return Optional.empty();
+        }
+    }
+
+    /** A body read ahead, served from memory. */
+    private static final class KeptBody extends ServletInputStream {
+        private final ByteArrayInputStream bytes;
+
+        KeptBody(byte[] bytes) {
+            this.bytes = new ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public int read() {
+            return bytes.read();
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            return bytes.read(buffer, offset, length);
+        }
+
+        @Override
+        public boolean isFinished() {
+            return bytes.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+            return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            throw new IllegalStateException("The body was read ahead; it is read blocking");
         }
     }
 }

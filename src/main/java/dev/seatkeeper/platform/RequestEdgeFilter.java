@@ -12,10 +12,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The first thing every request meets in the application (contract, "Edge behaviour"): a body declared larger than
- * 1 MiB is answered 413 before anything else, unread; then an unknown {@code Polar-Version} ({@link ApiVersions}) is
+ * 1 MiB is answered 413 before anything else, unread (a chunked body, of unknown length, is read ahead whole, at most
+ * 1 MiB, and answered 413 likewise when it is longer); then an unknown {@code Polar-Version} ({@link ApiVersions}) is
  * 404, and every other answer echoes the version in effect (with {@code Deprecation}, {@code Sunset} and {@code Link}
  * when that version is deprecated); {@code OPTIONS} is 405; a path that does not decode ({@link RequestTarget}) is 404
  * and such a query parameter 422; every other request goes on as a
@@ -60,6 +62,17 @@ public class RequestEdgeFilter extends HttpFilter {
             refuse(request, response, new PayloadTooLarge(), start);
             return;
         }
+        var guarded = new GuardedRequest(request, start);
+        if (request.getContentLengthLong() < 0 && isChunked(request)) {
+            // A body of unknown length can be judged only by reading it: read whole first (at most 1 MiB), so that
+            // one too large is refused 413 before the path or the query, as a declared one is.
+            try {
+                guarded.readAhead();
+            } catch (PayloadTooLarge | RequestTimeout refused) {
+                refuse(request, response, refused, start);
+                return;
+            }
+        }
         if (version.isEmpty()) {
             // Before authentication and routing, as Polar's middleware does: its body has no error name.
             refuse(request, response, 404, NOT_FOUND_BODY, start);
@@ -89,12 +102,16 @@ public class RequestEdgeFilter extends HttpFilter {
                     start);
             return;
         }
-        var guarded = new GuardedRequest(request, start);
         chain.doFilter(guarded, response);
         if (guarded.body() != null && guarded.body().overLimit()) {
             response.flushBuffer();
             discardRest(request, start);
         }
+    }
+
+    private static boolean isChunked(HttpServletRequest request) {
+        String encoding = request.getHeader("Transfer-Encoding");
+        return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked");
     }
 
     private static void refuse(

@@ -306,6 +306,21 @@ class EdgeIT extends ApiTest {
         // What the web container would answer by itself: TRACE (405), an Expect it does not know (417).
         assertJsonError(raw.send("TRACE", "/v1/customer-seats", big, auth), 413, "PayloadTooLarge", null);
         assertJsonError(raw.send("POST", "/v1/customer-seats", big, auth, "Expect: foo"), 413, "PayloadTooLarge", null);
+        // Sent chunked, a body's length is known only once read: it is read ahead (1 MiB at most) and refused first
+        // all the same, where the application judges the target (a query that does not decode, an unknown route, a
+        // method the route lacks, a malformed id).
+        byte[] chunked = concat(bytes(Integer.toHexString(big.length) + "\r\n"), big, bytes("\r\n0\r\n\r\n"));
+        for (String[] call : List.of(
+                new String[] {"POST", "/v1/customer-seats?subscription_id=%FF%FE"},
+                new String[] {"PATCH", "/v1/nothing-here"},
+                new String[] {"PATCH", "/v1/customer-seats"},
+                new String[] {"DELETE", "/v1/customer-seats/not-a-uuid"})) {
+            assertJsonError(
+                    raw.send(call[0], call[1], chunked, -1, 0, auth, JSON, "Transfer-Encoding: chunked"),
+                    413,
+                    "PayloadTooLarge",
+                    null);
+        }
         var echoed = raw.send("PATCH", "/v1/customer-seats/%ED%A0%80", big, auth, "Polar-Version: 2026-10");
         assertEquals("2026-10", echoed.headers().get("polar-version"), "the version is echoed on the 413 too");
         assertEquals("pending", seatStatus(seatId), "nothing was acted on");
