@@ -23,8 +23,9 @@ import javax.sql.DataSource;
  *
  * <p>Why not {@code em.persist}: an insert that meets the key through JPA raises a {@code PersistenceException},
  * which marks the JTA transaction rollback-only, so the request would fail (409) after the winner committed. Here the
- * statement runs on the transaction's own JDBC connection (the server hands out the connection already enlisted in
- * the transaction), so the row commits or rolls back with the request, and a request that fails later stores nothing.
+ * statement runs on the transaction's own JDBC connection (the entity manager's, or the one the server hands out
+ * already enlisted in the transaction), so the row commits or rolls back with the request, and a request that fails
+ * later stores nothing.
  * The persistence context is first made to work on that connection too (an update that matches no row, through JPA),
  * so that it reads the new row back:
  * <ul>
@@ -111,8 +112,11 @@ public class UniqueInsert {
         List<String> columns = new ArrayList<>(values.keySet());
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
-        // Closing the handle leaves the physical connection with the transaction until it ends.
-        try (Connection connection = dataSource().getConnection()) {
+        Connection own = entityManagersConnection(em);
+        // Closing a handle of the pool's leaves the physical connection with the transaction until it ends; the
+        // entity manager's own connection is its to close.
+        try (Connection handle = own == null ? dataSource().getConnection() : null) {
+            Connection connection = own != null ? own : handle;
             boolean onConflict = isPostgresql(connection);
             if (onConflict) {
                 sql += " ON CONFLICT (" + String.join(", ", key) + ") DO NOTHING";
@@ -144,6 +148,21 @@ public class UniqueInsert {
     private static void joinConnection(EntityManager em, String table) {
         em.flush();
         em.createNativeQuery("UPDATE " + table + " SET id = id WHERE 1 = 0").executeUpdate();
+    }
+
+    /**
+     * The connection the entity manager works on in this transaction (EclipseLink hands it out once a write has bound
+     * it, as {@link #joinConnection} does), or {@code null} where the provider does not (Hibernate on WildFly), which
+     * then gets a handle of the pool's. Asking the pool first cost a second connection per request: under load on one
+     * subscription every request held one while waiting for the row lock, and the lock holder waited for the pool
+     * (the benchmark's assign load stalled at 12/s, the others timing out on the lock).
+     */
+    private static Connection entityManagersConnection(EntityManager em) {
+        try {
+            return em.unwrap(Connection.class);
+        } catch (RuntimeException notSupported) {
+            return null;
+        }
     }
 
     private static Object bindable(Object value) {
