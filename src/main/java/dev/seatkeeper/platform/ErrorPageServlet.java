@@ -48,8 +48,5 @@ public class ErrorPageServlet extends HttpServlet {
         response.setContentType("application/json");
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
-        // Sent now: Payara's virtual server would otherwise append its own page for the status (send-error_NNN, for
-        // a path under /WEB-INF/) to this body, past its Content-Length and into the next answer on the connection.
-        response.flushBuffer();
     }
 }
