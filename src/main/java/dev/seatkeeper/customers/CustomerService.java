@@ -98,7 +98,7 @@ public class CustomerService {
     /** The lower-cased message of a unique-key violation (SQL state 23505) in the chain, which names the constraint. */
     private static Optional<String> uniqueViolation(Throwable thrown) {
         for (Throwable c = thrown; c != null; c = c.getCause()) {
-            if (c instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+            if (c instanceof SQLException sql && UniqueInsert.UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return Optional.of(String.valueOf(sql.getMessage()).toLowerCase(Locale.ROOT));
             }
         }

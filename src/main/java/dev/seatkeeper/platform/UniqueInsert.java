@@ -43,7 +43,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class UniqueInsert {
     /** SQL state of a unique or primary key violation (SQL standard; H2 and PostgreSQL). */
-    static final String UNIQUE_VIOLATION = "23505";
+    public static final String UNIQUE_VIOLATION = "23505";
 
     /** Enough for a row deleted between the insert that yielded to it and the look-up after it, twice. */
     static final int ATTEMPTS = 3;
