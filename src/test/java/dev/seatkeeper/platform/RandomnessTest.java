@@ -20,6 +20,20 @@ class RandomnessTest {
     }
 
     @Test
+    void idsStartWithTheTimeSoThatLaterIdsSortAfterEarlierOnes() throws InterruptedException {
+        long before = System.currentTimeMillis();
+        UUID first = Randomness.newId();
+        Thread.sleep(2);
+        UUID second = Randomness.newId();
+        long after = System.currentTimeMillis();
+        long firstMillis = first.getMostSignificantBits() >>> 16;
+        long secondMillis = second.getMostSignificantBits() >>> 16;
+        assertTrue(before <= firstMillis && firstMillis < secondMillis && secondMillis <= after, first + " " + second);
+        // As PostgreSQL orders uuid values (byte by byte) and H2 too: the later id sorts after the earlier one.
+        assertTrue(first.toString().compareTo(second.toString()) < 0, first + " " + second);
+    }
+
+    @Test
     void idsDiffer() {
         var seen = new HashSet<UUID>();
         for (int i = 0; i < 10_000; i++) {

@@ -604,12 +604,13 @@ class SeatClaimIT extends ApiTest {
     }
 
     /**
-     * Ten seats of one person on ten subscriptions of one billing customer, whose member is not recorded on the seats
-     * (contract, "Claim" step 3: the claim finds or creates the member), claimed at once: each claim creates the
-     * member if it is not there yet, and every one must succeed with one member holding all ten seats.
+     * Thirty seats of one person on thirty subscriptions of one billing customer, whose member is not recorded on the
+     * seats (contract, "Claim" step 3: the claim finds or creates the member), claimed at once: each claim creates
+     * the member if it is not there yet, and every one must succeed with one member holding all thirty seats. The
+     * claims take no lock on the customer (contract, "Performance shape"), so the member's unique key alone decides.
      */
-    private void tenClaimsCreatingOneMemberAtOnce(boolean memberModel) throws Exception {
-        var race = new SamePersonRace(api, fixtures, memberModel);
+    private void thirtyClaimsCreatingOneMemberAtOnce(boolean memberModel) throws Exception {
+        var race = new SamePersonRace(api, fixtures, memberModel, 30);
         List<String> tokens = new java.util.ArrayList<>();
         for (String subscriptionId : race.subscriptionIds) {
             tokens.add(fixtures.assign(race.tenant, subscriptionId, race.email).getString("invitation_token"));
@@ -632,13 +633,74 @@ class SeatClaimIT extends ApiTest {
     }
 
     @Test
-    void tenClaimsCreatingOneMemberAtOnceAllSucceedInTheLegacyModel() throws Exception {
-        tenClaimsCreatingOneMemberAtOnce(false);
+    void thirtyClaimsCreatingOneMemberAtOnceAllSucceedInTheLegacyModel() throws Exception {
+        thirtyClaimsCreatingOneMemberAtOnce(false);
     }
 
     @Test
-    void tenClaimsCreatingOneMemberAtOnceAllSucceedInTheMemberModel() throws Exception {
-        tenClaimsCreatingOneMemberAtOnce(true);
+    void thirtyClaimsCreatingOneMemberAtOnceAllSucceedInTheMemberModel() throws Exception {
+        thirtyClaimsCreatingOneMemberAtOnce(true);
+    }
+
+    /**
+     * Contract, "Performance shape": a claim locks only its seat, also when it creates the member. While the first
+     * claim of one invitee is held inside its transaction (it has locked its seat and inserted its member, and has
+     * not committed), the first claim of another invitee of the same billing customer completes. Had the second
+     * waited on a lock of the first, it could only finish once the hold ran out, and the hold would report that.
+     */
+    private void firstClaimsOfOneCustomerDoNotWaitForEachOther(boolean memberModel) {
+        var shop = shop(memberModel, 5);
+        List<String> tokens = new java.util.ArrayList<>();
+        List<String> seatIds = new java.util.ArrayList<>();
+        for (String who : List.of("held", "other")) {
+            var assigned = fixtures.assign(shop.tenant(), shop.subscriptionId(), Fixtures.email(who));
+            tokens.add(assigned.getString("invitation_token"));
+            seatIds.add(assigned.getString("id"));
+            if (!assigned.isNull("member_id")) {
+                var forgotten = api.send(
+                        "POST", "/test-support/members/" + assigned.getString("member_id") + "/forget", null, null);
+                assertEquals(204, forgotten.status(), forgotten.toString());
+            }
+        }
+        String hold = "/test-support/claims/" + tokens.get(0) + "/hold";
+        var held = api.send("POST", hold, null, null);
+        assertEquals(204, held.status(), "the first claim is held inside its transaction: " + held);
+        var second = api.post(
+                "/v1/customer-seats/claim",
+                null,
+                Json.createObjectBuilder()
+                        .add("invitation_token", tokens.get(1))
+                        .build());
+        var released = api.send("DELETE", hold, null, null);
+        assertEquals(200, second.status(), second.toString());
+        assertEquals(200, released.status(), released.toString());
+        assertTrue(
+                released.json().getBoolean("released_by_test"),
+                "the second claim completed while the first was still held: " + released);
+        var listed = api.get(
+                "/v1/customer-seats?subscription_id=" + shop.subscriptionId(),
+                shop.tenant().token());
+        var seats = listed.array("seats").getValuesAs(JsonObject.class);
+        for (String seatId : seatIds) {
+            var seat = seats.stream()
+                    .filter(s -> s.getString("id").equals(seatId))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals("claimed", seat.getString("status"), seat.toString());
+            assertFalse(seat.isNull("member_id"), "each claim made its member: " + seat);
+        }
+        assertNotEquals(
+                seats.get(0).getString("member_id"), seats.get(1).getString("member_id"), "two people, two members");
+    }
+
+    @Test
+    void firstClaimsOfOneCustomerDoNotWaitForEachOtherInTheMemberModel() {
+        firstClaimsOfOneCustomerDoNotWaitForEachOther(true);
+    }
+
+    @Test
+    void firstClaimsOfOneCustomerDoNotWaitForEachOtherInTheLegacyModel() {
+        firstClaimsOfOneCustomerDoNotWaitForEachOther(false);
     }
 
     @Test

@@ -14,6 +14,11 @@ public final class Deployments {
         return ShrinkWrap.create(ZipImporter.class, "seatkeeper.war")
                 .importFrom(war)
                 .as(WebArchive.class)
-                .addClasses(TestSupportResource.class, SubscriptionLockHolder.class, Api.class, Api.Reply.class);
+                .addClasses(
+                        TestSupportResource.class,
+                        SubscriptionLockHolder.class,
+                        ClaimHolder.class,
+                        Api.class,
+                        Api.Reply.class);
     }
 }

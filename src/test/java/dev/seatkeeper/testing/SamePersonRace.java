@@ -30,13 +30,18 @@ public final class SamePersonRace {
 
     /** A new organization (member model or legacy) whose billing customer has {@link #SUBSCRIPTIONS} subscriptions. */
     public SamePersonRace(Api api, Fixtures fixtures, boolean memberModel) {
+        this(api, fixtures, memberModel, SUBSCRIPTIONS);
+    }
+
+    /** A new organization (member model or legacy) whose billing customer has {@code subscriptions} subscriptions. */
+    public SamePersonRace(Api api, Fixtures fixtures, boolean memberModel, int subscriptions) {
         this.api = api;
         this.memberModel = memberModel;
         this.tenant = fixtures.tenant(true, memberModel);
         this.email = Fixtures.email("Newcomer");
         String productId = fixtures.product(tenant, "month").getString("id");
         this.billingId = fixtures.customer(tenant, Fixtures.email("billing")).getString("id");
-        for (int i = 0; i < SUBSCRIPTIONS; i++) {
+        for (int i = 0; i < subscriptions; i++) {
             subscriptionIds.add(
                     fixtures.subscription(tenant, productId, billingId, 3).getString("id"));
         }

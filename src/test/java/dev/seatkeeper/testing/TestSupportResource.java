@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,6 +41,14 @@ public class TestSupportResource {
 
     @EJB
     SubscriptionLockHolder lockHolder;
+
+    @EJB
+    ClaimHolder claimHolder;
+
+    /** The claims held open by {@link #holdClaim}: the release latch and the holder's outcome, by token. */
+    private static final Map<String, HeldClaim> HELD_CLAIMS = new ConcurrentHashMap<>();
+
+    private record HeldClaim(CountDownLatch release, Future<Boolean> releasedByTest) {}
 
     /** The holds of {@link #holdSubscriptionLock} not yet released, by subscription id. */
     private static final Map<UUID, CountDownLatch> HOLDS = new ConcurrentHashMap<>();
@@ -70,6 +79,43 @@ public class TestSupportResource {
         }
         release.countDown();
         return Response.noContent().build();
+    }
+
+    /**
+     * Claims an invitation token in a transaction of its own and keeps that transaction open (every lock the claim
+     * took stays held, nothing of it is committed) until {@link #releaseClaim} (at most {@link
+     * ClaimHolder#MAX_HOLD_SECONDS} seconds). Answers 204 once the claim has done its work, 503 if it has not within 5
+     * seconds (it waits on a lock, or failed).
+     */
+    @POST
+    @Path("/claims/{token}/hold")
+    public Response holdClaim(@PathParam("token") String token) throws InterruptedException {
+        var held = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        HELD_CLAIMS.put(token, new HeldClaim(release, claimHolder.claimAndHold(token, held, release)));
+        return Response.status(held.await(5, TimeUnit.SECONDS) ? 204 : 503).build();
+    }
+
+    /**
+     * Ends a hold taken by {@link #holdClaim} and waits for its transaction to end: 200 {@code
+     * {"released_by_test": true}} when the claim was still held when this call came (false: its time had run out
+     * first), 404 if there is no such hold.
+     */
+    @DELETE
+    @Path("/claims/{token}/hold")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response releaseClaim(@PathParam("token") String token) throws Exception {
+        HeldClaim hold = HELD_CLAIMS.remove(token);
+        if (hold == null) {
+            return Response.status(404).build();
+        }
+        hold.release().countDown();
+        boolean releasedByTest = hold.releasedByTest().get(ClaimHolder.MAX_HOLD_SECONDS + 5, TimeUnit.SECONDS);
+        return Response.ok(Json.createObjectBuilder()
+                        .add("released_by_test", releasedByTest)
+                        .build()
+                        .toString())
+                .build();
     }
 
     /** Moves a pending seat's invitation expiry into the past. */
