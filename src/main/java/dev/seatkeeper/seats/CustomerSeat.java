@@ -41,15 +41,17 @@ import java.util.UUID;
         })
 // A seat with everything a seat operation reads of it, in one query: its container with the container's customer and
 // product, and its holder. Loaded one relation at a time (as em.find does), a claim read the database six times.
-// The claim-info query reads the seat's organization in the same statement: read on its own, through
-// OrganizationService, it was a fifth of a claim-info request's CPU in a profile of the benchmark's load (bench/).
+// Both queries read the seat's organization in the same statement: read on its own, through OrganizationService, it
+// was a fifth of a claim-info request's CPU in a profile of the benchmark's load (bench/), and one statement more in
+// each claim and revoke.
 @NamedQuery(
         name = "CustomerSeat.invitationByTokenHash",
         query = "select s, org" + CustomerSeat.FROM_WITH_CONTAINER
                 + ", Organization org where org.id = s.organizationId and s.invitationTokenHash = :hash")
 @NamedQuery(
         name = "CustomerSeat.withContainer",
-        query = "select s" + CustomerSeat.FROM_WITH_CONTAINER + " where s.id = :id")
+        query = "select s, org" + CustomerSeat.FROM_WITH_CONTAINER
+                + ", Organization org where org.id = s.organizationId and s.id = :id")
 public class CustomerSeat extends BaseEntity {
     static final String FROM_WITH_CONTAINER = " from CustomerSeat s left join fetch s.subscription sub"
             + " left join fetch sub.customer left join fetch sub.product left join fetch s.oneTimeOrder o"

@@ -91,10 +91,15 @@ class SeatLocks {
         return RowLock.lock(em, "customer_seats", "invitation_token_hash", hash).map(this::loadSeat);
     }
 
-    /** The seat of a locked row, with its container and holder (CustomerSeat.withContainer): one query. */
+    /**
+     * The seat of a locked row, with its container and holder, and its organization (CustomerSeat.withContainer): one
+     * query. Every operation on a seat checks its organization's settings next; read here, the organization is in the
+     * transaction's persistence context, so that check ({@code OrganizationService.get}) reads no more.
+     */
     private CustomerSeat loadSeat(UUID id) {
-        return em.createNamedQuery("CustomerSeat.withContainer", CustomerSeat.class)
+        Object[] row = em.createNamedQuery("CustomerSeat.withContainer", Object[].class)
                 .setParameter("id", id)
                 .getSingleResult();
+        return (CustomerSeat) row[0];
     }
 }
