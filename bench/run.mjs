@@ -241,6 +241,28 @@ class Server {
     }
   }
 
+  /**
+   * Bytes the database has written so far: on H2 the server process's writes to storage (Linux /proc/PID/io
+   * write_bytes: the database files, the log), on PostgreSQL the cluster's write-ahead log position (every change
+   * PostgreSQL makes durable is written there first, pages in full after a checkpoint). Per request it shows what an
+   * operation costs the database's storage, which CPU time does not: on PostgreSQL that work is in another process,
+   * on H2 much of it in background threads.
+   */
+  writtenBytes() {
+    try {
+      if (this.db.kind === "postgresql") {
+        const lsn = execFileSync("psql", ["-X", "-At", "-h", "127.0.0.1", "-p", postgresql.port, "-U", postgresql.user,
+          "-d", "postgres", "-c", "SELECT pg_current_wal_lsn() - '0/0'"],
+          { env: { ...process.env, PGPASSWORD: postgresql.password }, encoding: "utf8" });
+        return Number(lsn.trim());
+      }
+      const io = readFileSync(`/proc/${this.process.pid}/io`, "utf8");
+      return Number(/write_bytes:\s+(\d+)/.exec(io)[1]);
+    } catch {
+      return NaN;
+    }
+  }
+
   /** Resident set size of the server process, bytes (Linux /proc). */
   rss() {
     try {
@@ -417,12 +439,14 @@ function wrk(server, lines, auth, seconds) {
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, server.rss())), 200);
     const cpuBefore = server.cpuMillis();
+    const writtenBefore = server.writtenBytes();
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
     child.on("error", rej);
     child.on("exit", (code) => {
       clearInterval(sampler);
       const cpu = server.cpuMillis() - cpuBefore;
+      const written = server.writtenBytes() - writtenBefore;
       rmSync(file, { force: true });
       const line = out.split("\n").find((l) => l.startsWith("{\"requests\""));
       if (code !== 0 || !line) return rej(new Error(`wrk failed (${code}): ${out}`));
@@ -431,6 +455,7 @@ function wrk(server, lines, auth, seconds) {
         throughput: r.requests / (r.duration_us / 1e6), p50: r.p50_us / 1000, p99: r.p99_us / 1000,
         errors: r.non2xx + r.connect + r.read + r.write + r.timeout, requests: r.requests, rss: peak,
         cpuPerRequest: r.requests ? cpu / r.requests : 0,
+        writtenPerRequest: r.requests ? written / r.requests : NaN,
       });
     });
   });
@@ -470,6 +495,7 @@ async function measure(server, allOps, seconds = settings.duration) {
     results.push({ ...op, ...r });
     log(`${server.db.kind} ${server.name}: ${op.name}: ${r.throughput.toFixed(0)}/s, p50 ${r.p50.toFixed(1)} ms, ` +
       `p99 ${r.p99.toFixed(1)} ms, ${r.errors} errors, server CPU ${r.cpuPerRequest.toFixed(2)} ms/request, ` +
+      `database writes ${kb(r.writtenPerRequest)}/request, ` +
       `RSS ${(r.rss / 2 ** 20).toFixed(0)} MB`);
   }
   return results;
@@ -478,6 +504,7 @@ async function measure(server, allOps, seconds = settings.duration) {
 const percent = (x) => `${(100 * x).toFixed(0)} %`;
 const verdict = (met) => (met ? "met" : "not met");
 const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+const kb = (bytes) => (Number.isFinite(bytes) ? `${(bytes / 1024).toFixed(1)} KB` : "?");
 
 /**
  * The main table: each operation's throughput as a share of its floor reference (writes: the floor's JPA insert; reads:
@@ -492,8 +519,8 @@ function printTable(db, results, memory) {
   const reference = (r) => (r.kind === "write" ? insert : r.kind === "read" ? read : null);
   console.log(`\n### ${db === "h2" ? "H2 (file)" : "PostgreSQL"}\n`);
   console.log(`| operation | throughput | share of its floor | target | p50 | p99 | p99 / floor insert's | target | ` +
-    `server CPU / request | errors | peak RSS (floor deployed) |`);
-  console.log(`|---|---:|---:|---|---:|---:|---:|---|---:|---:|---:|`);
+    `server CPU / request | database writes / request | errors | peak RSS (floor deployed) |`);
+  console.log(`|---|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|`);
   for (const r of results) {
     const ref = reference(r);
     const share = ref ? r.throughput / ref.throughput : null;
@@ -502,7 +529,7 @@ function printTable(db, results, memory) {
       `${r.target && share !== null ? `≥ ${percent(r.target)}: ${verdict(share >= r.target)}` : ""} | ` +
       `${r.p50.toFixed(1)} ms | ${r.p99.toFixed(1)} ms | ${p99 === null || r.name.startsWith("no-op") ? "" : p99.toFixed(2)} | ` +
       `${r.p99Target && p99 !== null ? `≤ ${TARGETS.p99}: ${verdict(p99 <= TARGETS.p99)}` : ""} | ` +
-      `${r.cpuPerRequest.toFixed(2)} ms | ${r.errors} | ${mb(r.rss)} |`);
+      `${r.cpuPerRequest.toFixed(2)} ms | ${kb(r.writtenPerRequest)} | ${r.errors} | ${mb(r.rss)} |`);
   }
   const member = results.find((r) => r.name.startsWith("claim, invitee already"));
   const first = results.find((r) => r.name.startsWith("claim, first"));
