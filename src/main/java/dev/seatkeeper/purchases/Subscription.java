@@ -50,9 +50,12 @@ public class Subscription extends Purchase {
 
     @Column(name = "cancel_at_period_end", nullable = false)
     private boolean cancelAtPeriodEnd;
-    /** The pending seat change (Polar's PendingSubscriptionUpdate): its id is set exactly when one is pending. */
-    @Column(name = "pending_update_id")
-    private UUID pendingUpdateId;
+    /**
+     * The pending seat change (Polar's PendingSubscriptionUpdate): its id is set exactly when one is pending. Text:
+     * EclipseLink's UUID converter fails on a null UUID column.
+     */
+    @Column(name = "pending_update_id", length = 36)
+    private String pendingUpdateId;
 
     @Column(name = "pending_update_created_at")
     private OffsetDateTime pendingUpdateCreatedAt;
@@ -128,7 +131,7 @@ public class Subscription extends Purchase {
 
     /** A new pending seat change, replacing any earlier one, applied at the period end. */
     void schedulePendingUpdate(int seats, String releaseStrategy) {
-        this.pendingUpdateId = Randomness.newId();
+        this.pendingUpdateId = Randomness.newId().toString();
         this.pendingUpdateCreatedAt = Timestamps.now();
         this.pendingSeats = seats;
         this.pendingReleaseStrategy = releaseStrategy;
@@ -156,7 +159,7 @@ public class Subscription extends Purchase {
     }
 
     public UUID pendingUpdateId() {
-        return pendingUpdateId;
+        return pendingUpdateId == null ? null : UUID.fromString(pendingUpdateId);
     }
 
     public OffsetDateTime pendingUpdateCreatedAt() {

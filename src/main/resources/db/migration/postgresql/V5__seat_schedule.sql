@@ -11,7 +11,7 @@ CREATE INDEX ix_seats_revokes_at ON customer_seats (revokes_at) WHERE revokes_at
 
 -- The period clock: cancel at the roll, and the pending seat change (Polar's PendingSubscriptionUpdate) it applies.
 ALTER TABLE subscriptions ADD COLUMN cancel_at_period_end boolean NOT NULL DEFAULT false;
-ALTER TABLE subscriptions ADD COLUMN pending_update_id uuid;
+ALTER TABLE subscriptions ADD COLUMN pending_update_id character varying(36);
 ALTER TABLE subscriptions ADD COLUMN pending_update_created_at timestamp without time zone;
 ALTER TABLE subscriptions ADD COLUMN pending_seats integer;
 ALTER TABLE subscriptions ADD COLUMN pending_release_strategy character varying(32);
