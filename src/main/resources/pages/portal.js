@@ -109,25 +109,33 @@
     const heading = element("h2", name);
     const capacity = element("p", list.available_seats + " of " + list.total_seats + " seats available",
       { class: "capacity" });
+    // A seat change waiting for the period end (PATCH ... proration_behavior next_period).
+    if (purchase.pending_update && purchase.pending_update.seats !== null) {
+      capacity.append(element("span", " · changes to " + purchase.pending_update.seats + " seats on "
+        + when(purchase.pending_update.applies_at), { class: "pending-update" }));
+    }
     const table = element("table");
     const head = element("thead");
     const headRow = element("tr");
     for (const title of ["Status", "E-mail", "Claimed", "Revoked", "Actions"]) headRow.append(element("th", title));
     head.append(headRow);
     const body = element("tbody");
-    for (const seat of list.seats) body.append(seatRow(seat, () => render(section, kind, purchase)));
+    for (const seat of list.seats) body.append(seatRow(seat, kind, () => render(section, kind, purchase)));
     table.append(head, body);
     section.replaceChildren(heading, capacity, table, assignForm(kind, purchase, () => render(section, kind, purchase)));
   }
 
-  function seatRow(seat, refresh) {
+  function seatRow(seat, kind, refresh) {
     const email = seat.email || seat.customer_email || (seat.member && seat.member.email) || "";
     const row = element("tr", null, { class: "seat", "data-seat-id": seat.id, "data-status": seat.status });
+    // A scheduled revocation: the holder keeps the seat until then.
+    const revoked = seat.revoked_at ? when(seat.revoked_at)
+      : seat.revokes_at ? "leaves on " + when(seat.revokes_at) : "";
     row.append(
       element("td", seat.status, { "data-label": "Status", class: "seat-status" }),
       element("td", email, { "data-label": "E-mail", class: "seat-email" }),
       element("td", when(seat.claimed_at), { "data-label": "Claimed" }),
-      element("td", when(seat.revoked_at), { "data-label": "Revoked" }));
+      element("td", revoked, { "data-label": "Revoked", class: "seat-revokes" }));
     const actions = element("td", null, { class: "actions" });
     if (seat.status === "pending") {
       const resend = element("button", "Resend invitation", { type: "button", class: "secondary resend" });
@@ -144,6 +152,9 @@
       });
       actions.append(resend);
     }
+    if (seat.status !== "revoked" && (seat.revokes_at || kind === "subscription")) {
+      actions.append(scheduleButton(seat, email, refresh));
+    }
     if (seat.status !== "revoked") {
       const revoke = element("button", "Revoke", { type: "button", class: "danger revoke" });
       revoke.setAttribute("aria-label", "Revoke the seat of " + email);
@@ -152,6 +163,26 @@
     }
     row.append(actions);
     return row;
+  }
+
+  /** Revoke at the period end, or, when a revocation is scheduled, keep the seat (cancel it). */
+  function scheduleButton(seat, email, refresh) {
+    const keep = Boolean(seat.revokes_at);
+    const button = element("button", keep ? "Keep seat" : "Revoke at period end",
+      { type: "button", class: keep ? "secondary keep" : "secondary revoke-later" });
+    button.setAttribute("aria-label", (keep ? "Keep the seat of " : "Revoke at the period end the seat of ") + email);
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      try {
+        await call("DELETE", "/v1/customer-portal/seats/" + seat.id + (keep ? "/scheduled-revocation" : "?at=period_end"));
+        notice(keep ? "The seat of " + email + " is kept." : "The seat of " + email + " leaves at the period end.");
+        await refresh();
+      } catch (error) {
+        report(error);
+        button.disabled = false;
+      }
+    });
+    return button;
   }
 
   function assignForm(kind, purchase, refresh) {

@@ -45,7 +45,9 @@ class PackageDependenciesTest {
             Map.entry("catalog", Set.of("platform", "security")),
             Map.entry("customers", Set.of("platform", "security", "events", "organizations")),
             Map.entry("sessions", Set.of("platform", "security", "organizations", "customers")),
-            Map.entry("purchases", Set.of("platform", "security", "organizations", "catalog", "customers")),
+            Map.entry(
+                    "purchases",
+                    Set.of("platform", "security", "events", "organizations", "catalog", "customers", "idempotency")),
             Map.entry(
                     "seats",
                     Set.of(

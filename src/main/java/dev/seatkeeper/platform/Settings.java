@@ -30,6 +30,7 @@ public class Settings {
     private Duration invitationTtl;
     private Duration sessionTtl;
     private Duration cleanupInterval;
+    private Duration schedulerInterval;
     private String publicUrl;
     private Optional<Smtp> smtp;
     private Optional<String> metricsToken;
@@ -50,6 +51,8 @@ public class Settings {
                 config.getOptionalValue("SEATKEEPER_SESSION_TTL", String.class).orElse("PT1H"));
         cleanupInterval = Duration.parse(config.getOptionalValue("SEATKEEPER_CLEANUP_INTERVAL", String.class)
                 .orElse("PT10M"));
+        schedulerInterval = Duration.parse(config.getOptionalValue("SEATKEEPER_SCHEDULER_INTERVAL", String.class)
+                .orElse("PT1M"));
         publicUrl = stripTrailingSlash(
                 config.getOptionalValue("SEATKEEPER_PUBLIC_URL", String.class).orElse("http://localhost:8080"));
         URI.create(publicUrl);
@@ -169,6 +172,14 @@ public class Settings {
      */
     public Duration cleanupInterval() {
         return cleanupInterval;
+    }
+
+    /**
+     * How often due scheduled changes (period rolls, scheduled and time-boxed revocations) are applied:
+     * {@code SEATKEEPER_SCHEDULER_INTERVAL}, ISO-8601, default 1 minute (contract, "Configuration").
+     */
+    public Duration schedulerInterval() {
+        return schedulerInterval;
     }
 
     public String publicUrl() {

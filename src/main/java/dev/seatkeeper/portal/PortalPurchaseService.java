@@ -10,6 +10,8 @@ import dev.seatkeeper.purchases.CustomerOrderResponse;
 import dev.seatkeeper.purchases.CustomerSubscriptionResponse;
 import dev.seatkeeper.purchases.Order;
 import dev.seatkeeper.purchases.Subscription;
+import dev.seatkeeper.purchases.SubscriptionUpdate;
+import dev.seatkeeper.purchases.SubscriptionUpdateService;
 import dev.seatkeeper.security.Principal;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -41,6 +43,9 @@ public class PortalPurchaseService {
 
     @EJB
     OrganizationService organizations;
+
+    @EJB
+    SubscriptionUpdateService updates;
 
     /** Polar's statuses behind {@code active=true} and {@code active=false} (SubscriptionStatus.active_statuses, revoked_statuses). */
     private static final List<String> ACTIVE_STATUSES = List.of(Subscription.ACTIVE, "trialing");
@@ -139,6 +144,18 @@ public class PortalPurchaseService {
         var count = bind(em.createQuery("select count(sub) from Subscription sub" + where, Long.class), params);
         var organization = organizations.get(user.organizationId());
         return Page.of(items, count, page).map(s -> CustomerSubscriptionResponse.of(s, organization));
+    }
+
+    /**
+     * {@code PATCH /v1/customer-portal/subscriptions/{id}} for a billing role: the body and rules of
+     * {@code PATCH /v1/subscriptions/{id}} (contract, "Scheduled decrease naming who leaves"), on a subscription of
+     * the caller's own customer only (any other is {@code ResourceNotFound}). Returns Polar's CustomerSubscription.
+     */
+    public CustomerSubscriptionResponse updateSubscription(
+            Principal.PortalUser user, UUID subscriptionId, SubscriptionUpdate request) {
+        var subscription =
+                updates.update(user.organizationId(), Optional.of(user.customerId()), subscriptionId, request);
+        return CustomerSubscriptionResponse.of(subscription, organizations.get(user.organizationId()));
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.seatkeeper.platform.ListResource;
 import dev.seatkeeper.platform.Measured;
 import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.purchases.CustomerSubscriptionResponse;
+import dev.seatkeeper.seats.RevokeAt;
 import dev.seatkeeper.seats.SeatAssignment;
 import dev.seatkeeper.seats.SeatAssignmentService;
 import dev.seatkeeper.seats.SeatListQuery;
@@ -15,6 +16,7 @@ import dev.seatkeeper.seats.SeatResponses.CustomerSeatResponse;
 import dev.seatkeeper.seats.SeatResponses.PortalTransferResponse;
 import dev.seatkeeper.seats.SeatResponses.SeatsListResponse;
 import dev.seatkeeper.seats.SeatRevocationService;
+import dev.seatkeeper.seats.SeatScheduleService;
 import dev.seatkeeper.seats.SeatScope;
 import dev.seatkeeper.seats.SeatTransfer;
 import dev.seatkeeper.seats.SeatTransferService;
@@ -63,6 +65,9 @@ public class PortalSeatResource {
 
     @EJB
     SeatListService lists;
+
+    @EJB
+    SeatScheduleService schedules;
 
     @EJB
     SeatTransferService transfers;
@@ -162,7 +167,10 @@ public class PortalSeatResource {
     @DELETE
     @Path("/{seat_id}")
     @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)
-    @Operation(operationId = "customer_portal:seats:revoke_seat", summary = "Revoke Seat")
+    @Operation(
+            operationId = "customer_portal:seats:revoke_seat",
+            summary = "Revoke Seat",
+            description = RevokeAt.DESCRIPTION)
     @APIResponse(
             responseCode = "200",
             description = "Successful Response",
@@ -177,10 +185,14 @@ public class PortalSeatResource {
     public CustomerSeatResponse revoke(
             @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
                     @PathParam("seat_id")
-                    String seatId) {
+                    String seatId,
+            @Parameter(description = RevokeAt.PARAMETER) @QueryParam("at") String at) {
         var user = caller.billingManager();
-        return CustomerSeatResponse.of(revocations.revoke(
-                SeatScope.customer(user.organizationId(), user.customerId()), Ids.path("seat_id", seatId)));
+        var scope = SeatScope.customer(user.organizationId(), user.customerId());
+        UUID id = Ids.path("seat_id", seatId);
+        return CustomerSeatResponse.of(RevokeAt.read(at)
+                .map(when -> schedules.schedule(scope, id, when))
+                .orElseGet(() -> revocations.revoke(scope, id)));
     }
 
     @Idempotent

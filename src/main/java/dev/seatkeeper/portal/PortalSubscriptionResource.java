@@ -1,8 +1,12 @@
 package dev.seatkeeper.portal;
 
+import dev.seatkeeper.idempotency.Idempotent;
+import dev.seatkeeper.platform.Ids;
+import dev.seatkeeper.platform.JsonBody;
 import dev.seatkeeper.platform.ListResource;
 import dev.seatkeeper.platform.PageRequest;
 import dev.seatkeeper.purchases.CustomerSubscriptionResponse;
+import dev.seatkeeper.purchases.SubscriptionUpdate;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
@@ -10,7 +14,9 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -69,5 +75,33 @@ public class PortalSubscriptionResource {
         var request = PageRequest.of(page, limit);
         var filter = PortalPurchaseService.SubscriptionFilter.of(productId, active, query);
         return ListResource.of(purchases.subscriptions(caller.portalUser(), filter, request), request);
+    }
+
+    @Idempotent
+    @PATCH
+    @Path("/{id}")
+    @RequiresScope(Scope.CUSTOMER_PORTAL_WRITE)
+    @Operation(
+            operationId = "customer_portal:subscriptions:update",
+            summary = "Update Subscription",
+            description = "For owners and billing managers: the body and rules of PATCH /v1/subscriptions/{id}"
+                    + " (cancel_at_period_end; seats at once; Beyond Polar, seats at the period end with"
+                    + " proration_behavior next_period and release_seat_ids or release_strategy), on a subscription of"
+                    + " the caller's customer.")
+    @APIResponse(responseCode = "200", description = "The subscription, with its pending_update when one is scheduled.")
+    @APIResponse(
+            responseCode = "400",
+            description = "Outside the tiers, below the seats assigned, or SeatsBelowAssigned.")
+    @APIResponse(responseCode = "401", description = "Authentication required")
+    @APIResponse(responseCode = "403", description = "Not permitted (a plain member), or the subscription is canceled.")
+    @APIResponse(responseCode = "404", description = "Subscription not found.")
+    @APIResponse(
+            responseCode = "422",
+            description = "Validation Error",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
+    public CustomerSubscriptionResponse update(@PathParam("id") String id, JsonBody body) {
+        var user = caller.billingManager();
+        var subscriptionId = Ids.path("id", id);
+        return purchases.updateSubscription(user, subscriptionId, SubscriptionUpdate.read(body));
     }
 }

@@ -44,7 +44,7 @@ public record CustomerSubscriptionResponse(
         PortalProduct product,
         List<ProductResponse.PriceResponse> prices,
         List<Object> meters,
-        Object pendingUpdate) {
+        PendingUpdateResponse pendingUpdate) {
 
     /** Polar's CustomerSubscriptionProduct (and CustomerOrderProduct, which has the same fields). */
     public record PortalProduct(
@@ -118,7 +118,7 @@ public record CustomerSubscriptionResponse(
                 null,
                 null,
                 null,
-                false,
+                s.cancelAtPeriodEnd(),
                 s.canceledAt(),
                 s.startedAt(),
                 s.endsAt(),
@@ -138,6 +138,6 @@ public record CustomerSubscriptionResponse(
                 product,
                 product.prices(),
                 List.of(),
-                null);
+                PendingUpdateResponse.of(s));
     }
 }

@@ -1,6 +1,8 @@
 package dev.seatkeeper.purchases;
 
+import dev.seatkeeper.idempotency.Idempotent;
 import dev.seatkeeper.platform.Ids;
+import dev.seatkeeper.platform.Instants;
 import dev.seatkeeper.platform.JsonBody;
 import dev.seatkeeper.platform.ListResource;
 import dev.seatkeeper.platform.PageRequest;
@@ -20,8 +22,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -36,6 +37,9 @@ public class SubscriptionResource {
     @EJB
     SubscriptionService subscriptions;
 
+    @EJB
+    SubscriptionUpdateService updates;
+
     @Inject
     Caller caller;
 
@@ -45,14 +49,17 @@ public class SubscriptionResource {
             operationId = "subscriptions:create",
             summary = "Create Subscription",
             description =
-                    "Starts an active subscription now. Takes `seats` besides Polar's fields; by default the product's minimum.")
+                    "Starts an active subscription now. Takes `seats` besides Polar's fields; by default the product's minimum."
+                            + " Beyond Polar, `current_period_end` (ISO-8601 with an offset; in the past or near future, for"
+                            + " tests and imports) sets the end of the first period; by default one interval from now.")
     @APIResponse(responseCode = "201", description = "Subscription created, status active.")
     @APIResponse(responseCode = "422", description = "Validation Error")
     public Response create(JsonBody body) {
         var request = NewPurchase.read(body);
+        var periodEnd = Instants.optional(body, "current_period_end");
         body.check();
         return Response.status(201)
-                .entity(SubscriptionResponse.of(subscriptions.create(caller.organizationId(), request)))
+                .entity(SubscriptionResponse.of(subscriptions.create(caller.organizationId(), request, periodEnd)))
                 .build();
     }
 
@@ -83,23 +90,37 @@ public class SubscriptionResource {
                 request);
     }
 
+    @Idempotent
     @PATCH
     @Path("/{id}")
     @RequiresScope(Scope.SUBSCRIPTIONS_WRITE)
-    @Operation(operationId = "subscriptions:update", summary = "Update Subscription seats")
-    @APIResponse(responseCode = "200", description = "The subscription with its new seat count.")
-    @APIResponse(responseCode = "400", description = "Outside the product's tiers, or below the seats assigned.")
-    @APIResponse(responseCode = "403", description = "The subscription is canceled.")
+    @Operation(
+            operationId = "subscriptions:update",
+            summary = "Update Subscription",
+            description =
+                    "Polar's SubscriptionCancel (`cancel_at_period_end`: the subscription stays active until the"
+                            + " period end, then is canceled and its seats revoked) or SubscriptionUpdateSeats (`seats`, applied"
+                            + " at once). Beyond Polar: with `proration_behavior: \"next_period\"` a decrease waits for the"
+                            + " period end and shows as `pending_update`; if the seats held then would exceed the new count,"
+                            + " `release_seat_ids` (exactly that many pending or claimed seats, which get `revokes_at`) or"
+                            + " `release_strategy` (`pending_first`, `least_recently_active`, chosen at the period end) says who"
+                            + " leaves. `{\"seats\": null, \"proration_behavior\": \"next_period\"}` cancels the pending change.")
+    @APIResponse(responseCode = "200", description = "The subscription, with its pending_update when one is scheduled.")
+    @APIResponse(
+            responseCode = "400",
+            description = "Outside the product's tiers, below the seats assigned, or SeatsBelowAssigned (a decrease at"
+                    + " the period end that names no leavers).")
+    @APIResponse(responseCode = "403", description = "The subscription is canceled, or ends at the period end.")
     @APIResponse(responseCode = "404", description = "Subscription not found.")
-    @APIResponse(responseCode = "422", description = "Validation Error")
-    public SubscriptionResponse updateSeats(@PathParam("id") String id, JsonBody body) {
+    @APIResponse(
+            responseCode = "422",
+            description = "Validation Error (at [\"body\",\"release_seat_ids\"]: ids that are"
+                    + " not this subscription's held seats, or more or fewer than must leave)")
+    public SubscriptionResponse update(@PathParam("id") String id, JsonBody body) {
         var subscriptionId = Ids.path("id", id);
-        Long seats = body.requiredLongBetween("seats", 1, JsonBody.INT32_MAX);
-        body.optionalEnum("proration_behavior", List.of("invoice", "prorate", "next_period"));
-        body.forbidOtherFields(Set.of("seats", "proration_behavior"));
-        body.check();
+        var request = SubscriptionUpdate.read(body);
         return SubscriptionResponse.of(
-                subscriptions.updateSeats(caller.organizationId(), subscriptionId, Math.toIntExact(seats)));
+                updates.update(caller.organizationId(), Optional.empty(), subscriptionId, request));
     }
 
     @DELETE

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Polar's Subscription. Trials, meters, discounts, pauses and pending updates are not implemented: null or empty;
+ * Polar's Subscription; {@code pending_update} is a seat change waiting for the period end. Trials, meters, discounts
+ * and pauses are not implemented: null or empty;
  * {@code units} (Polar's SDK 1.x, unit-based pricing) is null.
  */
 public record SubscriptionResponse(
@@ -49,7 +50,7 @@ public record SubscriptionResponse(
         Object discount,
         List<ProductResponse.PriceResponse> prices,
         List<Object> meters,
-        Object pendingUpdate) {
+        PendingUpdateResponse pendingUpdate) {
 
     public static SubscriptionResponse of(Subscription s) {
         return new SubscriptionResponse(
@@ -67,7 +68,7 @@ public record SubscriptionResponse(
                 null,
                 null,
                 null,
-                false,
+                s.cancelAtPeriodEnd(),
                 s.canceledAt(),
                 s.startedAt(),
                 s.endsAt(),
@@ -91,6 +92,6 @@ public record SubscriptionResponse(
                 null,
                 ProductResponse.prices(s.product()),
                 List.of(),
-                null);
+                PendingUpdateResponse.of(s));
     }
 }

@@ -1,7 +1,6 @@
 package dev.seatkeeper.purchases;
 
 import dev.seatkeeper.catalog.Product;
-import dev.seatkeeper.catalog.SeatTier;
 import dev.seatkeeper.platform.JsonBody;
 import dev.seatkeeper.platform.Page;
 import dev.seatkeeper.platform.PageRequest;
@@ -15,6 +14,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,22 +25,26 @@ public class SubscriptionService {
     EntityManager em;
 
     @Inject
-    AssignedSeats assignedSeats;
-
-    @Inject
     Event<SubscriptionRevoked> revoked;
 
     @EJB
     PurchaseTerms purchaseTerms;
 
-    public Subscription create(UUID organizationId, NewPurchase request) {
+    /**
+     * Starts an active subscription now.
+     *
+     * @param periodEnd the end of its first period (UTC) when the request sets {@code current_period_end} (contract,
+     *     "The period clock": tests and imports, in the past too), else empty: one interval from now
+     */
+    public Subscription create(UUID organizationId, NewPurchase request, Optional<OffsetDateTime> periodEnd) {
         var terms = purchaseTerms.resolve(organizationId, request, true);
         var subscription = new Subscription(
                 terms.customer(),
                 terms.product(),
                 terms.seats(),
                 priceOf(terms.product(), terms.seats()),
-                request.metadata());
+                request.metadata(),
+                periodEnd.orElse(null));
         em.persist(subscription);
         return subscription;
     }
@@ -52,7 +56,7 @@ public class SubscriptionService {
      * @throws RequestValidationException 422 {@code value_error} at {@code ["body","seats"]} when the amount is
      *         larger than {@link JsonBody#INT32_MAX}
      */
-    static long priceOf(Product product, long seats) {
+    public static long priceOf(Product product, long seats) {
         long amount = product.tierFor(seats)
                 .map(t -> Math.multiplyExact(t.pricePerSeat(), seats))
                 .orElse(0L);
@@ -73,33 +77,6 @@ public class SubscriptionService {
     public Optional<Subscription> find(UUID organizationId, UUID subscriptionId) {
         return Optional.ofNullable(em.find(Subscription.class, subscriptionId))
                 .filter(s -> s.organizationId().equals(organizationId));
-    }
-
-    /**
-     * Changes the number of seats bought. The subscription row is locked first, as seat assignment does, so a
-     * decrease cannot slip under an assignment running at the same time.
-     */
-    public Subscription updateSeats(UUID organizationId, UUID subscriptionId, int seats) {
-        var subscription = lockActive(organizationId, subscriptionId);
-        List<SeatTier> tiers = subscription.product().seatTiers();
-        long minimum = tiers.stream().mapToLong(SeatTier::minSeats).min().orElse(1);
-        if (seats < minimum) {
-            throw new BelowMinimumSeats(minimum);
-        }
-        boolean bounded = tiers.stream().noneMatch(t -> t.maxSeats() == null);
-        long maximum = tiers.stream()
-                .mapToLong(t -> t.maxSeats() == null ? Long.MAX_VALUE : t.maxSeats())
-                .max()
-                .orElse(minimum);
-        if (bounded && seats > maximum) {
-            throw new AboveMaximumSeats(maximum);
-        }
-        long taken = assignedSeats.countTaken(subscription);
-        if (seats < taken) {
-            throw new SeatsAlreadyAssigned(seats, taken);
-        }
-        subscription.changeSeats(seats, priceOf(subscription.product(), seats));
-        return subscription;
     }
 
     /** Ends the subscription now, and with it every seat on it, in one transaction. */

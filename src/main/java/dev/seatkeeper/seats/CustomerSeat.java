@@ -97,6 +97,15 @@ public class CustomerSeat extends BaseEntity {
 
     @Column(name = "seat_metadata", length = 2000)
     private String seatMetadata;
+    /** When a pending or claimed seat is to be revoked; {@code null} when nothing is scheduled. */
+    @Column(name = "revokes_at")
+    private OffsetDateTime revokesAt;
+    /** Why it is scheduled ({@link ScheduledRevocation}); set exactly when {@code revokesAt} is. */
+    @Column(name = "revokes_reason", length = 16)
+    private String revokesReason;
+    /** Why a revoked seat was revoked ({@link RevocationReason}); {@code null} while it is not. */
+    @Column(name = "revocation_reason", length = 32)
+    private String revocationReason;
 
     protected CustomerSeat() {}
 
@@ -157,15 +166,37 @@ public class CustomerSeat extends BaseEntity {
         touch();
     }
 
-    /** The seat is freed: nothing about its holder stays on it except the dates. */
-    void revoke() {
+    /** The seat is freed: nothing about its holder stays on it except the dates, and why it was freed. */
+    void revoke(RevocationReason reason) {
         this.status = SeatStatus.REVOKED;
         this.revokedAt = Timestamps.now();
+        this.revocationReason = reason.wireName();
+        this.revokesAt = null;
+        this.revokesReason = null;
         this.invitationTokenHash = null;
         this.customer = null;
         this.member = null;
         setEmail(null);
         touch();
+    }
+
+    /** Schedules the seat's revocation at {@code at} (UTC), replacing any earlier schedule. */
+    void scheduleRevocation(OffsetDateTime at, ScheduledRevocation why) {
+        this.revokesAt = at;
+        this.revokesReason = why.stored();
+        touch();
+    }
+
+    /** Nothing is scheduled any more. */
+    void cancelScheduledRevocation() {
+        this.revokesAt = null;
+        this.revokesReason = null;
+        touch();
+    }
+
+    /** Why the seat's revocation is scheduled, when it is. */
+    ScheduledRevocation scheduledRevocation() {
+        return revokesReason == null ? null : ScheduledRevocation.of(revokesReason);
     }
 
     public SeatContainer container() {
@@ -221,6 +252,16 @@ public class CustomerSeat extends BaseEntity {
 
     public OffsetDateTime revokedAt() {
         return revokedAt;
+    }
+
+    /** When the seat is to be revoked (UTC); {@code null} when nothing is scheduled. */
+    public OffsetDateTime revokesAt() {
+        return revokesAt;
+    }
+
+    /** Why the seat was revoked; {@code null} unless it is revoked. */
+    public RevocationReason revocationReason() {
+        return revocationReason == null ? null : RevocationReason.of(revocationReason);
     }
 
     public JsonObject seatMetadata() {

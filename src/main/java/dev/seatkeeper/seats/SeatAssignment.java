@@ -1,11 +1,14 @@
 package dev.seatkeeper.seats;
 
 import dev.seatkeeper.customers.Emails;
+import dev.seatkeeper.platform.Instants;
 import dev.seatkeeper.platform.JsonBody;
+import dev.seatkeeper.platform.Timestamps;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,7 +16,7 @@ import java.util.stream.Stream;
 
 /**
  * Polar's SeatAssign body: which container (exactly one of subscription and order), who (email, a customer, or a
- * member), seat metadata, and whether the seat is claimed at once. Field errors come first; the rules between
+ * member), seat metadata, whether the seat is claimed at once, and (Beyond Polar) when it expires. Field errors come first; the rules between
  * fields are checked only when every field is valid, in Polar's order.
  */
 public record SeatAssignment(
@@ -26,8 +29,12 @@ public record SeatAssignment(
         Optional<String> externalMemberId,
         Optional<UUID> memberId,
         JsonObject metadata,
-        boolean immediateClaim) {
+        boolean immediateClaim,
+        Optional<OffsetDateTime> expiresAt) {
     static final int MAX_METADATA_KEYS = 10;
+    /** How far ahead a time-boxed seat's {@code expires_at} may be (contract, "Time-boxed seats"). */
+    static final int MAX_EXPIRY_YEARS = 5;
+
     static final int MAX_METADATA_LENGTH = 1024;
 
     /**
@@ -75,7 +82,8 @@ public record SeatAssignment(
             Optional<String> externalMemberId,
             Optional<UUID> memberId,
             Optional<JsonObject> metadata,
-            boolean immediateClaim) {
+            boolean immediateClaim,
+            Optional<OffsetDateTime> expiresAt) {
         static Recipient read(JsonBody body) {
             var email = body.optionalString("email", Emails.MAX_LENGTH);
             email.flatMap(Emails::problem)
@@ -87,7 +95,8 @@ public record SeatAssignment(
                     body.optionalString("external_member_id"),
                     body.optionalUuid("member_id"),
                     readMetadata(body),
-                    body.optionalBoolean("immediate_claim").orElse(false));
+                    body.optionalBoolean("immediate_claim").orElse(false),
+                    readExpiry(body));
         }
 
         Optional<String> problem() {
@@ -110,8 +119,27 @@ public record SeatAssignment(
                     externalMemberId,
                     memberId,
                     metadata.orElse(JsonValue.EMPTY_JSON_OBJECT),
-                    immediateClaim);
+                    immediateClaim,
+                    expiresAt);
         }
+    }
+
+    /**
+     * Beyond Polar, {@code expires_at}: a time-boxed seat is revoked then (reason {@code expired}). A future instant
+     * with an offset, at most 5 years ahead; problems go to {@code body}.
+     */
+    static Optional<OffsetDateTime> readExpiry(JsonBody body) {
+        var expiresAt = Instants.optional(body, "expires_at");
+        OffsetDateTime now = Timestamps.now();
+        if (expiresAt.isPresent() && !expiresAt.get().isAfter(now)) {
+            body.reject("expires_at", "value_error", "Value error, expires_at must be in the future.");
+            return Optional.empty();
+        }
+        if (expiresAt.isPresent() && expiresAt.get().isAfter(now.plusYears(MAX_EXPIRY_YEARS))) {
+            body.reject("expires_at", "value_error", "Value error, expires_at must be at most 5 years ahead.");
+            return Optional.empty();
+        }
+        return expiresAt;
     }
 
     /** {@code metadata}: an object of at most 10 keys and 1 KB (Polar's seat metadata limits); problems go to {@code body}. */

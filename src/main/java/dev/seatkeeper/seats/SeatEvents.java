@@ -8,7 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.UUID;
 
 /**
- * Records a seat's webhook events ({@code customer_seat.assigned}, {@code .claimed}, {@code .revoked}) in the outbox,
+ * Records a seat's webhook events ({@code customer_seat.assigned}, {@code .claimed}, {@code .revoked},
+ * {@code .revocation_scheduled}, {@code .revocation_canceled}) in the outbox,
  * in the transaction of the change, with the seat in Polar's CustomerSeat shape as the payload. A plain CDI bean: it
  * writes in the transaction of the service that calls it.
  */
@@ -17,6 +18,10 @@ class SeatEvents {
     static final String ASSIGNED = "customer_seat.assigned";
     static final String CLAIMED = "customer_seat.claimed";
     static final String REVOKED = "customer_seat.revoked";
+    /** Beyond Polar, delivered only to endpoints that list it: a revocation was scheduled (the seat, with revokes_at). */
+    static final String REVOCATION_SCHEDULED = "customer_seat.revocation_scheduled";
+    /** Beyond Polar, likewise: a scheduled revocation was canceled. */
+    static final String REVOCATION_CANCELED = "customer_seat.revocation_canceled";
 
     @EJB
     EventRecorder events;
@@ -27,6 +32,14 @@ class SeatEvents {
 
     void claimed(CustomerSeat seat) {
         record(seat, CLAIMED);
+    }
+
+    void revocationScheduled(CustomerSeat seat) {
+        record(seat, REVOCATION_SCHEDULED);
+    }
+
+    void revocationCanceled(CustomerSeat seat) {
+        record(seat, REVOCATION_CANCELED);
     }
 
     /**

@@ -34,6 +34,8 @@ class SeatIssuer {
         organization.requireSeatEmailAllowed(recipient.email());
         var seat = new CustomerSeat(
                 container, recipient.customer(), recipient.member(), recipient.email(), request.metadata());
+        // A time-boxed seat (contract, "Time-boxed seats") carries its revocation from the start.
+        request.expiresAt().ifPresent(at -> seat.scheduleRevocation(at, ScheduledRevocation.EXPIRED));
         em.persist(seat);
         return seat;
     }

@@ -5,8 +5,6 @@ import dev.seatkeeper.platform.Ids;
 import dev.seatkeeper.platform.JsonBody;
 import dev.seatkeeper.platform.Measured;
 import dev.seatkeeper.seats.SeatResponses.BulkAssignResponse;
-import dev.seatkeeper.seats.SeatResponses.ClaimInfoResponse;
-import dev.seatkeeper.seats.SeatResponses.ClaimResponse;
 import dev.seatkeeper.seats.SeatResponses.CustomerSeatResponse;
 import dev.seatkeeper.seats.SeatResponses.InvitedSeatResponse;
 import dev.seatkeeper.seats.SeatResponses.SeatsListResponse;
@@ -34,7 +32,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @ApplicationScoped
@@ -46,13 +43,13 @@ public class SeatResource {
     SeatAssignmentService assignments;
 
     @EJB
-    SeatClaimService claims;
-
-    @EJB
     SeatRevocationService revocations;
 
     @EJB
     SeatListService lists;
+
+    @EJB
+    SeatScheduleService schedules;
 
     @EJB
     SeatTransferService transfers;
@@ -157,11 +154,12 @@ public class SeatResource {
     @Path("/{seat_id}")
     @RequiresScope(Scope.CUSTOMER_SEATS_WRITE)
     @SecurityRequirement(name = "access_token")
-    @Operation(operationId = "customer-seats:revoke_seat", summary = "Revoke Seat")
+    @Operation(operationId = "customer-seats:revoke_seat", summary = "Revoke Seat", description = RevokeAt.DESCRIPTION)
     @APIResponse(
             responseCode = "200",
-            description = "The revoked seat (unchanged if it was revoked already).",
+            description = "The revoked seat (unchanged if it was revoked already); with at, the seat with revokes_at.",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "CustomerSeat")))
+    @APIResponse(responseCode = "400", description = "NoPeriodEnd: at=period_end on an order's seat.")
     @APIResponse(responseCode = "401", description = "Authentication required")
     @APIResponse(responseCode = "403", description = "Seat-based pricing not enabled, or missing scope.")
     @APIResponse(responseCode = "404", description = "Seat not found")
@@ -172,9 +170,13 @@ public class SeatResource {
     public CustomerSeatResponse revoke(
             @Parameter(required = true, schema = @Schema(type = SchemaType.STRING, format = "uuid4"))
                     @PathParam("seat_id")
-                    String seatId) {
-        return CustomerSeatResponse.of(
-                revocations.revoke(SeatScope.organization(caller.organizationId()), Ids.path("seat_id", seatId)));
+                    String seatId,
+            @Parameter(description = RevokeAt.PARAMETER) @QueryParam("at") String at) {
+        var scope = SeatScope.organization(caller.organizationId());
+        UUID id = Ids.path("seat_id", seatId);
+        return CustomerSeatResponse.of(RevokeAt.read(at)
+                .map(when -> schedules.schedule(scope, id, when))
+                .orElseGet(() -> revocations.revoke(scope, id)));
     }
 
     @Idempotent
@@ -243,53 +245,5 @@ public class SeatResource {
         UUID id = Ids.path("seat_id", seatId);
         var request = SeatTransfer.read(body);
         return TransferResponse.of(transfers.transfer(SeatScope.organization(caller.organizationId()), id, request));
-    }
-
-    @GET
-    @Path("/claim/{invitation_token}")
-    @SecurityRequirementsSet
-    @Operation(operationId = "customer-seats:get_claim_info", summary = "Get Claim Info")
-    @APIResponse(
-            responseCode = "200",
-            description = "What the invitation is for.",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SeatClaimInfo")))
-    @APIResponse(responseCode = "403", description = "Seat-based pricing not enabled for organization")
-    @APIResponse(responseCode = "404", description = "Invalid or expired invitation token")
-    @APIResponse(
-            responseCode = "422",
-            description = "Validation Error",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
-    public ClaimInfoResponse claimInfo(@PathParam("invitation_token") String invitationToken) {
-        return ClaimInfoResponse.of(claims.invitation(invitationToken));
-    }
-
-    @Idempotent(scope = Idempotent.KeyScope.INVITATION)
-    @Measured("claim")
-    @POST
-    @Path("/claim")
-    @SecurityRequirementsSet
-    @Operation(operationId = "customer-seats:claim_seat", summary = "Claim Seat")
-    @RequestBody(
-            required = true,
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "SeatClaim")))
-    @APIResponse(
-            responseCode = "200",
-            description = "Successful Response",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON,
-                            schema = @Schema(ref = "CustomerSeatClaimResponse")))
-    @APIResponse(responseCode = "400", description = "Invalid, expired, or already claimed token")
-    @APIResponse(responseCode = "403", description = "Seat-based pricing not enabled for organization")
-    @APIResponse(
-            responseCode = "422",
-            description = "Validation Error",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
-    public ClaimResponse claim(JsonBody body) {
-        // Any string is a possible token: an unknown one is refused as invalid (400), not as malformed.
-        String token = body.requiredString("invitation_token", Integer.MAX_VALUE);
-        body.check();
-        var claimed = claims.claim(token);
-        return new ClaimResponse(CustomerSeatResponse.of(claimed.seat()), claimed.sessionToken());
     }
 }

@@ -10,7 +10,12 @@ import java.util.UUID;
 public final class SeatResponses {
     private SeatResponses() {}
 
-    /** Polar's CustomerSeat. The invitation token is never part of it. */
+    /**
+     * Polar's CustomerSeat. The invitation token is never part of it. Beyond Polar, additive (Polar's SDKs ignore
+     * them): {@code revokes_at} (when a scheduled revocation takes effect, null when none is) and
+     * {@code revocation_reason} (why a revoked seat was revoked, null otherwise); contract, "Beyond Polar, general
+     * rules for what follows".
+     */
     public record CustomerSeatResponse(
             UUID id,
             OffsetDateTime createdAt,
@@ -26,7 +31,9 @@ public final class SeatResponses {
             OffsetDateTime invitationTokenExpiresAt,
             OffsetDateTime claimedAt,
             OffsetDateTime revokedAt,
-            JsonObject seatMetadata) {
+            JsonObject seatMetadata,
+            OffsetDateTime revokesAt,
+            String revocationReason) {
         public static CustomerSeatResponse of(CustomerSeat s) {
             return new CustomerSeatResponse(
                     s.id(),
@@ -43,7 +50,9 @@ public final class SeatResponses {
                     s.invitationTokenExpiresAt(),
                     s.claimedAt(),
                     s.revokedAt(),
-                    s.seatMetadata());
+                    s.seatMetadata(),
+                    s.revokesAt(),
+                    s.revocationReason() == null ? null : s.revocationReason().wireName());
         }
     }
 
@@ -67,6 +76,8 @@ public final class SeatResponses {
             OffsetDateTime claimedAt,
             OffsetDateTime revokedAt,
             JsonObject seatMetadata,
+            OffsetDateTime revokesAt,
+            String revocationReason,
             String invitationToken,
             String invitationUrl) {
         public static InvitedSeatResponse of(InvitedSeat invited) {
@@ -87,6 +98,8 @@ public final class SeatResponses {
                     s.claimedAt(),
                     s.revokedAt(),
                     s.seatMetadata(),
+                    s.revokesAt(),
+                    s.revocationReason(),
                     invited.token(),
                     invited.url());
         }

@@ -43,13 +43,13 @@ public class SeatRevocationService {
             return seat;
         }
         organizations.get(seat.organizationId()).requireSeatBasedPricing();
-        revoker.revokeLocked(seat);
+        revoker.revokeLocked(seat, RevocationReason.MANUAL);
         return seat;
     }
 
     /** Ending a subscription revokes every seat on it, in the same transaction. */
     public void revokeAllOf(@Observes SubscriptionRevoked revoked) {
-        revokeTaken("s.subscription.id", revoked.subscription().id());
+        revokeTaken("s.subscription.id", revoked.subscription().id(), RevocationReason.SUBSCRIPTION_ENDED);
     }
 
     /**
@@ -58,11 +58,11 @@ public class SeatRevocationService {
      * the sessions package, which observes the same event.
      */
     public void revokeAllHeldBy(@Observes MemberRemoved removed) {
-        revokeTaken("s.member.id", removed.member().id());
+        revokeTaken("s.member.id", removed.member().id(), RevocationReason.MEMBER_DELETED);
     }
 
     /** Revokes, one by one under its row lock, every pending or claimed seat whose {@code path} is {@code id}. */
-    private void revokeTaken(String path, UUID id) {
+    private void revokeTaken(String path, UUID id, RevocationReason reason) {
         List<UUID> ids = em.createQuery(
                         "select s.id from CustomerSeat s where " + path + " = :id and s.status in :taken", UUID.class)
                 .setParameter("id", id)
@@ -71,7 +71,7 @@ public class SeatRevocationService {
         for (UUID seatId : ids) {
             locks.lockSeat(seatId)
                     .filter(seat -> seat.status() != SeatStatus.REVOKED)
-                    .ifPresent(revoker::revokeLocked);
+                    .ifPresent(seat -> revoker.revokeLocked(seat, reason));
         }
     }
 }

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 /**
  * Revokes one locked seat (contract, "Revoke", step 6): the seat is freed and keeps only its dates, the
  * {@code customer_seat.revoked} event is recorded, and a plain member left without a claimed seat loses its portal
- * sessions. Shared by revoke and transfer. A plain CDI bean: it runs in the transaction of the service that calls it,
+ * sessions. Shared by revoke, transfer and the scheduled revocations. A plain CDI bean: it runs in the transaction of the service that calls it,
  * which holds the seat's row lock.
  */
 @ApplicationScoped
@@ -23,11 +23,11 @@ class SeatRevoker {
     @Inject
     SeatEvents events;
 
-    /** Revokes a seat that is pending or claimed and whose row the caller has locked. */
-    void revokeLocked(CustomerSeat seat) {
+    /** Revokes a seat that is pending or claimed and whose row the caller has locked, recording why. */
+    void revokeLocked(CustomerSeat seat, RevocationReason reason) {
         Member holder = seat.member();
         String holderEmail = seat.customerEmail();
-        seat.revoke();
+        seat.revoke(reason);
         events.revoked(seat, holder == null ? null : holder.id(), holderEmail);
         // A plain member's portal access comes from a seat: without a claimed seat left, their sessions end now.
         // Owners and billing managers act for the customer by role, and keep theirs.

@@ -52,6 +52,7 @@ public record SeatTransfer(
                 externalMemberId,
                 memberId,
                 metadata.orElse(previousMetadata == null ? JsonValue.EMPTY_JSON_OBJECT : previousMetadata),
-                false);
+                false,
+                Optional.empty());
     }
 }

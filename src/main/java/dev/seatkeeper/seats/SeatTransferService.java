@@ -64,7 +64,7 @@ public class SeatTransferService {
         request.email().ifPresent(organization::requireSeatEmailAllowed);
         SeatContainer container = seat.container();
         var assignment = request.toAssignment(container, seat.seatMetadata());
-        revoker.revokeLocked(seat);
+        revoker.revokeLocked(seat, RevocationReason.TRANSFER);
         // The revoke is written before the capacity is counted and the new holder looked up, which both query seats.
         em.flush();
         if (counter.countTaken(container) >= container.seats()) {

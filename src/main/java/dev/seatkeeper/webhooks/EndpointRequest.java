@@ -22,7 +22,10 @@ record EndpointRequest(
         Optional<Boolean> enabled,
         Optional<UUID> organizationId,
         Optional<String> apiVersion) {
-    /** Polar's WebhookEventType values; only the seat and member events are ever recorded by Seatkeeper. */
+    /**
+     * Polar's WebhookEventType values and Seatkeeper's own; only the seat, member and {@code subscription.cycled}
+     * events are ever recorded by Seatkeeper.
+     */
     static final List<String> EVENT_TYPES = List.of(
             "checkout.created",
             "checkout.updated",
@@ -34,6 +37,11 @@ record EndpointRequest(
             "customer_seat.assigned",
             "customer_seat.claimed",
             "customer_seat.revoked",
+            // Beyond Polar (contract, "Beyond Polar, general rules for what follows"): delivered only to endpoints
+            // that list them, since Polar's SDK 0.49.0 validateEvent throws on a type it does not know.
+            "customer_seat.revocation_scheduled",
+            "customer_seat.revocation_canceled",
+            "subscription.cycled",
             "member.created",
             "member.updated",
             "member.deleted",

@@ -15,6 +15,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -182,6 +184,84 @@ class TwoInstancesIT {
         }
     }
 
+    @Test
+    void bothInstancesRunTheSchedulerAndEachDueActionHappensOnce() throws Exception {
+        try (var receiver = new Receiver()) {
+            var tenant = fixtures.tenant(true, true, Fixtures.ALL_SCOPES_WITH_WEBHOOKS);
+            var endpoint = first.post(
+                    "/v1/webhooks/endpoints",
+                    tenant.token(),
+                    Json.createObjectBuilder()
+                            .add("url", receiver.url())
+                            .add("format", "raw")
+                            .add(
+                                    "events",
+                                    Json.createArrayBuilder()
+                                            .add("subscription.cycled")
+                                            .add("customer_seat.revoked"))
+                            .build());
+            assertEquals(201, endpoint.status(), endpoint.toString());
+            String productId = fixtures.product(tenant, "month").getString("id");
+            String customerId =
+                    fixtures.customer(tenant, Fixtures.email("billing")).getString("id");
+            var firstEnd = OffsetDateTime.now(ZoneOffset.UTC).minusMonths(2).minusHours(1);
+            var subscriptions = new ArrayList<String>();
+            var seats = new ArrayList<String>();
+            for (int i = 0; i < 4; i++) {
+                var sub = first.post(
+                        "/v1/subscriptions/",
+                        tenant.token(),
+                        Json.createObjectBuilder()
+                                .add("product_id", productId)
+                                .add("customer_id", customerId)
+                                .add("seats", 3)
+                                .add("current_period_end", firstEnd.toString())
+                                .build());
+                assertEquals(201, sub.status(), sub.toString());
+                subscriptions.add(sub.string("id"));
+            }
+            String live =
+                    fixtures.subscription(tenant, productId, customerId, 5).getString("id");
+            String at =
+                    OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2).toString().replace("+", "%2B");
+            for (int i = 0; i < 4; i++) {
+                String seat =
+                        fixtures.assign(tenant, live, Fixtures.email("leaver")).getString("id");
+                assertEquals(
+                        200,
+                        instance(i)
+                                .delete("/v1/customer-seats/" + seat + "?at=" + at, tenant.token())
+                                .status());
+                seats.add(seat);
+            }
+            // 4 subscriptions three periods behind roll 3 times each; 4 seats are revoked once each.
+            assertTrue(Receiver.await(
+                    Duration.ofSeconds(60), () -> receiver.received().size() >= 16));
+            Thread.sleep(3000); // a few more rounds of both schedulers: nothing more may come
+            var bodies =
+                    receiver.received().stream().map(r -> Api.json(r.body())).toList();
+            assertEquals(16, bodies.size(), bodies.toString());
+            for (String id : subscriptions) {
+                var got = second.get("/v1/subscriptions/" + id, tenant.token()).json();
+                assertEquals(
+                        firstEnd.plusMonths(3).toInstant().toEpochMilli(),
+                        OffsetDateTime.parse(got.getString("current_period_end"))
+                                .toInstant()
+                                .toEpochMilli(),
+                        "rolled exactly three times: " + got);
+            }
+            for (String seat : seats) {
+                assertEquals(
+                        1,
+                        bodies.stream()
+                                .filter(b -> b.getString("type").equals("customer_seat.revoked"))
+                                .filter(b ->
+                                        b.getJsonObject("data").getString("id").equals(seat))
+                                .count());
+            }
+        }
+    }
+
     private record Shop(Fixtures.Tenant tenant, String customerId, String subscriptionId) {}
 
     /** An organization with the member model, a seat-based product, a customer and a subscription, made on the first instance. */
@@ -234,6 +314,8 @@ class TwoInstancesIT {
         builder.environment()
                 .put("SEATKEEPER_DATA_DIR", dir.resolve("data").toAbsolutePath().toString());
         builder.environment().remove("SEATKEEPER_SMTP_HOST");
+        // Both instances run the scheduler every second, so they race for every due action.
+        builder.environment().put("SEATKEEPER_SCHEDULER_INTERVAL", "PT1S");
         SERVERS.add(builder.start());
         LOGS.add(log);
         return new URL("http://127.0.0.1:" + port + "/");

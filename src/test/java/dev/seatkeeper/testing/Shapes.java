@@ -58,7 +58,10 @@ public final class Shapes {
             "invitation_token_expires_at",
             "claimed_at",
             "revoked_at",
-            "seat_metadata");
+            "seat_metadata",
+            // Beyond Polar, additive: present (null when empty) on every CustomerSeat.
+            "revokes_at",
+            "revocation_reason");
     /** Polar's CustomerSubscription (customer portal). */
     public static final Set<String> CUSTOMER_SUBSCRIPTION = Set.of(
             "created_at",

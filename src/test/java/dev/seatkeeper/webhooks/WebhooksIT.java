@@ -597,4 +597,55 @@ class WebhooksIT extends ApiTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void theScheduleEventsReachOnlyTheEndpointsThatListThem() throws Exception {
+        try (var optedIn = new Receiver()) {
+            register();
+            var reply = api.post(
+                    "/v1/webhooks/endpoints",
+                    tenant.token(),
+                    Json.createObjectBuilder()
+                            .add("url", optedIn.url())
+                            .add("format", "raw")
+                            .add(
+                                    "events",
+                                    Json.createArrayBuilder()
+                                            .add("customer_seat.revocation_scheduled")
+                                            .add("customer_seat.revocation_canceled")
+                                            .add("subscription.cycled"))
+                            .build());
+            assertEquals(201, reply.status(), reply.toString());
+            String seatId = fixtures.assign(tenant, subscriptionId, Fixtures.email("later"))
+                    .getString("id");
+            assertEquals(
+                    200,
+                    api.delete("/v1/customer-seats/" + seatId + "?at=period_end", tenant.token())
+                            .status());
+            assertEquals(
+                    200,
+                    api.delete("/v1/customer-seats/" + seatId + "/scheduled-revocation", tenant.token())
+                            .status());
+            assertTrue(
+                    Receiver.await(WAIT, () -> optedIn.received().size() == 2),
+                    "both reach the endpoint that lists them");
+            var types = optedIn.received().stream()
+                    .map(r -> Api.json(r.body()))
+                    .map(b -> b.getString("type"))
+                    .toList();
+            assertEquals(List.of("customer_seat.revocation_scheduled", "customer_seat.revocation_canceled"), types);
+            var data = Api.json(optedIn.received().get(0).body()).getJsonObject("data");
+            assertEquals(seatId, data.getString("id"));
+            assertFalse(data.isNull("revokes_at"));
+            assertTrue(Receiver.await(
+                    WAIT, () -> !bodiesOfType("customer_seat.assigned").isEmpty()));
+            Thread.sleep(1000);
+            assertTrue(
+                    receiver.received().stream()
+                            .map(r -> Api.json(r.body()).getString("type"))
+                            .noneMatch(
+                                    t -> t.startsWith("customer_seat.revocation_") || t.equals("subscription.cycled")),
+                    "an endpoint that did not list the new types receives none: " + receiver.received());
+        }
+    }
 }
