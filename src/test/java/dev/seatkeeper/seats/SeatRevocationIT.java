@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seatkeeper.entitlements.EntitlementScenarios;
 import dev.seatkeeper.testing.Api;
 import dev.seatkeeper.testing.ApiTest;
 import dev.seatkeeper.testing.Concurrently;
@@ -19,6 +20,8 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Revoking seats from the portal, by the organization and with the subscription; what happens to sessions. */
 class SeatRevocationIT extends ApiTest {
@@ -346,5 +349,39 @@ class SeatRevocationIT extends ApiTest {
             }
         }
         assertEquals(3, listed().getInt("available_seats"));
+    }
+
+    // Offline seat entitlements (contract, "Beyond Polar: offline seat entitlements"); the scenarios are in
+    // entitlements/EntitlementScenarios, run on this class's server.
+
+    @Test
+    void entitlementVerifiesWithTheKeySetAndCarriesTheClaims() {
+        new EntitlementScenarios(api, fixtures).tokenVerifiesWithTheKeySetAndCarriesTheClaims();
+    }
+
+    @ParameterizedTest(name = "revoked by {0}")
+    @ValueSource(strings = {"seat", "subscription", "member"})
+    void everyRevokeSetsTheSeatsStatusBitAtOnce(String path) throws Exception {
+        new EntitlementScenarios(api, fixtures).revokingSetsTheSeatsStatusBitAtOnce(path);
+    }
+
+    @Test
+    void onlyAClaimedSeatGetsAnEntitlement() {
+        new EntitlementScenarios(api, fixtures).onlyAClaimedSeatOfTheOrganizationGetsAnEntitlement();
+    }
+
+    @Test
+    void portalEntitlementForTheHolderAndBillingRolesOnly() {
+        new EntitlementScenarios(api, fixtures).portalGivesTheHolderAndBillingRolesTheEntitlement();
+    }
+
+    @Test
+    void entitlementKeysRotateOnDemandAndRevokePreviousFailsOldTokens() {
+        new EntitlementScenarios(api, fixtures).onDemandRotationAndRevokePrevious();
+    }
+
+    @Test
+    void scheduledRotationPublishesTheNextKeyATtlAheadAndKeepsTheOldOneATtlAfter() throws Exception {
+        new EntitlementScenarios(api, fixtures).scheduledRotationPublishesAheadAndKeepsTheOldKeyOneTtl();
     }
 }
