@@ -24,20 +24,29 @@ record KeySchedule(List<SigningKey> keys, OffsetDateTime now, Duration ttl) {
         return new KeySchedule(List.copyOf(sorted), now, ttl);
     }
 
-    /** The key that signs now: the latest whose {@code signs_from} has come. */
+    /**
+     * The key that signs now: the latest whose {@code signs_from} has come. When none has come yet (the organization's
+     * first key, read by an instance whose clock is a little behind the one that made it), the first key: a clock
+     * behind by milliseconds must not make a second first key.
+     */
     Optional<SigningKey> signing() {
-        SigningKey found = null;
-        for (SigningKey key : keys) {
-            if (!key.signsFrom().isAfter(now)) {
-                found = key;
-            }
-        }
-        return Optional.ofNullable(found);
+        return Optional.ofNullable(signingIndex() < 0 ? null : keys.get(signingIndex()));
     }
 
-    /** The published key that signs next, if one is made. */
+    private int signingIndex() {
+        int found = keys.isEmpty() ? -1 : 0;
+        for (int i = 0; i < keys.size(); i++) {
+            if (!keys.get(i).signsFrom().isAfter(now)) {
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    /** The published key that signs after the signing one, if one is made. */
     Optional<SigningKey> next() {
-        return keys.stream().filter(key -> key.signsFrom().isAfter(now)).findFirst();
+        int after = signingIndex() + 1;
+        return after > 0 && after < keys.size() ? Optional.of(keys.get(after)) : Optional.empty();
     }
 
     /** Whether keys must be made: none signs yet (first use), or no next key is published yet. */

@@ -46,7 +46,9 @@ class SigningKeys {
             return schedule;
         }
         rings.lock(organizationId);
-        return completed(organizationId, now);
+        // The time is read again under the lock: a request that read the keys before another one made them must
+        // judge them by a time after they were made.
+        return completed(organizationId, Timestamps.now());
     }
 
     /**

@@ -51,6 +51,15 @@ class KeyScheduleTest {
     }
 
     @Test
+    void aClockALittleBehindTheFirstKeySignsWithItAndMakesNoOther() {
+        var keys = List.of(key("a", T0), key("b", T0.plusDays(90)));
+        var schedule = KeySchedule.of(keys, T0.minusNanos(3_000_000), TTL);
+        assertEquals("a", schedule.signing().orElseThrow().kid());
+        assertEquals("b", schedule.next().orElseThrow().kid());
+        assertFalse(schedule.needsKeys());
+    }
+
+    @Test
     void aRevokedKeyIsNeverPublishedNorSigns() {
         var revoked = key("a", T0);
         revoked.revoke(T0.plusDays(1));
