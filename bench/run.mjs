@@ -324,7 +324,7 @@ function seed(server, setup, pool, filler, { firstClaims = false } = {}) {
   const lines = (name) => readFileSync(file(name), "utf8").trim().split("\n");
   return {
     claim: lines("claim"), firstClaim: firstClaims ? lines("first-claim") : [], portalRevoke: lines("portal-revoke"),
-    orgRevoke: lines("org-revoke"),
+    orgRevoke: lines("org-revoke"), list: lines("list"),
   };
 }
 
@@ -346,6 +346,7 @@ const split = (pool, warmShare, make) => {
 };
 
 const FLOOR_INSERT = "floor: one JPA insert";
+const ENTITLEMENT = "entitlement issue (Ed25519 token)";
 const FLOOR_READ = "floor: one JPA read by primary key";
 
 /** The floor's operations (bench/floor): the two inserts (a line per request, as for every write) and the read of one row. */
@@ -387,6 +388,10 @@ function operations(setup, pools, withFloor) {
     operation("assign, 100 subscriptions", setup.token, ...split(emails("spread", POOL), share, (e, i) =>
       `POST\t/v1/customer-seats\t{"subscription_id":"${c.assignSpread[i % 100]}","email":"${e}"}`),
     { kind: "write", target: TARGETS.assignSpread }),
+    // Offline entitlements of the list's 100 claimed seats, round and round: each seat's status index is handed out on
+    // its first issue (in the warm-up), later ones read it, the keys, and sign. Compared with the claim below the table.
+    operation(ENTITLEMENT, setup.token, ...[pools.list, pools.list].map((ids) =>
+      ids.map((id) => `POST\t/v1/customer-seats/${id}/entitlement`)), { kind: "write" }),
     operation("seat list (100 seats)", setup.token, [`GET\t/v1/customer-seats?subscription_id=${c.list}`],
       [`GET\t/v1/customer-seats?subscription_id=${c.list}`], { kind: "read" }),
     operation("portal GET (session auth)", setup.portalToken, ["GET\t/v1/customer-portal/customer-session/introspect"],
@@ -511,6 +516,13 @@ function printTable(db, results, memory) {
     const ratio = first.throughput / member.throughput;
     console.log(`First claims / claims by existing members: ${percent(ratio)} (target ≥ ${percent(TARGETS.firstOverMember)}: ` +
       `${verdict(ratio >= TARGETS.firstOverMember)}).`);
+  }
+  const entitlement = results.find((r) => r.name === ENTITLEMENT);
+  if (entitlement && member) {
+    const ratio = entitlement.throughput / member.throughput;
+    console.log(`Issuing an entitlement / a claim (invitee already a member): ${percent(ratio)} of the throughput, ` +
+      `${entitlement.cpuPerRequest.toFixed(2)} vs ${member.cpuPerRequest.toFixed(2)} ms of server CPU per request ` +
+      `(target: costs less than a claim, > 100 %: ${verdict(ratio > 1)}).`);
   }
   if (insert && read) {
     console.log(`Floor references, same run: JPA insert ${insert.throughput.toFixed(0)}/s (p99 ${insert.p99.toFixed(1)} ms), ` +

@@ -56,7 +56,7 @@ final class EntitlementClaims {
             int statusIndex,
             OffsetDateTime now,
             OffsetDateTime expiresAt,
-            UUID tokenId) {
+            String tokenId) {
         SeatContainer container = seat.container();
         var claims = new JwtClaims();
         claims.setIssuer(issuer(publicUrl, seat.organizationId()));
@@ -76,7 +76,7 @@ final class EntitlementClaims {
         claims.setIssuedAt(NumericDate.fromSeconds(now.toEpochSecond()));
         claims.setNotBefore(NumericDate.fromSeconds(now.toEpochSecond()));
         claims.setExpirationTime(NumericDate.fromSeconds(expiresAt.toEpochSecond()));
-        claims.setJwtId(tokenId.toString());
+        claims.setJwtId(tokenId);
         claims.setClaim(
                 "status",
                 Map.of(

@@ -20,16 +20,18 @@ import org.jose4j.lang.JoseException;
  */
 final class Jose {
     static final String ALGORITHM = AlgorithmIdentifiers.EDDSA;
+    static final int KID_LENGTH = 16;
 
     private Jose() {}
 
-    /** A new pair as a JWK: {@code kty} OKP, {@code crv} Ed25519, {@code x}, {@code d}, {@code kid} its thumbprint. */
+    /** A new pair as a JWK: {@code kty} OKP, {@code crv} Ed25519, {@code x}, {@code d}, {@code kid} the start of its thumbprint. */
     static OctetKeyPairJsonWebKey newKeyPair() {
         try {
             var pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
             var jwk = (OctetKeyPairJsonWebKey) PublicJsonWebKey.Factory.newPublicJwk(pair.getPublic());
             jwk.setPrivateKey(pair.getPrivate());
-            jwk.setKeyId(jwk.calculateBase64urlEncodedThumbprint("SHA-256"));
+            // The first 16 characters (96 bits) of the RFC 7638 thumbprint: unique enough, and the token stays small.
+            jwk.setKeyId(jwk.calculateBase64urlEncodedThumbprint("SHA-256").substring(0, KID_LENGTH));
             return jwk;
         } catch (GeneralSecurityException | JoseException e) {
             throw new IllegalStateException("Ed25519 is unavailable in this JVM", e);

@@ -20,7 +20,7 @@ class SigningKey extends BaseEntity {
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
 
-    /** RFC 7638 SHA-256 thumbprint of the public JWK, base64url: unique, and the same on every instance. */
+    /** The first 16 characters of the public JWK's RFC 7638 SHA-256 thumbprint (base64url). */
     @Column(name = "kid", nullable = false, length = 64)
     private String kid;
 
