@@ -1,6 +1,7 @@
 package dev.seatkeeper.entitlements;
 
 import dev.seatkeeper.platform.BaseEntity;
+import dev.seatkeeper.platform.Timestamps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
@@ -9,7 +10,7 @@ import java.util.UUID;
 /**
  * One row per organization that uses entitlements: the row whose lock serializes key changes (first keys, rotation)
  * and status-list index hand-outs across instances, and the next free index of the organization's status list.
- * Inserted race-safely on first use ({@code platform.UniqueInsert}).
+ * Made on first use under the organization's row lock ({@code KeyRings}).
  */
 @Entity
 @Table(name = "entitlement_key_rings")
@@ -21,6 +22,11 @@ class KeyRing extends BaseEntity {
     private int nextStatusIndex;
 
     protected KeyRing() {}
+
+    KeyRing(UUID organizationId) {
+        super(Timestamps.now());
+        this.organizationId = organizationId;
+    }
 
     UUID organizationId() {
         return organizationId;
