@@ -346,7 +346,7 @@ function seed(server, setup, pool, filler, { firstClaims = false } = {}) {
   const lines = (name) => readFileSync(file(name), "utf8").trim().split("\n");
   return {
     claim: lines("claim"), firstClaim: firstClaims ? lines("first-claim") : [], portalRevoke: lines("portal-revoke"),
-    orgRevoke: lines("org-revoke"),
+    orgRevoke: lines("org-revoke"), list: lines("list"),
   };
 }
 
@@ -355,10 +355,10 @@ function seed(server, setup, pool, filler, { firstClaims = false } = {}) {
  * and for the measured run, and what the issue compares it with: {@code kind} "write" (a share of the floor's JPA
  * insert), "read" (of the floor's JPA read) or none; {@code target} that share's target, {@code p99Target} whether its p99
  * has one (3 × the floor insert's). A read lists one line, sent again and again; a write one line per fresh token, seat or
- * e-mail.
+ * e-mail; {@code repeats}: a write whose lines may be sent again (an entitlement per seat, as often as asked).
  */
-function operation(name, auth, warm, measured, { kind = null, target = null, p99Target = false } = {}) {
-  return { name, auth, warm, measured, kind, target, p99Target };
+function operation(name, auth, warm, measured, { kind = null, target = null, p99Target = false, repeats = false } = {}) {
+  return { name, auth, warm, measured, kind, target, p99Target, repeats };
 }
 
 /** Request lines for a warm-up and a measured run: the first {@code warmShare} of the pool, and the rest. */
@@ -368,6 +368,7 @@ const split = (pool, warmShare, make) => {
 };
 
 const FLOOR_INSERT = "floor: one JPA insert";
+const ENTITLEMENT = "entitlement issue (Ed25519 token)";
 const FLOOR_READ = "floor: one JPA read by primary key";
 
 /** The floor's operations (bench/floor): the two inserts (a line per request, as for every write) and the read of one row. */
@@ -409,6 +410,10 @@ function operations(setup, pools, withFloor) {
     operation("assign, 100 subscriptions", setup.token, ...split(emails("spread", POOL), share, (e, i) =>
       `POST\t/v1/customer-seats\t{"subscription_id":"${c.assignSpread[i % 100]}","email":"${e}"}`),
     { kind: "write", target: TARGETS.assignSpread }),
+    // Offline entitlements of the list's 100 claimed seats, round and round: each seat's status index is handed out on
+    // its first issue (in the warm-up), later ones read it, the keys, and sign. Compared with the claim below the table.
+    operation(ENTITLEMENT, setup.token, ...[pools.list, pools.list].map((ids) =>
+      ids.map((id) => `POST\t/v1/customer-seats/${id}/entitlement`)), { kind: "write", repeats: true }),
     operation("seat list (100 seats)", setup.token, [`GET\t/v1/customer-seats?subscription_id=${c.list}`],
       [`GET\t/v1/customer-seats?subscription_id=${c.list}`], { kind: "read" }),
     operation("portal GET (session auth)", setup.portalToken, ["GET\t/v1/customer-portal/customer-session/introspect"],
@@ -490,7 +495,7 @@ async function measure(server, allOps, seconds = settings.duration) {
     const r = await wrk(server, op.measured, op.auth, seconds);
     if (recording) recording.stop();
     // A write's lines each stand for a fresh token, seat or e-mail: sent more often than listed, its pool ran dry.
-    const write = !op.measured[0].startsWith("GET\t");
+    const write = !op.repeats && !op.measured[0].startsWith("GET\t");
     if (write && r.requests > op.measured.length) r.errors += r.requests - op.measured.length;
     results.push({ ...op, ...r });
     log(`${server.db.kind} ${server.name}: ${op.name}: ${r.throughput.toFixed(0)}/s, p50 ${r.p50.toFixed(1)} ms, ` +
@@ -538,6 +543,13 @@ function printTable(db, results, memory) {
     const ratio = first.throughput / member.throughput;
     console.log(`First claims / claims by existing members: ${percent(ratio)} (target ≥ ${percent(TARGETS.firstOverMember)}: ` +
       `${verdict(ratio >= TARGETS.firstOverMember)}).`);
+  }
+  const entitlement = results.find((r) => r.name === ENTITLEMENT);
+  if (entitlement && member) {
+    const ratio = entitlement.throughput / member.throughput;
+    console.log(`Issuing an entitlement / a claim (invitee already a member): ${percent(ratio)} of the throughput, ` +
+      `${entitlement.cpuPerRequest.toFixed(2)} vs ${member.cpuPerRequest.toFixed(2)} ms of server CPU per request ` +
+      `(target: costs less than a claim, > 100 %: ${verdict(ratio > 1)}).`);
   }
   if (insert && read) {
     console.log(`Floor references, same run: JPA insert ${insert.throughput.toFixed(0)}/s (p99 ${insert.p99.toFixed(1)} ms), ` +

@@ -142,7 +142,8 @@ async function waitReady(baseUrl) {
 const RUNS = [
   {
     sdk: "@polar-sh/sdk 0.49.0",
-    files: ["test/conformance.test.mjs", "test/edge.test.mjs", "test/webhooks.test.mjs", "test/members.test.mjs"],
+    files: ["test/conformance.test.mjs", "test/edge.test.mjs", "test/webhooks.test.mjs", "test/members.test.mjs",
+      "test/entitlements.test.mjs"],
   },
   { sdk: "@polar-sh/sdk 1.0.1", files: ["test/sdk1.test.mjs"] },
 ];

@@ -61,6 +61,17 @@ class PackageDependenciesTest {
                             "purchases",
                             "idempotency")),
             Map.entry(
+                    "entitlements",
+                    Set.of(
+                            "platform",
+                            "security",
+                            "organizations",
+                            "catalog",
+                            "customers",
+                            "purchases",
+                            "seats",
+                            "idempotency")),
+            Map.entry(
                     "portal",
                     Set.of(
                             "platform",

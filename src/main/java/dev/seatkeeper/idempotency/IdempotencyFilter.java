@@ -131,7 +131,10 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         response.setEntity(json, response.getEntityAnnotations(), MediaType.APPLICATION_JSON_TYPE);
     }
 
-    /** Whose key it is: {@code organization:…} or {@code customer:…}, or {@code invitation:<token hash>} for a claim. */
+    /**
+     * Whose key it is: {@code organization:…}, {@code customer:…} or {@code operator}, or {@code invitation:<token
+     * hash>} for a claim.
+     */
     private Optional<String> owner(byte[] body) {
         Idempotent marked = resourceInfo.getResourceMethod().getAnnotation(Idempotent.class);
         if (marked != null && marked.scope() == Idempotent.KeyScope.INVITATION) {
@@ -143,6 +146,9 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         }
         if (principal instanceof Principal.PortalUser user) {
             return Optional.of("customer:" + user.customerId());
+        }
+        if (principal instanceof Principal.Operator) {
+            return Optional.of("operator");
         }
         return Optional.empty();
     }

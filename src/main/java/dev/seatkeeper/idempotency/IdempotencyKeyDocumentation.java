@@ -17,19 +17,22 @@ public class IdempotencyKeyDocumentation implements OASFilter {
             "customer-seats:assign_seat",
             "customer-seats:bulk_assign_seats",
             "customer-seats:claim_seat",
+            "customer-seats:issue_entitlement",
             "customer-seats:resend_invitation",
             "customer-seats:revoke_seat",
             "customer-seats:transfer_seat",
             "customer_portal:seats:assign_seat",
+            "customer_portal:seats:issue_entitlement",
             "customer_portal:seats:resend_invitation",
             "customer_portal:seats:revoke_seat",
-            "customer_portal:seats:transfer_seat");
+            "customer_portal:seats:transfer_seat",
+            "organizations:rotate_entitlement_keys");
 
     static final String DESCRIPTION = "Beyond Polar: up to 255 characters. A repeat with the same key and the same"
             + " request within 24 hours returns the first response (status and body) with the header"
             + " Idempotent-Replayed: true, without acting again; the key with another request: 422"
             + " IdempotencyKeyReused; while the first is still being served: 409 IdempotencyKeyInUse. Keys are scoped"
-            + " to the caller (the organization, the portal customer, or for a claim the invitation).";
+            + " to the caller (the organization, the portal customer, the operator, or for a claim the invitation).";
 
     @Override
     public Operation filterOperation(Operation operation) {

@@ -4,12 +4,14 @@ import dev.seatkeeper.customers.Member;
 import dev.seatkeeper.sessions.SessionService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 /**
  * Revokes one locked seat (contract, "Revoke", step 6): the seat is freed and keeps only its dates, the
- * {@code customer_seat.revoked} event is recorded, and a plain member left without a claimed seat loses its portal
- * sessions. Shared by revoke, transfer and the scheduled revocations. A plain CDI bean: it runs in the transaction of the service that calls it,
+ * {@code customer_seat.revoked} event is recorded, {@link SeatRevoked} is fired to observers in other packages, and a
+ * plain member left without a claimed seat loses its portal sessions. Shared by revoke, transfer and the scheduled
+ * revocations. A plain CDI bean: it runs in the transaction of the service that calls it,
  * which holds the seat's row lock.
  */
 @ApplicationScoped
@@ -23,12 +25,16 @@ class SeatRevoker {
     @Inject
     SeatEvents events;
 
+    @Inject
+    Event<SeatRevoked> revocations;
+
     /** Revokes a seat that is pending or claimed and whose row the caller has locked, recording why. */
     void revokeLocked(CustomerSeat seat, RevocationReason reason) {
         Member holder = seat.member();
         String holderEmail = seat.customerEmail();
         seat.revoke(reason);
         events.revoked(seat, holder == null ? null : holder.id(), holderEmail);
+        revocations.fire(new SeatRevoked(seat.id(), seat.organizationId(), seat.revokedAt()));
         // A plain member's portal access comes from a seat: without a claimed seat left, their sessions end now.
         // Owners and billing managers act for the customer by role, and keep theirs.
         if (holder != null && !holder.role().managesBilling() && counter.countClaimedBy(holder) == 0) {

@@ -24,7 +24,12 @@ import org.junit.jupiter.api.Test;
 class SchemaMigratorTest {
     private static final Path PREVIOUS_RELEASE = Path.of("src/test/resources/upgrade/previous-release.sql");
     private static final List<String> ALL_MIGRATIONS = List.of(
-            "1 SQL initial schema", "2 SQL webhooks", "3 SQL seat lifecycle", "4 SQL webhook versions and signatures");
+            "1 SQL initial schema",
+            "2 SQL webhooks",
+            "3 SQL seat lifecycle",
+            "4 SQL webhook versions and signatures",
+            "5 SQL seat schedule",
+            "6 SQL seat entitlements");
 
     private static JdbcDataSource freshDatabase() {
         var ds = new JdbcDataSource();
@@ -44,8 +49,8 @@ class SchemaMigratorTest {
     void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         var ds = freshDatabase();
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(4, result.migrationsExecuted);
-        assertEquals("4", result.targetSchemaVersion);
+        assertEquals(6, result.migrationsExecuted);
+        assertEquals("6", result.targetSchemaVersion);
         assertEquals(ALL_MIGRATIONS, history(ds));
         assertEquals(0, count(ds, "SELECT COUNT(*) FROM customer_seats"));
     }
@@ -55,13 +60,15 @@ class SchemaMigratorTest {
         var ds = previousReleaseDatabase();
         long seats = count(ds, "SELECT COUNT(*) FROM customer_seats");
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(3, result.migrationsExecuted, "baselined at 1, then migrated to 4");
+        assertEquals(5, result.migrationsExecuted, "baselined at 1, then migrated to 6");
         assertEquals(
                 List.of(
                         "1 BASELINE schema of an earlier release (JPA schema generation)",
                         "2 SQL webhooks",
                         "3 SQL seat lifecycle",
-                        "4 SQL webhook versions and signatures"),
+                        "4 SQL webhook versions and signatures",
+                        "5 SQL seat schedule",
+                        "6 SQL seat entitlements"),
                 history(ds));
         assertEquals(4, seats);
         assertEquals(seats, count(ds, "SELECT COUNT(*) FROM customer_seats"));

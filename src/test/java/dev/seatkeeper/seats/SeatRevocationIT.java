@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seatkeeper.entitlements.EntitlementScenarios;
 import dev.seatkeeper.testing.Api;
 import dev.seatkeeper.testing.ApiTest;
 import dev.seatkeeper.testing.Concurrently;
@@ -28,6 +29,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Revoking seats from the portal, by the organization and with the subscription; what happens to sessions. */
 class SeatRevocationIT extends ApiTest {
@@ -843,5 +846,39 @@ class SeatRevocationIT extends ApiTest {
         assertTrue(revoked(second, x));
         assertEquals("claimed", seat(second, z).getString("status"));
         assertEquals("period_end", seat(second, x).getString("revocation_reason"));
+    }
+
+    // Offline seat entitlements (contract, "Beyond Polar: offline seat entitlements"); the scenarios are in
+    // entitlements/EntitlementScenarios, run on this class's server.
+
+    @Test
+    void entitlementVerifiesWithTheKeySetAndCarriesTheClaims() {
+        new EntitlementScenarios(api, fixtures).tokenVerifiesWithTheKeySetAndCarriesTheClaims();
+    }
+
+    @ParameterizedTest(name = "revoked by {0}")
+    @ValueSource(strings = {"seat", "subscription", "member"})
+    void everyRevokeSetsTheSeatsStatusBitAtOnce(String path) throws Exception {
+        new EntitlementScenarios(api, fixtures).revokingSetsTheSeatsStatusBitAtOnce(path);
+    }
+
+    @Test
+    void onlyAClaimedSeatGetsAnEntitlement() {
+        new EntitlementScenarios(api, fixtures).onlyAClaimedSeatOfTheOrganizationGetsAnEntitlement();
+    }
+
+    @Test
+    void portalEntitlementForTheHolderAndBillingRolesOnly() {
+        new EntitlementScenarios(api, fixtures).portalGivesTheHolderAndBillingRolesTheEntitlement();
+    }
+
+    @Test
+    void entitlementKeysRotateOnDemandAndRevokePreviousFailsOldTokens() {
+        new EntitlementScenarios(api, fixtures).onDemandRotationAndRevokePrevious();
+    }
+
+    @Test
+    void scheduledRotationPublishesTheNextKeyATtlAheadAndKeepsTheOldOneATtlAfter() throws Exception {
+        new EntitlementScenarios(api, fixtures).scheduledRotationPublishesAheadAndKeepsTheOldKeyOneTtl();
     }
 }

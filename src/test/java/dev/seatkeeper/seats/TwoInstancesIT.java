@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seatkeeper.testing.Api;
 import dev.seatkeeper.testing.Concurrently;
+import dev.seatkeeper.testing.EntitlementVerifier;
 import dev.seatkeeper.testing.Fixtures;
 import dev.seatkeeper.testing.Receiver;
 import jakarta.json.Json;
@@ -260,6 +261,47 @@ class TwoInstancesIT {
                                 .count());
             }
         }
+    }
+
+    /**
+     * Entitlement keys live in the shared database (contract, "Beyond Polar: offline seat entitlements"): both
+     * instances meeting a new organization at once make one key set, a token issued by one verifies with the other's
+     * jwks.json, and a revoke on one is in the other's status list.
+     */
+    @Test
+    void entitlementKeysAreSharedThroughTheDatabase() throws Exception {
+        var shop = shop(3);
+        String seatId = fixtures.claim(fixtures.assign(shop.tenant(), shop.subscriptionId(), Fixtures.email("offline"))
+                        .getString("invitation_token"))
+                .getJsonObject("seat")
+                .getString("id");
+        String jwks = "/v1/organizations/" + shop.tenant().organizationId() + "/jwks.json";
+        List<Api.Reply> firstUse = Concurrently.run(10, i -> instance(i).get(jwks, null));
+        firstUse.forEach(reply -> assertEquals(200, reply.status(), reply.toString()));
+        assertEquals(1, firstUse.stream().map(Api.Reply::text).distinct().count(), "one key set for both instances");
+
+        var issued = first.post(
+                "/v1/customer-seats/" + seatId + "/entitlement", shop.tenant().token(), "");
+        assertEquals(200, issued.status(), issued.toString());
+        var verified = EntitlementVerifier.verify(
+                        issued.string("token"), second.get(jwks, null).text())
+                .orElseThrow(() -> new AssertionError("a token of the first instance fails with the second's keys"));
+        int idx = verified.claims()
+                .getJsonObject("status")
+                .getJsonObject("status_list")
+                .getInt("idx");
+
+        assertEquals(
+                200,
+                second.delete("/v1/customer-seats/" + seatId, shop.tenant().token())
+                        .status());
+        var list = first.get("/v1/organizations/" + shop.tenant().organizationId() + "/seat-status-list", null);
+        var claims = EntitlementVerifier.verify(
+                        list.text(), first.get(jwks, null).text())
+                .orElseThrow()
+                .claims();
+        assertEquals(
+                1, EntitlementVerifier.bit(claims.getJsonObject("status_list").getString("lst"), idx));
     }
 
     private record Shop(Fixtures.Tenant tenant, String customerId, String subscriptionId) {}
