@@ -863,6 +863,11 @@ class SeatRevocationIT extends ApiTest {
     }
 
     @Test
+    void entitlementExpiryIsNeverPastAKnownEndOfTheSeat() {
+        new EntitlementScenarios(api, fixtures).expiryIsNeverPastAKnownEndOfTheSeat();
+    }
+
+    @Test
     void onlyAClaimedSeatGetsAnEntitlement() {
         new EntitlementScenarios(api, fixtures).onlyAClaimedSeatOfTheOrganizationGetsAnEntitlement();
     }
