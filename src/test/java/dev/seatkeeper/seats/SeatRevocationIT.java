@@ -539,6 +539,21 @@ class SeatRevocationIT extends ApiTest {
     }
 
     @Test
+    void anEmptyAtIsMalformedAndRevokesNothing() {
+        String seatId =
+                claimedSeat(Fixtures.email("careless")).getJsonObject("seat").getString("id");
+        // An empty ?at= (a client whose value went missing) is malformed, not "now".
+        assertValidationError(
+                api.delete("/v1/customer-seats/" + seatId + "?at=", tenant.token()),
+                "datetime_from_date_parsing",
+                "query",
+                "at");
+        assertValidationError(
+                api.delete(seatsPath() + seatId + "?at=", ownerSession), "datetime_from_date_parsing", "query", "at");
+        assertEquals("claimed", seat(subscriptionId, seatId).getString("status"));
+    }
+
+    @Test
     void aScheduledRevocationIsCanceledAndRepeatsAreIdempotent() {
         String seatId =
                 claimedSeat(Fixtures.email("stays")).getJsonObject("seat").getString("id");
