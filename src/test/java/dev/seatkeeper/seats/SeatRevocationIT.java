@@ -554,6 +554,21 @@ class SeatRevocationIT extends ApiTest {
     }
 
     @Test
+    void anIdempotencyKeyRepeatedWithAnotherQueryIsRefused() {
+        String seatId =
+                claimedSeat(Fixtures.email("requery")).getJsonObject("seat").getString("id");
+        // One Idempotency-Key, another query: another request, refused; the first one's schedule stays.
+        var key = Map.of("Idempotency-Key", "query-" + UUID.randomUUID());
+        var scheduled = api.delete("/v1/customer-seats/" + seatId + "?at=period_end", tenant.token(), key);
+        assertEquals(200, scheduled.status(), scheduled.toString());
+        assertError(api.delete("/v1/customer-seats/" + seatId, tenant.token(), key), 422, "IdempotencyKeyReused", null);
+        var after = seat(subscriptionId, seatId);
+        assertEquals("claimed", after.getString("status"));
+        assertEquals(scheduled.json().getString("revokes_at"), after.getString("revokes_at"));
+        assertEquals(0, eventsOf("customer_seat.revoked", seatId).size());
+    }
+
+    @Test
     void aScheduledRevocationIsCanceledAndRepeatsAreIdempotent() {
         String seatId =
                 claimedSeat(Fixtures.email("stays")).getJsonObject("seat").getString("id");
