@@ -569,6 +569,25 @@ class SeatRevocationIT extends ApiTest {
     }
 
     @Test
+    void aRefusedReleaseSeatIdsListIsEchoedAsAList() {
+        String seatId =
+                claimedSeat(Fixtures.email("echoed")).getJsonObject("seat").getString("id");
+        var repeated = patchSeats(
+                subscriptionId,
+                Json.createObjectBuilder()
+                        .add("seats", 1)
+                        .add("proration_behavior", "next_period")
+                        .add(
+                                "release_seat_ids",
+                                Json.createArrayBuilder().add(seatId).add(seatId))
+                        .build());
+        assertValidationError(repeated, "value_error", "body", "release_seat_ids");
+        assertEquals(
+                Json.createArrayBuilder().add(seatId).add(seatId).build(),
+                repeated.json().getJsonArray("detail").getJsonObject(0).getJsonArray("input"));
+    }
+
+    @Test
     void aScheduledRevocationIsCanceledAndRepeatsAreIdempotent() {
         String seatId =
                 claimedSeat(Fixtures.email("stays")).getJsonObject("seat").getString("id");
