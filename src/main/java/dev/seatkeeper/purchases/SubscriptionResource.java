@@ -6,6 +6,7 @@ import dev.seatkeeper.platform.Instants;
 import dev.seatkeeper.platform.JsonBody;
 import dev.seatkeeper.platform.ListResource;
 import dev.seatkeeper.platform.PageRequest;
+import dev.seatkeeper.platform.Timestamps;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -36,6 +38,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SubscriptionResource {
     @EJB
     SubscriptionService subscriptions;
+
+    /** How far back a created subscription's first period may have ended (the catch-up it makes is bounded). */
+    static final int MAX_PERIOD_END_YEARS_BACK = 5;
 
     @EJB
     SubscriptionUpdateService updates;
@@ -56,11 +61,31 @@ public class SubscriptionResource {
     @APIResponse(responseCode = "422", description = "Validation Error")
     public Response create(JsonBody body) {
         var request = NewPurchase.read(body);
-        var periodEnd = Instants.optional(body, "current_period_end");
+        var periodEnd = readPeriodEnd(body);
         body.check();
         return Response.status(201)
                 .entity(SubscriptionResponse.of(subscriptions.create(caller.organizationId(), request, periodEnd)))
                 .build();
+    }
+
+    /**
+     * {@code current_period_end}: an instant with an offset (UTC), at most {@value #MAX_PERIOD_END_YEARS_BACK} years
+     * in the past. Each period that ended before now is rolled by the period clock, one transaction and one
+     * {@code subscription.cycled} each, ahead of everything else the scheduler has due: a period end centuries back
+     * would hold the scheduler for thousands of rolls, so it is refused (422 at {@code ["body","current_period_end"]},
+     * nothing stored). Problems go to {@code body}.
+     */
+    static Optional<OffsetDateTime> readPeriodEnd(JsonBody body) {
+        var periodEnd = Instants.optional(body, "current_period_end");
+        if (periodEnd.isPresent() && periodEnd.get().isBefore(Timestamps.now().minusYears(MAX_PERIOD_END_YEARS_BACK))) {
+            body.reject(
+                    "current_period_end",
+                    "value_error",
+                    "Value error, current_period_end must be at most " + MAX_PERIOD_END_YEARS_BACK
+                            + " years in the past.");
+            return Optional.empty();
+        }
+        return periodEnd;
     }
 
     @GET

@@ -588,6 +588,32 @@ class SeatRevocationIT extends ApiTest {
     }
 
     @Test
+    void aFirstPeriodEndMoreThanFiveYearsBackIsRefused() {
+        // Each period that ended is one roll of the period clock, ahead of everything else due: centuries back would
+        // hold the scheduler for thousands of rolls.
+        int before = api.get("/v1/subscriptions/?customer_id=" + customerId, tenant.token())
+                .json()
+                .getJsonObject("pagination")
+                .getInt("total_count");
+        var ancient = api.post(
+                "/v1/subscriptions/",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("product_id", productId)
+                        .add("customer_id", customerId)
+                        .add("seats", 1)
+                        .add("current_period_end", "1726-12-06T00:00:00Z")
+                        .build());
+        assertValidationError(ancient, "value_error", "body", "current_period_end");
+        assertEquals(
+                before,
+                api.get("/v1/subscriptions/?customer_id=" + customerId, tenant.token())
+                        .json()
+                        .getJsonObject("pagination")
+                        .getInt("total_count"));
+    }
+
+    @Test
     void aScheduledRevocationIsCanceledAndRepeatsAreIdempotent() {
         String seatId =
                 claimedSeat(Fixtures.email("stays")).getJsonObject("seat").getString("id");
