@@ -55,8 +55,9 @@ public class SubscriptionResource {
             summary = "Create Subscription",
             description =
                     "Starts an active subscription now. Takes `seats` besides Polar's fields; by default the product's minimum."
-                            + " Beyond Polar, `current_period_end` (ISO-8601 with an offset; in the past or near future, for"
-                            + " tests and imports) sets the end of the first period; by default one interval from now.")
+                            + " Beyond Polar, `current_period_end` (ISO-8601 with an offset; in the past, at most 5 years"
+                            + " back, or near future, for tests and imports) sets the end of the first period; by default"
+                            + " one interval from now.")
     @APIResponse(responseCode = "201", description = "Subscription created, status active.")
     @APIResponse(responseCode = "422", description = "Validation Error")
     public Response create(JsonBody body) {

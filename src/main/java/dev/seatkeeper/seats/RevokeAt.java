@@ -21,7 +21,7 @@ public record RevokeAt(Optional<OffsetDateTime> instant) {
             + " customer_seat.revocation_scheduled (delivered only to endpoints that list it).";
     /** The OpenAPI description of the {@code at} parameter. */
     public static final String PARAMETER = "Beyond Polar: `period_end` (the subscription's current_period_end; an"
-            + " order has none: 400 NoPeriodEnd) or a future ISO-8601 instant with an offset (past: 422).";
+            + " order has none: 400 NoPeriodEnd) or a future ISO-8601 instant with an offset (past or empty: 422).";
 
     /**
      * Reads {@code ?at=}: absent means now (empty result). An empty {@code ?at=} is malformed, as any other text that
