@@ -43,10 +43,21 @@ final class EntitlementClaims {
         return end.withNano(0);
     }
 
-    /** What is known now of when a seat's right ends: a subscription's {@code ends_at}. */
+    /**
+     * What is known now of when a seat's right ends (contract: {@code exp} never past a known {@code revokes_at} or
+     * the period end of a subscription set to cancel): the seat's scheduled revocation ({@code revokes_at}: at an
+     * instant, at the period end, a time box, or a leaver of a scheduled decrease), and, for a subscription set to
+     * cancel at its period end, that period end (and its {@code ends_at}). Nulls are skipped by {@link #expiry}.
+     */
     static Stream<OffsetDateTime> knownEnds(CustomerSeat seat) {
         Subscription subscription = seat.subscription();
-        return Stream.of(subscription == null ? null : subscription.endsAt());
+        if (subscription == null) {
+            return Stream.of(seat.revokesAt());
+        }
+        return Stream.of(
+                seat.revokesAt(),
+                subscription.endsAt(),
+                subscription.cancelAtPeriodEnd() ? subscription.currentPeriodEnd() : null);
     }
 
     /** The claims of a token for a claimed seat. */

@@ -46,7 +46,7 @@ import java.util.logging.Logger;
  * caller and key. After the route, the response (an error body too, but not a 5xx or a lost race, which a retry may
  * fix) is kept with the key, and it is exactly what is sent: the body is written to JSON here once.
  *
- * <p>A request's fingerprint is SHA-256 over its method, path and body bytes. Requests without the header are not
+ * <p>A request's fingerprint is SHA-256 over its method, path (with its query, if any) and body bytes. Requests without the header are not
  * touched. The one gap: if the process dies after the route's transaction committed and before the response is kept,
  * the key stays in flight (409) until it expires after 24 hours, rather than risk acting twice.
  */
@@ -91,8 +91,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             // A claim whose body names no token: nothing to scope the key to; the route refuses the body itself.
             return;
         }
-        String fingerprint =
-                fingerprint(request.getMethod(), request.getUriInfo().getPath(), body);
+        String fingerprint = fingerprint(request.getMethod(), target(request), body);
         Optional<IdempotencyStore.Known> known = store.find(owner.get(), key, fingerprint);
         if (known.isEmpty()) {
             try {
@@ -189,6 +188,17 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                         ? "String should have at most " + MAX_KEY_LENGTH + " characters"
                         : "String should have at least 1 character",
                 key));
+    }
+
+    /**
+     * The path, and the query when there is one: a query can change what a route does ({@code DELETE} of a seat with
+     * and without {@code ?at=}, a rotation with {@code revoke_previous}), so a key repeated with another query is
+     * another request. Without a query the text is the path alone, as fingerprints were made before.
+     */
+    private static String target(ContainerRequestContext request) {
+        String query = request.getUriInfo().getRequestUri().getRawQuery();
+        String path = request.getUriInfo().getPath();
+        return query == null || query.isEmpty() ? path : path + "?" + query;
     }
 
     private static String fingerprint(String method, String path, byte[] body) {

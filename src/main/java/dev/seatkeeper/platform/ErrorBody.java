@@ -3,6 +3,7 @@ package dev.seatkeeper.platform;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonValue;
+import java.util.Collection;
 
 /** The text of Polar's error bodies, for every writer of one: the error mapper, the edge filter, the error page. */
 public final class ErrorBody {
@@ -57,6 +58,12 @@ public final class ErrorBody {
         }
         if (input instanceof Number n) {
             return Jsonp.PROVIDER.createValue(n.longValue());
+        }
+        if (input instanceof Collection<?> items) {
+            // pydantic echoes a list input as a list (release_seat_ids), not as its text.
+            var array = Jsonp.PROVIDER.createArrayBuilder();
+            items.forEach(item -> array.add(toJson(item)));
+            return array.build();
         }
         return Jsonp.PROVIDER.createValue(String.valueOf(input));
     }

@@ -6,6 +6,7 @@ import dev.seatkeeper.platform.Instants;
 import dev.seatkeeper.platform.JsonBody;
 import dev.seatkeeper.platform.ListResource;
 import dev.seatkeeper.platform.PageRequest;
+import dev.seatkeeper.platform.Timestamps;
 import dev.seatkeeper.security.Caller;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -37,6 +39,9 @@ public class SubscriptionResource {
     @EJB
     SubscriptionService subscriptions;
 
+    /** How far back a created subscription's first period may have ended (the catch-up it makes is bounded). */
+    static final int MAX_PERIOD_END_YEARS_BACK = 5;
+
     @EJB
     SubscriptionUpdateService updates;
 
@@ -50,17 +55,38 @@ public class SubscriptionResource {
             summary = "Create Subscription",
             description =
                     "Starts an active subscription now. Takes `seats` besides Polar's fields; by default the product's minimum."
-                            + " Beyond Polar, `current_period_end` (ISO-8601 with an offset; in the past or near future, for"
-                            + " tests and imports) sets the end of the first period; by default one interval from now.")
+                            + " Beyond Polar, `current_period_end` (ISO-8601 with an offset; in the past, at most 5 years"
+                            + " back, or near future, for tests and imports) sets the end of the first period; by default"
+                            + " one interval from now.")
     @APIResponse(responseCode = "201", description = "Subscription created, status active.")
     @APIResponse(responseCode = "422", description = "Validation Error")
     public Response create(JsonBody body) {
         var request = NewPurchase.read(body);
-        var periodEnd = Instants.optional(body, "current_period_end");
+        var periodEnd = readPeriodEnd(body);
         body.check();
         return Response.status(201)
                 .entity(SubscriptionResponse.of(subscriptions.create(caller.organizationId(), request, periodEnd)))
                 .build();
+    }
+
+    /**
+     * {@code current_period_end}: an instant with an offset (UTC), at most {@value #MAX_PERIOD_END_YEARS_BACK} years
+     * in the past. Each period that ended before now is rolled by the period clock, one transaction and one
+     * {@code subscription.cycled} each, ahead of everything else the scheduler has due: a period end centuries back
+     * would hold the scheduler for thousands of rolls, so it is refused (422 at {@code ["body","current_period_end"]},
+     * nothing stored). Problems go to {@code body}.
+     */
+    static Optional<OffsetDateTime> readPeriodEnd(JsonBody body) {
+        var periodEnd = Instants.optional(body, "current_period_end");
+        if (periodEnd.isPresent() && periodEnd.get().isBefore(Timestamps.now().minusYears(MAX_PERIOD_END_YEARS_BACK))) {
+            body.reject(
+                    "current_period_end",
+                    "value_error",
+                    "Value error, current_period_end must be at most " + MAX_PERIOD_END_YEARS_BACK
+                            + " years in the past.");
+            return Optional.empty();
+        }
+        return periodEnd;
     }
 
     @GET

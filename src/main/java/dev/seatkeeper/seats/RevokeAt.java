@@ -21,16 +21,18 @@ public record RevokeAt(Optional<OffsetDateTime> instant) {
             + " customer_seat.revocation_scheduled (delivered only to endpoints that list it).";
     /** The OpenAPI description of the {@code at} parameter. */
     public static final String PARAMETER = "Beyond Polar: `period_end` (the subscription's current_period_end; an"
-            + " order has none: 400 NoPeriodEnd) or a future ISO-8601 instant with an offset (past: 422).";
+            + " order has none: 400 NoPeriodEnd) or a future ISO-8601 instant with an offset (past or empty: 422).";
 
     /**
-     * Reads {@code ?at=}: absent or empty means now (empty result).
+     * Reads {@code ?at=}: absent means now (empty result). An empty {@code ?at=} is malformed, as any other text that
+     * is neither {@code period_end} nor an instant: a client that meant to schedule and lost its value must not
+     * revoke the seat at once.
      *
-     * @throws dev.seatkeeper.platform.RequestValidationException 422 at {@code ["query","at"]} for a malformed or past
-     *     instant
+     * @throws dev.seatkeeper.platform.RequestValidationException 422 at {@code ["query","at"]} for an empty, malformed
+     *     or past instant
      */
     public static Optional<RevokeAt> read(String at) {
-        if (at == null || at.isEmpty()) {
+        if (at == null) {
             return Optional.empty();
         }
         if (PERIOD_END.equals(at)) {

@@ -11,9 +11,11 @@ import dev.seatkeeper.testing.Api;
 import dev.seatkeeper.testing.EntitlementVerifier;
 import dev.seatkeeper.testing.EntitlementVerifier.Verified;
 import dev.seatkeeper.testing.Fixtures;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -193,6 +195,70 @@ public final class EntitlementScenarios {
         assertEquals(1, list.claims().getJsonObject("status_list").getInt("bits"));
         return EntitlementVerifier.bit(
                 list.claims().getJsonObject("status_list").getString("lst"), idx);
+    }
+
+    /**
+     * {@code exp} is never past a known end of the seat: its {@code revokes_at} (a revoke at an instant, a time box)
+     * and the period end of a subscription set to cancel at period end. Each end is set inside one TTL, so the TTL
+     * alone would give a later {@code exp}; the tokens are asked for before the scheduler applies the ends.
+     */
+    public void expiryIsNeverPastAKnownEndOfTheSeat() {
+        var at = OffsetDateTime.now(ZoneOffset.UTC).plus(TTL).minusSeconds(1);
+        String scheduled = claimed().getJsonObject("seat").getString("id");
+        var reply = api.delete(
+                "/v1/customer-seats/" + scheduled + "?at=" + at.toString().replace("+", "%2B"), tenant.token());
+        assertEquals(200, reply.status(), reply.toString());
+        assertExpiresAt(scheduled, OffsetDateTime.parse(reply.json().getString("revokes_at")));
+
+        var expiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(TTL).minusSeconds(1);
+        var boxed = api.post(
+                "/v1/customer-seats",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("subscription_id", subscriptionId)
+                        .add("email", Fixtures.email("boxed"))
+                        .add("immediate_claim", true)
+                        .add("expires_at", expiresAt.toString())
+                        .build());
+        assertEquals(200, boxed.status(), boxed.toString());
+        assertExpiresAt(boxed.string("id"), expiresAt);
+
+        var periodEnd = OffsetDateTime.now(ZoneOffset.UTC).plus(TTL).minusSeconds(1);
+        var ending = api.post(
+                "/v1/subscriptions/",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("product_id", productId)
+                        .add("customer_id", customerId)
+                        .add("seats", 2)
+                        .add("current_period_end", periodEnd.toString())
+                        .build());
+        assertEquals(201, ending.status(), ending.toString());
+        var held = api.post(
+                "/v1/customer-seats",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("subscription_id", ending.string("id"))
+                        .add("email", Fixtures.email("ending"))
+                        .add("immediate_claim", true)
+                        .build());
+        assertEquals(200, held.status(), held.toString());
+        var cancel = api.patch(
+                "/v1/subscriptions/" + ending.string("id"),
+                tenant.token(),
+                Json.createObjectBuilder().add("cancel_at_period_end", true).build());
+        assertEquals(200, cancel.status(), cancel.toString());
+        assertExpiresAt(held.string("id"), periodEnd);
+    }
+
+    /** The seat's token expires at {@code end} (whole seconds), before one TTL after its issue. */
+    private void assertExpiresAt(String seatId, OffsetDateTime end) {
+        var answer = issue(seatId);
+        var claims = verified(answer.getString("token")).claims();
+        long exp = claims.getJsonNumber("exp").longValue();
+        assertEquals(end.toEpochSecond(), exp, answer.toString());
+        assertTrue(exp < claims.getJsonNumber("iat").longValue() + TTL.toSeconds(), "earlier than the TTL alone");
+        assertEquals(exp, OffsetDateTime.parse(answer.getString("expires_at")).toEpochSecond());
     }
 
     /** Pending and revoked seats get SeatNotClaimed; unknown, other organizations' and malformed ids are refused. */

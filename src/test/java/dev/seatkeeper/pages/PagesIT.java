@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seatkeeper.testing.ApiTest;
 import dev.seatkeeper.testing.Fixtures;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +104,64 @@ class PagesIT extends ApiTest {
                         .filter(message -> !message.contains(" 401 "))
                         .toList(),
                 "no errors in the console but the ended session's 401");
+    }
+
+    /**
+     * The portal's schedule (contract, "Beyond Polar: seat changes on a schedule"): a billing role revokes a seat at
+     * the period end (the row says when it leaves and offers to keep it), keeps it again, and sees a seat decrease
+     * that waits for the period end.
+     */
+    @Test
+    void theBillingCustomerSchedulesAndKeepsASeatAndSeesThePendingSeatChange() throws Exception {
+        String email = Fixtures.email("leaver");
+        String token = fixtures.assign(tenant, subscriptionId, email).getString("invitation_token");
+        String seatId = fixtures.claim(token).getJsonObject("seat").getString("id");
+        var driver = browser.driver;
+
+        String session = fixtures.session(tenant, customerId).getString("token");
+        driver.get(page("/portal?customer_session_token=" + session));
+        awaitVisible("tr.seat[data-status='claimed'] button.revoke-later");
+        assertEquals("", text("tr.seat .seat-revokes"));
+        driver.findElement(By.cssSelector("tr.seat button.revoke-later")).click();
+        awaitVisible("tr.seat button.keep");
+        assertTrue(text("tr.seat .seat-revokes").startsWith("leaves on "), text("tr.seat .seat-revokes"));
+        assertEquals("claimed", driver.findElement(By.cssSelector("tr.seat")).getAttribute("data-status"));
+        assertEquals("2 of 3 seats available", text(".capacity"), "a seat that leaves later still counts");
+        assertFalse(storedSeat(seatId).isNull("revokes_at"), "scheduled through the API");
+        browser.screenshot("portal-leaves-on");
+
+        driver.findElement(By.cssSelector("tr.seat button.keep")).click();
+        awaitVisible("tr.seat button.revoke-later");
+        assertEquals("", text("tr.seat .seat-revokes"));
+        assertTrue(storedSeat(seatId).isNull("revokes_at"), "kept through the API");
+
+        var decrease = api.patch(
+                "/v1/subscriptions/" + subscriptionId,
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("seats", 2)
+                        .add("proration_behavior", "next_period")
+                        .build());
+        assertEquals(200, decrease.status(), decrease.toString());
+        driver.navigate().refresh();
+        awaitVisible(".capacity .pending-update");
+        assertTrue(
+                text(".capacity .pending-update").startsWith(" · changes to 2 seats on ")
+                        || text(".capacity .pending-update").startsWith("· changes to 2 seats on "),
+                text(".capacity .pending-update"));
+        assertEquals(List.of(), browser.consoleErrors(), "no errors in the console");
+    }
+
+    private JsonObject storedSeat(String seatId) {
+        return api
+                .get("/v1/customer-seats?subscription_id=" + subscriptionId, tenant.token())
+                .json()
+                .getJsonArray("seats")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(seat -> seat.getString("id").equals(seatId))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

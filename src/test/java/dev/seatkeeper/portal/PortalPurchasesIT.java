@@ -226,6 +226,77 @@ class PortalPurchasesIT extends ApiTest {
                 "Only owners and billing managers can access billing features.");
     }
 
+    /**
+     * {@code PATCH /v1/customer-portal/subscriptions/{id}}: billing roles schedule a decrease at the period end with
+     * the organization route's rules; a plain member is refused (Polar: billing features need a billing role); another
+     * customer's subscription answers exactly as an unknown id; refusals change nothing.
+     */
+    @Test
+    void billingRolesScheduleASeatDecreaseFromThePortal() {
+        var store = store();
+        String sub = store.subscriptions().get(0);
+        String path = SUBSCRIPTIONS + sub;
+        fixtures.assign(store.tenant(), sub, Fixtures.email("one"));
+        fixtures.assign(store.tenant(), sub, Fixtures.email("two"));
+        String manager = fixtures.memberSession(store.tenant(), store.customerId(), "billing_manager");
+        String plain = fixtures.memberSession(store.tenant(), store.customerId(), "member");
+        var decrease = Json.createObjectBuilder()
+                .add("seats", 1)
+                .add("proration_behavior", "next_period")
+                .build();
+        var withStrategy = Json.createObjectBuilder(decrease)
+                .add("release_strategy", "pending_first")
+                .build();
+
+        assertError(
+                api.patch(path, plain, withStrategy),
+                403,
+                "NotPermitted",
+                "Only owners and billing managers can access billing features.");
+        var unknown = api.patch(SUBSCRIPTIONS + UUID.randomUUID(), manager, withStrategy);
+        assertError(unknown, 404, "ResourceNotFound", "Subscription not found");
+        var foreign = api.patch(path, store.otherSession(), withStrategy);
+        assertEquals(unknown.status(), foreign.status());
+        assertEquals(unknown.text(), foreign.text());
+        assertEquals(
+                unknown.text(),
+                api.patch(SUBSCRIPTIONS + store.otherSubscription(), manager, withStrategy)
+                        .text());
+        assertError(
+                api.patch(path, manager, decrease),
+                400,
+                "SeatsBelowAssigned",
+                "1 seats must be released to lower the seats to 1.");
+        assertTrue(stored(store, sub).isNull("pending_update"), "refusals change nothing");
+
+        var scheduled = api.patch(path, manager, withStrategy);
+        assertEquals(200, scheduled.status(), scheduled.toString());
+        assertKeys(Shapes.CUSTOMER_SUBSCRIPTION, scheduled.json());
+        assertEquals(3, scheduled.json().getInt("seats"), "the count changes at the period end");
+        var pending = scheduled.json().getJsonObject("pending_update");
+        assertEquals(1, pending.getInt("seats"));
+        assertTrue(pending.isNull("product_id"));
+        assertEquals(scheduled.json().getString("current_period_end"), pending.getString("applies_at"));
+        assertEquals(pending, stored(store, sub).getJsonObject("pending_update"));
+
+        var cancel = Json.createObjectBuilder()
+                .add("seats", JsonValue.NULL)
+                .add("proration_behavior", "next_period")
+                .build();
+        assertEquals(403, api.patch(path, plain, cancel).status());
+        assertEquals(pending, stored(store, sub).getJsonObject("pending_update"));
+        var canceled = api.patch(path, ownerSession(store), cancel);
+        assertEquals(200, canceled.status(), canceled.toString());
+        assertTrue(canceled.json().isNull("pending_update"));
+        assertTrue(stored(store, sub).isNull("pending_update"));
+    }
+
+    /** The subscription as the organization reads it. */
+    private JsonObject stored(Store store, String subscriptionId) {
+        return api.get("/v1/subscriptions/" + subscriptionId, store.tenant().token())
+                .json();
+    }
+
     @Test
     void listsArePaged() {
         var store = store();

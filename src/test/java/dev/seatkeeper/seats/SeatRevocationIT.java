@@ -539,6 +539,81 @@ class SeatRevocationIT extends ApiTest {
     }
 
     @Test
+    void anEmptyAtIsMalformedAndRevokesNothing() {
+        String seatId =
+                claimedSeat(Fixtures.email("careless")).getJsonObject("seat").getString("id");
+        // An empty ?at= (a client whose value went missing) is malformed, not "now".
+        assertValidationError(
+                api.delete("/v1/customer-seats/" + seatId + "?at=", tenant.token()),
+                "datetime_from_date_parsing",
+                "query",
+                "at");
+        assertValidationError(
+                api.delete(seatsPath() + seatId + "?at=", ownerSession), "datetime_from_date_parsing", "query", "at");
+        assertEquals("claimed", seat(subscriptionId, seatId).getString("status"));
+    }
+
+    @Test
+    void anIdempotencyKeyRepeatedWithAnotherQueryIsRefused() {
+        String seatId =
+                claimedSeat(Fixtures.email("requery")).getJsonObject("seat").getString("id");
+        // One Idempotency-Key, another query: another request, refused; the first one's schedule stays.
+        var key = Map.of("Idempotency-Key", "query-" + UUID.randomUUID());
+        var scheduled = api.delete("/v1/customer-seats/" + seatId + "?at=period_end", tenant.token(), key);
+        assertEquals(200, scheduled.status(), scheduled.toString());
+        assertError(api.delete("/v1/customer-seats/" + seatId, tenant.token(), key), 422, "IdempotencyKeyReused", null);
+        var after = seat(subscriptionId, seatId);
+        assertEquals("claimed", after.getString("status"));
+        assertEquals(scheduled.json().getString("revokes_at"), after.getString("revokes_at"));
+        assertEquals(0, eventsOf("customer_seat.revoked", seatId).size());
+    }
+
+    @Test
+    void aRefusedReleaseSeatIdsListIsEchoedAsAList() {
+        String seatId =
+                claimedSeat(Fixtures.email("echoed")).getJsonObject("seat").getString("id");
+        var repeated = patchSeats(
+                subscriptionId,
+                Json.createObjectBuilder()
+                        .add("seats", 1)
+                        .add("proration_behavior", "next_period")
+                        .add(
+                                "release_seat_ids",
+                                Json.createArrayBuilder().add(seatId).add(seatId))
+                        .build());
+        assertValidationError(repeated, "value_error", "body", "release_seat_ids");
+        assertEquals(
+                Json.createArrayBuilder().add(seatId).add(seatId).build(),
+                repeated.json().getJsonArray("detail").getJsonObject(0).getJsonArray("input"));
+    }
+
+    @Test
+    void aFirstPeriodEndMoreThanFiveYearsBackIsRefused() {
+        // Each period that ended is one roll of the period clock, ahead of everything else due: centuries back would
+        // hold the scheduler for thousands of rolls.
+        int before = api.get("/v1/subscriptions/?customer_id=" + customerId, tenant.token())
+                .json()
+                .getJsonObject("pagination")
+                .getInt("total_count");
+        var ancient = api.post(
+                "/v1/subscriptions/",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("product_id", productId)
+                        .add("customer_id", customerId)
+                        .add("seats", 1)
+                        .add("current_period_end", "1726-12-06T00:00:00Z")
+                        .build());
+        assertValidationError(ancient, "value_error", "body", "current_period_end");
+        assertEquals(
+                before,
+                api.get("/v1/subscriptions/?customer_id=" + customerId, tenant.token())
+                        .json()
+                        .getJsonObject("pagination")
+                        .getInt("total_count"));
+    }
+
+    @Test
     void aScheduledRevocationIsCanceledAndRepeatsAreIdempotent() {
         String seatId =
                 claimedSeat(Fixtures.email("stays")).getJsonObject("seat").getString("id");
@@ -860,6 +935,11 @@ class SeatRevocationIT extends ApiTest {
     @ValueSource(strings = {"seat", "subscription", "member"})
     void everyRevokeSetsTheSeatsStatusBitAtOnce(String path) throws Exception {
         new EntitlementScenarios(api, fixtures).revokingSetsTheSeatsStatusBitAtOnce(path);
+    }
+
+    @Test
+    void entitlementExpiryIsNeverPastAKnownEndOfTheSeat() {
+        new EntitlementScenarios(api, fixtures).expiryIsNeverPastAKnownEndOfTheSeat();
     }
 
     @Test
