@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code end_date} 23:59:59.999999; each period runs to the next timestamp. The request's own bounds ({@code start_date}
  * midnight, {@code end_date} end) are kept for the filters Polar applies with them.
  */
-record MetricsWindow(List<ZonedDateTime> timestamps, String interval, long originalStart, long originalEnd) {
+public record MetricsWindow(List<ZonedDateTime> timestamps, String interval, long originalStart, long originalEnd) {
     /** Polar's MAX_INTERVAL_DAYS: the longest window per interval, in days between the two dates. */
     static final Map<String, Integer> MAX_DAYS =
             Map.of("hour", 7, "day", 366, "week", 7 * 53, "month", 365 * 4, "year", 365 * 10);

@@ -4,12 +4,13 @@ import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,7 +46,7 @@ public class OrderSeatUsageResource {
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @QueryParam("interval") String interval,
-            @HeaderParam("Accept") String accept) {
-        return answers.ledger(SeatUsageService.Kind.ORDER, id, from, to, interval, accept);
+            @Context HttpServletRequest request) {
+        return answers.ledger(SeatUsageService.Kind.ORDER, id, from, to, interval, request);
     }
 }

@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * median_time_to_claim_seconds} (invitation claims in the period; null when none) and {@code seats_revoked}
  * (revocation reason to count, reasons with none left out).
  */
-final class SeatMetrics {
+public final class SeatMetrics {
     /** Polar's slugs with their display names and types, in Polar's order. */
     static final Map<String, String[]> POLAR = new LinkedHashMap<>();
 
@@ -44,9 +44,9 @@ final class SeatMetrics {
     private SeatMetrics() {}
 
     /** One period: its start and the value of each slug (numbers, null, or the reason counts of seats_revoked). */
-    record Period(java.time.ZonedDateTime timestamp, Map<String, Object> values) {}
+    public record Period(java.time.ZonedDateTime timestamp, Map<String, Object> values) {}
 
-    record Result(List<Period> periods, Map<String, Object> totals) {}
+    public record Result(List<Period> periods, Map<String, Object> totals) {}
 
     static Result compute(List<MetricSeat> seats, MetricsWindow window) {
         Map<String, Long> firstCreated = new HashMap<>();

@@ -1,5 +1,6 @@
 package dev.seatkeeper.usage;
 
+import dev.seatkeeper.platform.Accepts;
 import dev.seatkeeper.platform.Ids;
 import dev.seatkeeper.platform.Jsonp;
 import dev.seatkeeper.platform.TimestampSerializer;
@@ -8,6 +9,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -32,13 +34,20 @@ public class SeatUsageAnswers {
     @Inject
     Caller caller;
 
-    Response ledger(SeatUsageService.Kind kind, String id, String from, String to, String interval, String accept) {
+    /** @param request the servlet request, whose {@code Accept} ({@link Accepts}) chooses NDJSON over JSON */
+    Response ledger(
+            SeatUsageService.Kind kind,
+            String id,
+            String from,
+            String to,
+            String interval,
+            HttpServletRequest request) {
         var containerId = Ids.path("id", id);
         var first = QueryDates.optional("from", from);
         var last = QueryDates.optional("to", to);
         String every = QueryDates.oneOf("interval", interval, INTERVALS, "day");
         List<UsageRow> rows = usage.ledger(caller.organizationId(), kind, containerId, first, last, every);
-        if (accept != null && accept.contains(NDJSON)) {
+        if (Accepts.prefers(request, NDJSON)) {
             StreamingOutput lines = out -> {
                 Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 for (UsageRow row : rows) {
