@@ -17,7 +17,7 @@ import * as v2026_04 from "polar-sdk-1/2026-04";
 import * as v2026_10 from "polar-sdk-1/2026-10";
 import * as v2027_01 from "polar-sdk-1/2027-01";
 import {
-  BASE_URL, assertNoProtocolViolations, randomUUID, raw, rawExpect, tenant, uniqueEmail,
+  ALL_SCOPES, BASE_URL, assertNoProtocolViolations, randomUUID, raw, rawExpect, tenant, uniqueEmail,
 } from "./lib.mjs";
 
 const UNKNOWN = "00000000-0000-4000-8000-000000000000";
@@ -444,5 +444,59 @@ describe("Seatkeeper speaks Polar's API to @polar-sh/sdk 1.0.1", { concurrency: 
     } finally {
       await receiver.close();
     }
+  });
+});
+
+/**
+ * Every key of an interface of the version's models, required or optional: a key the server returns that the model
+ * does not declare is reported (the contract's extra figures, named in `extras`, excepted).
+ */
+function declaredKeys(version, name) {
+  const iface = new RegExp(`^interface ${name} \\{\\n([\\s\\S]*?)^\\}`, "m").exec(declared[version]);
+  if (!iface) throw new Error(`SDK 1.0.1 (${version}) declares no model ${name}`);
+  return [...iface[1].matchAll(/^ {2}([a-z_][a-z0-9_]*)\??: /gm)].map((m) => m[1]);
+}
+
+function assertOnlyDeclared(name, value, extras = [], version = "2026-10") {
+  assertShape(name, value, version);
+  const known = new Set([...declaredKeys(version, name), ...extras]);
+  const unknown = Object.keys(value).filter((k) => !known.has(k));
+  assert.deepEqual(unknown, [], `${name} (${version}): keys the model does not declare in ${JSON.stringify(value)}`);
+}
+
+describe("Polar's seat metrics through @polar-sh/sdk 1.0.1 (polar.metrics.get)", { concurrency: false }, () => {
+  const EXTRAS = ["median_time_to_claim_seconds", "seats_revoked"];
+
+  it("returns Polar's MetricsResponse: every key of periods, totals and metrics is one the SDK models", async () => {
+    const org = await tenant({ seats: true, memberModel: true, scopes: [...ALL_SCOPES, "metrics:read"] });
+    const polar = client(org.token, "2026-10");
+    const product = await polar.products.create({
+      name: `Metrics ${randomUUID().slice(0, 6)}`, recurring_interval: "month",
+      prices: [{ amount_type: "seat_based", price_currency: "usd", seat_tiers: { tiers: [{ min_seats: 1, price_per_seat: 1000 }] } }],
+    });
+    const customer = await polar.customers.create({ email: uniqueEmail("metrics") });
+    const subscription = await polar.subscriptions.create({ product_id: product.id, customer_id: customer.id, seats: 4 });
+    await polar.customerSeats.assignSeat({ subscription_id: subscription.id, email: uniqueEmail("m1") });
+    await polar.customerSeats.assignSeat({ subscription_id: subscription.id, email: uniqueEmail("m2"), immediate_claim: true });
+    const today = new Date().toISOString().slice(0, 10);
+    const metrics = await polar.metrics.get({ start_date: today, end_date: today, interval: "day" });
+
+    assertOnlyDeclared("MetricsResponse", metrics);
+    assert.equal(metrics.periods.length, 1);
+    for (const period of metrics.periods) {
+      assertOnlyDeclared("MetricPeriod", period, EXTRAS);
+      assert.match(period.timestamp, /^\d{4}-\d{2}-\d{2}T00:00:00Z$/);
+    }
+    assertOnlyDeclared("MetricsTotals", metrics.totals, EXTRAS);
+    assertOnlyDeclared("Metrics", metrics.metrics);
+    for (const described of Object.values(metrics.metrics)) assertOnlyDeclared("Metric", described);
+    assert.deepEqual(Object.keys(metrics.metrics).sort(), [
+      "average_seats_per_customer", "churned_seat_customers", "new_seat_customers", "seat_customers",
+      "seat_utilization_rate", "seats_claimed", "seats_pending", "seats_total",
+    ]);
+    assert.equal(metrics.totals.seats_total, 2);
+    assert.equal(metrics.totals.seats_claimed, 1);
+    assert.equal(metrics.totals.seats_pending, 1);
+    assert.equal(metrics.totals.seat_utilization_rate, 0.5);
   });
 });

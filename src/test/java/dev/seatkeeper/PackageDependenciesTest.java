@@ -72,6 +72,17 @@ class PackageDependenciesTest {
                             "seats",
                             "idempotency")),
             Map.entry(
+                    "usage",
+                    Set.of(
+                            "platform",
+                            "security",
+                            "events",
+                            "organizations",
+                            "catalog",
+                            "customers",
+                            "purchases",
+                            "seats")),
+            Map.entry(
                     "portal",
                     Set.of(
                             "platform",

@@ -31,6 +31,10 @@ public class Organization extends BaseEntity {
     @Column(name = "seat_email_domains", length = 4000)
     private String seatEmailDomains;
 
+    /** {@link SeatCapacityAlerts}, comma-separated; {@code null}: the default. */
+    @Column(name = "seat_capacity_alerts", length = 400)
+    private String seatCapacityAlerts;
+
     protected Organization() {}
 
     /** @param seatEmailDomains normalized ({@link SeatEmailDomains#normalize}); empty: any domain */
@@ -39,13 +43,15 @@ public class Organization extends BaseEntity {
             String slug,
             boolean seatBasedPricingEnabled,
             boolean memberModelEnabled,
-            List<String> seatEmailDomains) {
+            List<String> seatEmailDomains,
+            List<Integer> seatCapacityAlerts) {
         super(Timestamps.now());
         this.name = name;
         this.slug = slug;
         this.seatBasedPricingEnabled = seatBasedPricingEnabled;
         this.memberModelEnabled = memberModelEnabled;
         this.seatEmailDomains = SeatEmailDomains.store(seatEmailDomains);
+        this.seatCapacityAlerts = SeatCapacityAlerts.store(seatCapacityAlerts);
     }
 
     /** Every seat operation of an organization that has not turned seat-based pricing on is refused with 403. */
@@ -71,10 +77,14 @@ public class Organization extends BaseEntity {
 
     /**
      * Changes what the operator may change: the name and the feature settings; {@code null} keeps a value,
-     * {@code seatEmailDomains} empty allows any domain.
+     * {@code seatEmailDomains} empty allows any domain, {@code seatCapacityAlerts} empty records no threshold event.
      */
     public void update(
-            String name, Boolean seatBasedPricingEnabled, Boolean memberModelEnabled, List<String> seatEmailDomains) {
+            String name,
+            Boolean seatBasedPricingEnabled,
+            Boolean memberModelEnabled,
+            List<String> seatEmailDomains,
+            List<Integer> seatCapacityAlerts) {
         if (name != null) {
             this.name = name;
         }
@@ -86,6 +96,9 @@ public class Organization extends BaseEntity {
         }
         if (seatEmailDomains != null) {
             this.seatEmailDomains = SeatEmailDomains.store(seatEmailDomains);
+        }
+        if (seatCapacityAlerts != null) {
+            this.seatCapacityAlerts = SeatCapacityAlerts.store(seatCapacityAlerts);
         }
         touch();
     }
@@ -109,5 +122,10 @@ public class Organization extends BaseEntity {
     /** The allowed seat e-mail domains, lower case; empty: any. */
     public List<String> seatEmailDomains() {
         return SeatEmailDomains.load(seatEmailDomains);
+    }
+
+    /** The capacity alert thresholds, ascending percentages ({@link SeatCapacityAlerts}); the default when not set. */
+    public List<Integer> seatCapacityAlerts() {
+        return SeatCapacityAlerts.load(seatCapacityAlerts);
     }
 }

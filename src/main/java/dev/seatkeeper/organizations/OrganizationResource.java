@@ -43,7 +43,9 @@ public class OrganizationResource {
             operationId = "organizations:create",
             summary = "Create Organization (operator token)",
             description = "Beyond Polar: feature_settings.seat_email_domains lists the e-mail domains seats may be"
-                    + " assigned to (absent or empty: any).")
+                    + " assigned to (absent or empty: any); feature_settings.seat_capacity_alerts lists the"
+                    + " percentages (1-100, default [80, 100]) at which customer_seat_pool.threshold_reached is"
+                    + " recorded.")
     @APIResponse(responseCode = "201", description = "Organization created.")
     @APIResponse(responseCode = "401", description = "Not the operator token.")
     @APIResponse(responseCode = "422", description = "Validation Error")
@@ -66,9 +68,11 @@ public class OrganizationResource {
                 features.flatMap(f -> f.optionalBoolean("member_model_enabled")).orElse(true);
         List<String> domains =
                 features.flatMap(OrganizationResource::seatEmailDomains).orElse(List.of());
+        List<Integer> alerts =
+                features.flatMap(OrganizationResource::seatCapacityAlerts).orElse(null);
         body.check();
         var created = organizations.create(
-                new OrganizationService.NewOrganization(name.strip(), slug, seatBased, memberModel, domains));
+                new OrganizationService.NewOrganization(name.strip(), slug, seatBased, memberModel, domains, alerts));
         return Response.status(201).entity(OrganizationResponse.of(created)).build();
     }
 
@@ -80,7 +84,8 @@ public class OrganizationResource {
             summary = "Update Organization (operator token)",
             description =
                     "Changes the name and the feature settings (Beyond Polar: feature_settings.seat_email_domains,"
-                            + " the e-mail domains seats may be assigned to; [] allows any); fields left out keep their value.")
+                            + " the e-mail domains seats may be assigned to; [] allows any; feature_settings.seat_capacity_alerts,"
+                            + " the capacity alert percentages); fields left out keep their value.")
     @APIResponse(responseCode = "200", description = "The updated organization.")
     @APIResponse(responseCode = "404", description = "Organization not found.")
     @APIResponse(responseCode = "422", description = "Validation Error")
@@ -94,9 +99,11 @@ public class OrganizationResource {
                 features.flatMap(f -> f.optionalBoolean("member_model_enabled")).orElse(null);
         List<String> domains =
                 features.flatMap(OrganizationResource::seatEmailDomains).orElse(null);
+        List<Integer> alerts =
+                features.flatMap(OrganizationResource::seatCapacityAlerts).orElse(null);
         body.check();
         return OrganizationResponse.of(organizations.update(
-                organizationId, name == null ? null : name.strip(), seatBased, memberModel, domains));
+                organizationId, name == null ? null : name.strip(), seatBased, memberModel, domains, alerts));
     }
 
     /**
@@ -119,6 +126,25 @@ public class OrganizationResource {
                     .ifPresent(bad -> features.reject(
                             "seat_email_domains", "value_error", "Value error, Not a domain name: " + bad));
             return result.domains();
+        });
+    }
+
+    /**
+     * {@code feature_settings.seat_capacity_alerts} (Beyond Polar): a list of integer percentages, each 1 to 100 (else
+     * 422 {@code greater_than_equal} / {@code less_than_equal} / {@code int_type} at the item), at most
+     * {@link SeatCapacityAlerts#MAX_THRESHOLDS}; kept ascending without duplicates. Absent or {@code null} leaves it
+     * out (the default on create, unchanged on update); an empty list turns threshold events off (full still fires).
+     */
+    private static Optional<List<Integer>> seatCapacityAlerts(JsonBody features) {
+        return features.optionalIntegerList("seat_capacity_alerts", 1, 100).map(given -> {
+            if (given.size() > SeatCapacityAlerts.MAX_THRESHOLDS) {
+                features.reject(
+                        "seat_capacity_alerts",
+                        "too_long",
+                        "List should have at most " + SeatCapacityAlerts.MAX_THRESHOLDS
+                                + " items after validation, not " + given.size());
+            }
+            return SeatCapacityAlerts.normalize(given);
         });
     }
 

@@ -34,9 +34,15 @@ public record OrganizationResponse(
         UUID payoutAccountId,
         Capabilities capabilities) {
 
-    /** Beyond Polar: {@code seat_email_domains}, the seat e-mail domain policy (empty: any domain). */
+    /**
+     * Beyond Polar: {@code seat_email_domains}, the seat e-mail domain policy (empty: any domain), and
+     * {@code seat_capacity_alerts}, the capacity alert thresholds in percent.
+     */
     public record FeatureSettings(
-            boolean seatBasedPricingEnabled, boolean memberModelEnabled, List<String> seatEmailDomains) {}
+            boolean seatBasedPricingEnabled,
+            boolean memberModelEnabled,
+            List<String> seatEmailDomains,
+            List<Integer> seatCapacityAlerts) {}
 
     public record SubscriptionSettings(
             boolean allowMultipleSubscriptions,
@@ -96,7 +102,11 @@ public record OrganizationResponse(
                 false,
                 "usd",
                 "location",
-                new FeatureSettings(o.seatBasedPricingEnabled(), o.memberModelEnabled(), o.seatEmailDomains()),
+                new FeatureSettings(
+                        o.seatBasedPricingEnabled(),
+                        o.memberModelEnabled(),
+                        o.seatEmailDomains(),
+                        o.seatCapacityAlerts()),
                 new SubscriptionSettings(true, "prorate", 0, false, true),
                 new CustomerEmailSettings(
                         true, false, false, false, false, false, false, false, false, false, false, false, false),

@@ -27,13 +27,17 @@ public class OrganizationService {
     @Inject
     TokenHasher hasher;
 
-    /** @param seatEmailDomains normalized ({@link SeatEmailDomains#normalize}); empty: any domain */
+    /**
+     * @param seatEmailDomains normalized ({@link SeatEmailDomains#normalize}); empty: any domain
+     * @param seatCapacityAlerts normalized ({@link SeatCapacityAlerts#normalize}); {@code null}: the default
+     */
     public record NewOrganization(
             String name,
             String slug,
             boolean seatBasedPricingEnabled,
             boolean memberModelEnabled,
-            List<String> seatEmailDomains) {}
+            List<String> seatEmailDomains,
+            List<Integer> seatCapacityAlerts) {}
 
     public record NewAccessToken(UUID organizationId, String comment, Set<Scope> scopes, Duration expiresIn) {}
 
@@ -58,7 +62,8 @@ public class OrganizationService {
                 request.slug(),
                 request.seatBasedPricingEnabled(),
                 request.memberModelEnabled(),
-                request.seatEmailDomains());
+                request.seatEmailDomains(),
+                request.seatCapacityAlerts());
         em.persist(organization);
         return organization;
     }
@@ -74,9 +79,10 @@ public class OrganizationService {
             String name,
             Boolean seatBasedPricingEnabled,
             Boolean memberModelEnabled,
-            List<String> seatEmailDomains) {
+            List<String> seatEmailDomains,
+            List<Integer> seatCapacityAlerts) {
         var organization = get(id);
-        organization.update(name, seatBasedPricingEnabled, memberModelEnabled, seatEmailDomains);
+        organization.update(name, seatBasedPricingEnabled, memberModelEnabled, seatEmailDomains, seatCapacityAlerts);
         return organization;
     }
 

@@ -20,7 +20,8 @@ import java.util.Optional;
  * which {@link JsonBodyReader} answers with FastAPI's 422, as it does a wildcard such as {@code *}{@code /*}.
  *
  * <p>{@code Accept} is not passed on: the API answers JSON whatever a client asks for, as Polar's FastAPI does,
- * instead of the runtime's 406 to a client that sent {@code Accept: text/plain} or a malformed value.
+ * instead of the runtime's 406 to a client that sent {@code Accept: text/plain} or a malformed value. The few routes
+ * that also export another type read the original through {@link Accepts}.
  */
 final class GuardedRequest extends HttpServletRequestWrapper {
     static final String UNREADABLE_TYPE = MediaType.APPLICATION_OCTET_STREAM;
@@ -36,6 +37,10 @@ final class GuardedRequest extends HttpServletRequestWrapper {
         super(request);
         this.startNanos = startNanos;
         this.contentType = readable(request.getContentType());
+        String accept = request.getHeader(ACCEPT);
+        if (accept != null) {
+            request.setAttribute(Accepts.ORIGINAL, accept);
+        }
     }
 
     /**

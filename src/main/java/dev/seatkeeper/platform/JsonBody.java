@@ -18,9 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * (missing field, wrong type, malformed UUID, ...) as pydantic would, instead of stopping at the first.
  * A request record reads all of its fields, then calls {@link #check()}, which throws one 422 listing them all.
  * The bytes are read by {@link JsonDocument}, problems are located by {@link FieldIssues}, integers and metadata
- * follow {@link JsonIntegers} and {@link JsonMetadata}.
- *
- * <p>Absent and {@code null} are treated alike for optional fields, as Polar's schemas do.
+ * follow {@link JsonIntegers} and {@link JsonMetadata}. Absent and {@code null} are treated alike for optional
+ * fields, as Polar's schemas do.
  */
 @Schema(
         name = "RequestBody",
@@ -288,6 +287,11 @@ public final class JsonBody {
     /** A list of strings when present and not {@code null}; a {@code list_type} or {@code string_type} error otherwise. */
     public Optional<List<String>> optionalStringList(String name) {
         return array(name, false).map(items -> stringItems(name, items));
+    }
+
+    /** A list of integers in {@code [min, max]} when present and not {@code null}; each bad item is an issue at its index. */
+    public Optional<List<Long>> optionalIntegerList(String name, long min, long max) {
+        return array(name, false).map(items -> JsonIntegers.items(items, min, max, i -> issues.at(name, i), issues));
     }
 
     private List<String> stringItems(String name, JsonArray items) {

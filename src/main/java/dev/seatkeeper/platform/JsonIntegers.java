@@ -1,5 +1,6 @@
 package dev.seatkeeper.platform;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -87,6 +88,24 @@ final class JsonIntegers {
                 input,
                 ErrorBody.JSON.createObjectBuilder().add("le", max).build()));
         return false;
+    }
+
+    /** The integers of a list, each within {@code [min, max]}; any other item is recorded at {@code itemLoc} of its index. */
+    static List<Long> items(
+            JsonArray items,
+            long min,
+            long max,
+            java.util.function.IntFunction<List<Object>> itemLoc,
+            FieldIssues issues) {
+        var result = new java.util.ArrayList<Long>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonValue item = items.get(i);
+            List<Object> loc = itemLoc.apply(i);
+            read(item, loc, issues)
+                    .filter(v -> atLeast(v, min, item, loc, issues) && atMost(v, max, item, loc, issues))
+                    .ifPresent(result::add);
+        }
+        return result;
     }
 
     private static long nearestLong(BigDecimal integral) {

@@ -33,6 +33,9 @@ public class SubscriptionRoller {
     @Inject
     Event<SubscriptionRevoked> revoked;
 
+    @Inject
+    Event<SeatCountChanged> seatCountChanges;
+
     @EJB
     EventRecorder events;
 
@@ -68,8 +71,12 @@ public class SubscriptionRoller {
         leavers.revokeDue(subscription, end);
         if (subscription.hasPendingUpdate()) {
             int seats = subscription.pendingSeats();
+            int previous = subscription.seats();
             leavers.releaseExcess(subscription, seats, subscription.pendingReleaseStrategy());
             subscription.changeSeats(seats, SubscriptionService.priceOf(subscription.product(), seats));
+            if (previous != seats) {
+                seatCountChanges.fire(new SeatCountChanged(subscription, previous, end));
+            }
             subscription.clearPendingUpdate();
         }
         if (subscription.cancelAtPeriodEnd()) {

@@ -3,7 +3,9 @@ package dev.seatkeeper.purchases;
 import dev.seatkeeper.catalog.SeatTier;
 import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.RowLock;
+import dev.seatkeeper.platform.Timestamps;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -28,6 +30,9 @@ public class SubscriptionUpdateService {
 
     @Inject
     SeatLeavers leavers;
+
+    @Inject
+    Event<SeatCountChanged> seatCountChanges;
 
     /**
      * Applies the update to the organization's subscription (of this customer only, for a portal caller).
@@ -74,7 +79,11 @@ public class SubscriptionUpdateService {
         }
         // A change at once replaces a pending one.
         cancelPending(subscription);
+        int previous = subscription.seats();
         subscription.changeSeats(seats, SubscriptionService.priceOf(subscription.product(), seats));
+        if (previous != seats) {
+            seatCountChanges.fire(new SeatCountChanged(subscription, previous, Timestamps.now()));
+        }
         return subscription;
     }
 

@@ -13,6 +13,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.UUID;
 
@@ -46,6 +47,9 @@ public class SeatAssignmentService {
 
     @Inject
     Settings settings;
+
+    @Inject
+    Event<SeatPoolChanged> poolChanges;
 
     /**
      * Assigns a seat of the container the request names, in Polar's order of checks: the container (404), seat-based
@@ -100,10 +104,12 @@ public class SeatAssignmentService {
         if (request.immediateClaim() && scope.actsFor(seat.customer())) {
             seat.claim(null);
             events.claimed(seat);
+            poolChanges.fire(new SeatPoolChanged(container));
             return new InvitedSeat(seat, null, null);
         }
         var invited = invitations.invite(seat, organization);
         events.assigned(seat);
+        poolChanges.fire(new SeatPoolChanged(container));
         return invited;
     }
 
@@ -123,9 +129,14 @@ public class SeatAssignmentService {
             throw new SeatNotPending();
         }
         SeatContainer container = seat.container();
-        if (counter.holdsNoCapacity(seat) && counter.countTaken(container) >= container.seats()) {
+        boolean takesCapacity = counter.holdsNoCapacity(seat);
+        if (takesCapacity && counter.countTaken(container) >= container.seats()) {
             throw new SeatNotAvailable("No available seats for " + container.id());
         }
-        return invitations.invite(seat, organization);
+        var invited = invitations.invite(seat, organization);
+        if (takesCapacity) {
+            poolChanges.fire(new SeatPoolChanged(container));
+        }
+        return invited;
     }
 }

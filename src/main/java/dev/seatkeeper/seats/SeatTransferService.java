@@ -8,6 +8,7 @@ import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.purchases.SeatContainer;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -45,6 +46,9 @@ public class SeatTransferService {
     @Inject
     SeatEvents events;
 
+    @Inject
+    Event<SeatPoolChanged> poolChanges;
+
     /**
      * Revokes the seat (pending or claimed: its token dies, its holder's sessions end as in revoke) and assigns a new
      * pending seat to the person the body names; records {@code customer_seat.revoked} then
@@ -73,6 +77,7 @@ public class SeatTransferService {
         CustomerSeat issued = issuer.issue(scope, organization, container, assignment);
         var invited = invitations.invite(issued, organization);
         events.assigned(issued);
+        poolChanges.fire(new SeatPoolChanged(container));
         return new TransferredSeat(seat, invited);
     }
 }

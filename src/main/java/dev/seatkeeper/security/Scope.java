@@ -26,6 +26,8 @@ public enum Scope {
     CUSTOMER_SESSIONS_WRITE("customer_sessions:write", TokenKind.ORGANIZATION),
     WEBHOOKS_READ("webhooks:read", TokenKind.ORGANIZATION),
     WEBHOOKS_WRITE("webhooks:write", TokenKind.ORGANIZATION),
+    /** Polar's scope of the Metrics API (seat metrics here). */
+    METRICS_READ("metrics:read", TokenKind.ORGANIZATION),
     CUSTOMER_PORTAL_READ("customer_portal:read", TokenKind.PORTAL_SESSION),
     CUSTOMER_PORTAL_WRITE("customer_portal:write", TokenKind.PORTAL_SESSION);
 

@@ -23,8 +23,8 @@ record EndpointRequest(
         Optional<UUID> organizationId,
         Optional<String> apiVersion) {
     /**
-     * Polar's WebhookEventType values and Seatkeeper's own; only the seat, member and {@code subscription.cycled}
-     * events are ever recorded by Seatkeeper.
+     * Polar's WebhookEventType values and Seatkeeper's own; only the seat, seat pool, member and
+     * {@code subscription.cycled} events are ever recorded by Seatkeeper.
      */
     static final List<String> EVENT_TYPES = List.of(
             "checkout.created",
@@ -41,6 +41,8 @@ record EndpointRequest(
             // that list them, since Polar's SDK 0.49.0 validateEvent throws on a type it does not know.
             "customer_seat.revocation_scheduled",
             "customer_seat.revocation_canceled",
+            "customer_seat_pool.threshold_reached",
+            "customer_seat_pool.full",
             "subscription.cycled",
             "member.created",
             "member.updated",

@@ -404,4 +404,200 @@ class PurchasesAndSessionsIT extends ApiTest {
         assertEquals(200, reply.status(), reply.toString());
         return reply.json().getBoolean("stored");
     }
+
+    // --- Seat usage ledger and seat metrics (contract, "Beyond Polar: capacity signals, seat usage and seat metrics")
+    // ---
+
+    private void setTimes(String seatId, String created, String claimed, String revoked) {
+        var times = Json.createObjectBuilder().add("created_at", created);
+        if (claimed != null) {
+            times.add("claimed_at", claimed);
+        }
+        if (revoked != null) {
+            times.add("revoked_at", revoked);
+        }
+        var reply = api.post("/test-support/seats/" + seatId + "/times", null, times.build());
+        assertEquals(204, reply.status(), reply.toString());
+    }
+
+    private String seat(String subscriptionId, String who, boolean immediateClaim) {
+        var reply = api.post(
+                "/v1/customer-seats",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("subscription_id", subscriptionId)
+                        .add("email", Fixtures.email(who))
+                        .add("immediate_claim", immediateClaim)
+                        .build());
+        assertEquals(200, reply.status(), reply.toString());
+        return reply.json().getString("id");
+    }
+
+    private jakarta.json.JsonObject usageRow(String subscriptionId, java.time.LocalDate day) {
+        var reply = api.get(
+                "/v1/subscriptions/" + subscriptionId + "/seat-usage?from=" + day + "&to=" + day, tenant.token());
+        assertEquals(200, reply.status(), reply.toString());
+        var items = reply.json().getJsonArray("items");
+        assertEquals(1, items.size(), reply.toString());
+        return items.getJsonObject(0);
+    }
+
+    private static String at(java.time.LocalDate day, String time) {
+        return day + "T" + time + "Z";
+    }
+
+    @Test
+    void theUsageLedgerGivesPeaksAndSeatDaysOfADayAndTheSameNumbersADayLater() {
+        String subscriptionId =
+                fixtures.subscription(tenant, productId, customerId, 3).getString("id");
+        var day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2);
+        // A: held all day (assigned the day before), claimed at 06:00. B: held 12:00-18:00, never claimed.
+        // C: assigned and claimed at 18:00, as B left. Seats bought: 3, raised to 5 at 20:00.
+        String a = seat(subscriptionId, "a", false);
+        setTimes(a, at(day.minusDays(1), "10:00:00"), at(day, "06:00:00"), null);
+        String b = seat(subscriptionId, "b", false);
+        assertEquals(200, api.delete("/v1/customer-seats/" + b, tenant.token()).status());
+        setTimes(b, at(day, "12:00:00"), null, at(day, "18:00:00"));
+        String c = seat(subscriptionId, "c", true);
+        setTimes(c, at(day, "18:00:00"), at(day, "18:00:00"), null);
+        var raise = api.patch(
+                "/v1/subscriptions/" + subscriptionId,
+                tenant.token(),
+                Json.createObjectBuilder().add("seats", 5).build());
+        assertEquals(200, raise.status(), raise.toString());
+        var moved = api.post(
+                "/test-support/containers/" + subscriptionId + "/seat-count-changes",
+                null,
+                Json.createObjectBuilder()
+                        .add("changed_at", at(day, "20:00:00"))
+                        .build());
+        assertEquals(204, moved.status());
+
+        var row = usageRow(subscriptionId, day);
+        assertEquals(at(day, "00:00:00"), row.getString("start"));
+        assertEquals(at(day.plusDays(1), "00:00:00"), row.getString("end"));
+        assertEquals(5, row.getInt("seats"), "the most bought within the day");
+        assertEquals(2, row.getInt("peak_assigned"), "B left as C came: never three at once");
+        assertEquals(2, row.getInt("peak_claimed"));
+        assertEquals(
+                new java.math.BigDecimal("1.500"),
+                row.getJsonNumber("seat_days_assigned").bigDecimalValue());
+        assertEquals(
+                new java.math.BigDecimal("1.000"),
+                row.getJsonNumber("seat_days_claimed").bigDecimalValue());
+        var dayBefore = usageRow(subscriptionId, day.minusDays(1));
+        assertEquals(3, dayBefore.getInt("seats"));
+        assertEquals(1, dayBefore.getInt("peak_assigned"));
+        assertEquals(0, dayBefore.getInt("peak_claimed"));
+        assertEquals(
+                new java.math.BigDecimal("0.583"),
+                dayBefore.getJsonNumber("seat_days_assigned").bigDecimalValue());
+
+        // A day later: the same history one day further back reads the same.
+        var shift = api.post(
+                "/test-support/containers/" + subscriptionId + "/shift-history",
+                null,
+                Json.createObjectBuilder().add("seconds", -86400).build());
+        assertEquals(204, shift.status());
+        var later = usageRow(subscriptionId, day.minusDays(1));
+        for (String key : java.util.List.of(
+                "seats", "peak_assigned", "peak_claimed", "seat_days_assigned", "seat_days_claimed")) {
+            assertEquals(row.get(key), later.get(key), key);
+        }
+
+        var lines = api.send(
+                "GET",
+                "/v1/subscriptions/" + subscriptionId + "/seat-usage?from=" + day.minusDays(1) + "&to=" + day,
+                tenant.token(),
+                null,
+                java.util.Map.of("Accept", "application/x-ndjson"));
+        assertEquals(200, lines.status(), lines.toString());
+        assertTrue(lines.header("content-type").orElseThrow().startsWith("application/x-ndjson"));
+        var split = lines.text().strip().split("\n");
+        assertEquals(2, split.length, lines.text());
+        assertEquals(later, dev.seatkeeper.testing.Api.json(split[0]));
+
+        var other = fixtures.tenant(true, true);
+        assertError(
+                api.get("/v1/subscriptions/" + subscriptionId + "/seat-usage", other.token()),
+                404,
+                "ResourceNotFound",
+                "Subscription not found");
+        assertValidationError(
+                api.get("/v1/subscriptions/" + subscriptionId + "/seat-usage?from=2026-02-30", tenant.token()),
+                "date_from_datetime_parsing",
+                "query",
+                "from");
+        var periodRows = api.get(
+                "/v1/subscriptions/" + subscriptionId + "/seat-usage?interval=period&from=" + day + "&to=" + day,
+                tenant.token());
+        assertEquals(200, periodRows.status(), periodRows.toString());
+        assertEquals(1, periodRows.json().getJsonArray("items").size());
+    }
+
+    @Test
+    void seatMetricsCountAKnownSetOfSeatsWithPolarsDefinitions() {
+        String metricsToken = fixtures.token(tenant.organizationId(), java.util.List.of("metrics:read"));
+        String subscriptionId =
+                fixtures.subscription(tenant, productId, customerId, 5).getString("id");
+        var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        var yesterday = today.minusDays(1);
+        // A: invited yesterday 10:00, claimed two hours later. B: pending. C: claimed at once. D: revoked today.
+        String invitation = api.post(
+                        "/v1/customer-seats",
+                        tenant.token(),
+                        Json.createObjectBuilder()
+                                .add("subscription_id", subscriptionId)
+                                .add("email", Fixtures.email("a"))
+                                .build())
+                .json()
+                .getString("invitation_token");
+        String a = fixtures.claim(invitation).getJsonObject("seat").getString("id");
+        setTimes(a, at(yesterday, "10:00:00"), at(yesterday, "12:00:00"), null);
+        seat(subscriptionId, "b", false);
+        seat(subscriptionId, "c", true);
+        String d = seat(subscriptionId, "d", false);
+        assertEquals(200, api.delete("/v1/customer-seats/" + d, tenant.token()).status());
+
+        String query = "/v1/metrics/?start_date=" + yesterday + "&end_date=" + today + "&interval=day";
+        var reply = api.get(query, metricsToken);
+        assertEquals(200, reply.status(), reply.toString());
+        var body = reply.json();
+        var periods = body.getJsonArray("periods");
+        assertEquals(2, periods.size(), body.toString());
+        var first = periods.getJsonObject(0);
+        assertEquals(at(yesterday, "00:00:00"), first.getString("timestamp"));
+        assertEquals(1, first.getInt("seats_total"));
+        assertEquals(1, first.getInt("seats_claimed"));
+        assertEquals(1, first.getInt("new_seat_customers"));
+        assertEquals(7200, first.getJsonNumber("median_time_to_claim_seconds").intValue());
+        var second = periods.getJsonObject(1);
+        assertEquals(3, second.getInt("seats_total"), "D was revoked within the day");
+        assertEquals(2, second.getInt("seats_claimed"));
+        assertEquals(1, second.getInt("seats_pending"));
+        assertEquals(1, second.getInt("seat_customers"));
+        assertEquals(0, second.getInt("new_seat_customers"));
+        assertTrue(second.isNull("median_time_to_claim_seconds"), "C was claimed at once");
+        assertEquals(1, second.getJsonObject("seats_revoked").getInt("manual"));
+        var totals = body.getJsonObject("totals");
+        assertEquals(3, totals.getInt("seats_total"));
+        assertEquals(1, totals.getInt("new_seat_customers"));
+        assertEquals(0, totals.getInt("churned_seat_customers"));
+        assertEquals(3.0, totals.getJsonNumber("average_seats_per_customer").doubleValue());
+        assertEquals(2.0 / 3, totals.getJsonNumber("seat_utilization_rate").doubleValue(), 1e-12);
+        assertEquals(Json.createObjectBuilder().add("manual", 1).build(), totals.getJsonObject("seats_revoked"));
+        var described = body.getJsonObject("metrics");
+        assertEquals(8, described.size(), described.toString());
+        assertEquals(
+                "percentage", described.getJsonObject("seat_utilization_rate").getString("type"));
+        assertEquals("Seat Count", described.getJsonObject("seats_total").getString("display_name"));
+
+        var other = fixtures.tenant(true, true, java.util.List.of("metrics:read"));
+        var zeros = api.get(query, other.token()).json().getJsonObject("totals");
+        assertEquals(0, zeros.getInt("seats_total"));
+        assertEquals(0, zeros.getInt("seats_claimed"));
+        assertTrue(zeros.isNull("median_time_to_claim_seconds"));
+        assertEquals(0, zeros.getJsonObject("seats_revoked").size());
+        assertEquals(403, api.get(query, tenant.token()).status(), "metrics:read is a scope of its own");
+    }
 }

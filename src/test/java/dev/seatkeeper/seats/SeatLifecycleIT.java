@@ -1040,4 +1040,192 @@ class SeatLifecycleIT extends ApiTest {
             assertTrue(schemas.containsKey(schema), schema);
         }
     }
+
+    // --- Capacity signals (contract, "Beyond Polar: capacity signals, seat usage and seat metrics") ---
+
+    /**
+     * The organization's customer_seat_pool.* events as "type threshold seats claimed pending available", sorted: the
+     * events of one change share a transaction and may share its timestamp, so their order is not asserted.
+     */
+    private List<String> poolEvents(Fixtures.Tenant of) {
+        var reply = api.get("/test-support/events/" + of.organizationId(), null);
+        assertEquals(200, reply.status(), reply.toString());
+        return Api.json("{\"e\":" + reply.text() + "}").getJsonArray("e").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("type").startsWith("customer_seat_pool."))
+                .map(e -> {
+                    JsonObject data = e.getJsonObject("payload").getJsonObject("data");
+                    return e.getString("type") + " " + data.getInt("threshold") + " " + data.getInt("seats") + " "
+                            + data.getInt("claimed") + " " + data.getInt("pending") + " " + data.getInt("available");
+                })
+                .sorted()
+                .toList();
+    }
+
+    private static List<String> sortedList(String... items) {
+        return java.util.Arrays.stream(items).sorted().toList();
+    }
+
+    private String subscriptionOf(int seats) {
+        return fixtures.subscription(tenant, productId, customerId, seats).getString("id");
+    }
+
+    private Api.Reply assignTo(String container, String email) {
+        return api.post(
+                "/v1/customer-seats",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("subscription_id", container)
+                        .add("email", email)
+                        .build());
+    }
+
+    @Test
+    void aPoolFilledOneSeatAtATimeRecordsEachThresholdOnceAndFullAtTheEnd() {
+        String pool = subscriptionOf(5);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(200, assignTo(pool, unique("one", "example.com")).status());
+        }
+        assertEquals(List.of(), poolEvents(tenant), "60 % reaches no threshold");
+        assertEquals(200, assignTo(pool, unique("four", "example.com")).status());
+        assertEquals(sortedList("customer_seat_pool.threshold_reached 80 5 0 4 1"), poolEvents(tenant));
+        var last = assignTo(pool, unique("five", "example.com"));
+        assertEquals(200, last.status());
+        assertEquals(
+                sortedList(
+                        "customer_seat_pool.threshold_reached 80 5 0 4 1",
+                        "customer_seat_pool.threshold_reached 100 5 0 5 0",
+                        "customer_seat_pool.full 100 5 0 5 0"),
+                poolEvents(tenant));
+        var events =
+                api.get("/test-support/events/" + tenant.organizationId(), null).text();
+        JsonObject full = Api.json("{\"e\":" + events + "}").getJsonArray("e").getValuesAs(JsonObject.class).stream()
+                .filter(e -> e.getString("type").equals("customer_seat_pool.full"))
+                .findFirst()
+                .orElseThrow()
+                .getJsonObject("payload")
+                .getJsonObject("data");
+        assertEquals(pool, full.getString("subscription_id"));
+        assertTrue(full.isNull("order_id"));
+        // Down to 80 %: 100 is re-armed (5 points below), 80 is not; filling again records 100 and full once more.
+        String seatId = last.json().getString("id");
+        assertEquals(
+                200, api.delete("/v1/customer-seats/" + seatId, tenant.token()).status());
+        assertEquals(200, assignTo(pool, unique("again", "example.com")).status());
+        assertEquals(
+                sortedList(
+                        "customer_seat_pool.threshold_reached 80 5 0 4 1",
+                        "customer_seat_pool.threshold_reached 100 5 0 5 0",
+                        "customer_seat_pool.full 100 5 0 5 0",
+                        "customer_seat_pool.threshold_reached 100 5 0 5 0",
+                        "customer_seat_pool.full 100 5 0 5 0"),
+                poolEvents(tenant));
+    }
+
+    @Test
+    void aBulkRequestThatFillsAPoolRecordsEachCrossingOnce() {
+        String pool = subscriptionOf(5);
+        var seats = Json.createArrayBuilder();
+        for (int i = 0; i < 5; i++) {
+            seats.add(toEmail(unique("bulk", "example.com")));
+        }
+        var reply = bulk(Json.createObjectBuilder()
+                .add("subscription_id", pool)
+                .add("seats", seats)
+                .build());
+        assertEquals(200, reply.status(), reply.toString());
+        assertEquals(5, reply.json().getInt("assigned"));
+        assertEquals(
+                sortedList(
+                        "customer_seat_pool.threshold_reached 80 5 0 4 1",
+                        "customer_seat_pool.threshold_reached 100 5 0 5 0",
+                        "customer_seat_pool.full 100 5 0 5 0"),
+                poolEvents(tenant));
+    }
+
+    @Test
+    void concurrentAssignsRecordEachCrossingExactlyOnce() throws Exception {
+        var patch = api.patch(
+                "/v1/organizations/" + tenant.organizationId(),
+                Fixtures.OPERATOR,
+                Json.createObjectBuilder()
+                        .add(
+                                "feature_settings",
+                                Json.createObjectBuilder()
+                                        .add(
+                                                "seat_capacity_alerts",
+                                                Json.createArrayBuilder()
+                                                        .add(50)
+                                                        .add(90)
+                                                        .add(50)))
+                        .build());
+        assertEquals(200, patch.status(), patch.toString());
+        assertEquals(
+                List.of(50, 90),
+                patch.json().getJsonObject("feature_settings").getJsonArray("seat_capacity_alerts").stream()
+                        .map(v -> ((jakarta.json.JsonNumber) v).intValue())
+                        .toList());
+        String pool = subscriptionOf(10);
+        var statuses = Concurrently.run(
+                14, i -> assignTo(pool, unique("race" + i, "example.com")).status());
+        assertEquals(10, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        List<String> types = poolEvents(tenant).stream()
+                .map(e -> e.substring(0, e.indexOf(' ', e.indexOf(' ') + 1)))
+                .toList();
+        assertEquals(
+                sortedList(
+                        "customer_seat_pool.threshold_reached 50",
+                        "customer_seat_pool.threshold_reached 90",
+                        "customer_seat_pool.full 100"),
+                types);
+    }
+
+    @Test
+    void aSeatDecreaseThatFillsThePoolRecordsFull() {
+        String pool = subscriptionOf(5);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(200, assignTo(pool, unique("dec", "example.com")).status());
+        }
+        var patch = api.patch(
+                "/v1/subscriptions/" + pool,
+                tenant.token(),
+                Json.createObjectBuilder().add("seats", 4).build());
+        assertEquals(200, patch.status(), patch.toString());
+        assertEquals(
+                sortedList(
+                        "customer_seat_pool.threshold_reached 80 5 0 4 1",
+                        "customer_seat_pool.threshold_reached 100 4 0 4 0",
+                        "customer_seat_pool.full 100 4 0 4 0"),
+                poolEvents(tenant));
+    }
+
+    @Test
+    void capacityAlertsAreValidatedAsPolarValidates() {
+        assertEquals(
+                List.of(80, 100),
+                api
+                        .get("/v1/organizations/" + tenant.organizationId(), tenant.token())
+                        .json()
+                        .getJsonObject("feature_settings")
+                        .getJsonArray("seat_capacity_alerts")
+                        .stream()
+                        .map(v -> ((jakarta.json.JsonNumber) v).intValue())
+                        .toList());
+        for (var bad : List.of(
+                Map.entry(Json.createArrayBuilder().add(0), "greater_than_equal"),
+                Map.entry(Json.createArrayBuilder().add(80).add(101), "less_than_equal"),
+                Map.entry(Json.createArrayBuilder().add("x"), "int_parsing"))) {
+            var reply = api.patch(
+                    "/v1/organizations/" + tenant.organizationId(),
+                    Fixtures.OPERATOR,
+                    Json.createObjectBuilder()
+                            .add(
+                                    "feature_settings",
+                                    Json.createObjectBuilder().add("seat_capacity_alerts", bad.getKey()))
+                            .build());
+            assertEquals(422, reply.status(), reply.toString());
+            JsonObject issue = reply.json().getJsonArray("detail").getJsonObject(0);
+            assertEquals(bad.getValue(), issue.getString("type"), reply.toString());
+            assertEquals("seat_capacity_alerts", issue.getJsonArray("loc").getString(2));
+        }
+    }
 }

@@ -107,7 +107,8 @@ public final class Api {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        headers.forEach(request::header);
+        // Replacing, not adding: a test's Accept or Content-Type stands alone.
+        headers.forEach(request::setHeader);
         try {
             var response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());

@@ -269,4 +269,90 @@ public class TestSupportResource {
                         .executeUpdate();
         return Response.status(changed == 1 ? 204 : 404).build();
     }
+
+    /**
+     * Sets a seat's {@code created_at}, {@code claimed_at} and {@code revoked_at} to the ISO-8601 instants the body
+     * gives (a key left out keeps its value, {@code null} clears it): the seat history a usage ledger or metrics test
+     * describes, which requests made now cannot produce. 204, or 404 for an unknown seat.
+     */
+    @POST
+    @Path("/seats/{id}/times")
+    public Response setSeatTimes(@PathParam("id") String id, String body) {
+        var times = Api.json(body);
+        int changed = 0;
+        for (String column : List.of("created_at", "claimed_at", "revoked_at")) {
+            if (times.containsKey(column)) {
+                changed += em.createNativeQuery("UPDATE customer_seats SET " + column + " = ?1 WHERE id = ?2")
+                        .setParameter(1, times.isNull(column) ? null : utc(times.getString(column)))
+                        .setParameter(2, UUID.fromString(id))
+                        .executeUpdate();
+            }
+        }
+        return Response.status(changed > 0 ? 204 : 404).build();
+    }
+
+    /** Sets when each recorded seat-count change of a container took effect ({@code {"changed_at": ISO-8601}}). */
+    @POST
+    @Path("/containers/{id}/seat-count-changes")
+    public Response setSeatCountChangeTimes(@PathParam("id") String id, String body) {
+        int changed = em.createNativeQuery("UPDATE seat_count_changes SET changed_at = ?1 WHERE container_id = ?2")
+                .setParameter(1, utc(Api.json(body).getString("changed_at")))
+                .setParameter(2, UUID.fromString(id))
+                .executeUpdate();
+        return Response.status(changed > 0 ? 204 : 404).build();
+    }
+
+    /**
+     * Moves a container's whole seat history ({@code {"seconds": n}}, negative: into the past): its seats' dates and its
+     * seat-count changes. A ledger read after it is the read of the same history {@code -n} seconds later.
+     */
+    @POST
+    @Path("/containers/{id}/shift-history")
+    public Response shiftHistory(@PathParam("id") String id, String body) {
+        long seconds = Api.json(body).getJsonNumber("seconds").longValue();
+        UUID container = UUID.fromString(id);
+        List<?> seats = em.createNativeQuery("SELECT id, created_at, claimed_at, revoked_at FROM customer_seats"
+                        + " WHERE subscription_id = ?1 OR order_id = ?1")
+                .setParameter(1, container)
+                .getResultList();
+        for (Object row : seats) {
+            Object[] c = (Object[]) row;
+            em.createNativeQuery("UPDATE customer_seats SET created_at = ?1, claimed_at = ?2, revoked_at = ?3"
+                            + " WHERE id = ?4")
+                    .setParameter(1, shifted(c[1], seconds))
+                    .setParameter(2, shifted(c[2], seconds))
+                    .setParameter(3, shifted(c[3], seconds))
+                    .setParameter(4, UUID.fromString(c[0].toString()))
+                    .executeUpdate();
+        }
+        List<?> changes = em.createNativeQuery("SELECT id, changed_at FROM seat_count_changes WHERE container_id = ?1")
+                .setParameter(1, container)
+                .getResultList();
+        for (Object row : changes) {
+            Object[] c = (Object[]) row;
+            em.createNativeQuery("UPDATE seat_count_changes SET changed_at = ?1 WHERE id = ?2")
+                    .setParameter(1, shifted(c[1], seconds))
+                    .setParameter(2, UUID.fromString(c[0].toString()))
+                    .executeUpdate();
+        }
+        return Response.noContent().build();
+    }
+
+    private static java.time.LocalDateTime utc(String instant) {
+        return OffsetDateTime.parse(instant)
+                .withOffsetSameInstant(ZoneOffset.UTC)
+                .toLocalDateTime();
+    }
+
+    private static java.time.LocalDateTime shifted(Object column, long seconds) {
+        if (column == null) {
+            return null;
+        }
+        java.time.LocalDateTime t = column instanceof java.sql.Timestamp ts
+                ? ts.toLocalDateTime()
+                : column instanceof OffsetDateTime o
+                        ? o.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime()
+                        : (java.time.LocalDateTime) column;
+        return t.plusSeconds(seconds);
+    }
 }

@@ -648,4 +648,56 @@ class WebhooksIT extends ApiTest {
                     "an endpoint that did not list the new types receives none: " + receiver.received());
         }
     }
+
+    @Test
+    void capacityEventsReachOnlyTheEndpointsThatListThem() throws Exception {
+        try (var optedIn = new Receiver()) {
+            register();
+            var reply = api.post(
+                    "/v1/webhooks/endpoints",
+                    tenant.token(),
+                    Json.createObjectBuilder()
+                            .add("url", optedIn.url())
+                            .add("format", "raw")
+                            .add(
+                                    "events",
+                                    Json.createArrayBuilder()
+                                            .add("customer_seat_pool.threshold_reached")
+                                            .add("customer_seat_pool.full"))
+                            .build());
+            assertEquals(201, reply.status(), reply.toString());
+            String productId = fixtures.product(tenant, "month").getString("id");
+            String customerId =
+                    fixtures.customer(tenant, Fixtures.email("pool")).getString("id");
+            String pool =
+                    fixtures.subscription(tenant, productId, customerId, 1).getString("id");
+            fixtures.assign(tenant, pool, Fixtures.email("only"));
+            assertTrue(
+                    Receiver.await(WAIT, () -> optedIn.received().size() == 3),
+                    "thresholds 80 and 100 (one seat of one: both crossed at once) and full reach the endpoint"
+                            + " that lists them: " + optedIn.received());
+            var types = optedIn.received().stream()
+                    .map(r -> Api.json(r.body()).getString("type"))
+                    .sorted()
+                    .toList();
+            assertEquals(
+                    List.of(
+                            "customer_seat_pool.full",
+                            "customer_seat_pool.threshold_reached",
+                            "customer_seat_pool.threshold_reached"),
+                    types);
+            var data = Api.json(optedIn.received().get(0).body()).getJsonObject("data");
+            assertEquals(pool, data.getString("subscription_id"));
+            assertEquals(1, data.getInt("seats"));
+            assertEquals(0, data.getInt("available"));
+            assertTrue(Receiver.await(
+                    WAIT, () -> !bodiesOfType("customer_seat.assigned").isEmpty()));
+            Thread.sleep(1000);
+            assertTrue(
+                    receiver.received().stream()
+                            .map(r -> Api.json(r.body()).getString("type"))
+                            .noneMatch(t -> t.startsWith("customer_seat_pool.")),
+                    "an endpoint that did not list them receives none: " + receiver.received());
+        }
+    }
 }

@@ -1,0 +1,63 @@
+package dev.seatkeeper.usage;
+
+import dev.seatkeeper.platform.RequestValidationException;
+import dev.seatkeeper.platform.ValidationIssue;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+
+/** Query parameters read as FastAPI reads them: 422 with pydantic's issue at {@code ["query", name]}. */
+final class QueryDates {
+    private QueryDates() {}
+
+    /** A {@code YYYY-MM-DD} date; empty when absent. Raises 422 {@code date_from_datetime_parsing} otherwise. */
+    static Optional<LocalDate> optional(String name, String text) {
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(text));
+        } catch (DateTimeParseException e) {
+            throw new RequestValidationException(new ValidationIssue(
+                    "date_from_datetime_parsing",
+                    List.of("query", name),
+                    "Input should be a valid date or datetime, " + "input is not a date in the format YYYY-MM-DD",
+                    text));
+        }
+    }
+
+    /** A required date: 422 {@code missing} when absent. */
+    static LocalDate required(String name, String text) {
+        return optional(name, text)
+                .orElseThrow(
+                        () -> new RequestValidationException(ValidationIssue.missing(List.of("query", name), null)));
+    }
+
+    /** One of {@code allowed}; {@code fallback} when absent. Raises 422 {@code enum} otherwise. */
+    static String oneOf(String name, String text, List<String> allowed, String fallback) {
+        if (text == null || text.isEmpty()) {
+            if (fallback != null) {
+                return fallback;
+            }
+            throw new RequestValidationException(ValidationIssue.missing(List.of("query", name), null));
+        }
+        if (allowed.contains(text)) {
+            return text;
+        }
+        var quoted = allowed.stream().map(a -> "'" + a + "'").toList();
+        String alternatives =
+                String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.get(quoted.size() - 1);
+        throw new RequestValidationException(
+                new ValidationIssue("enum", List.of("query", name), "Input should be " + alternatives, text));
+    }
+
+    /** Polar's answer to a window that is reversed or too long for its interval (metrics' is_under_limits). */
+    static RequestValidationException tooLong(Object input) {
+        return new RequestValidationException(new ValidationIssue(
+                "value_error",
+                List.of("query"),
+                "The interval is too small for the given date range. Use a larger interval or reduce the date range.",
+                input));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.seatkeeper.usage;
+
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * One seat's history as the ledger and the metrics read it, in microseconds since the epoch (UTC): held (pending or
+ * claimed) from {@code created} until {@code revoked}, claimed from {@code claimed} until {@code revoked}; a bound not
+ * reached is {@link Long#MAX_VALUE}.
+ */
+record SeatSpan(long created, long claimed, long revoked) {
+    static final long NEVER = Long.MAX_VALUE;
+
+    static long micros(OffsetDateTime t) {
+        return t == null
+                ? NEVER
+                : ChronoUnit.MICROS.between(OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), t);
+    }
+
+    static OffsetDateTime instant(long micros) {
+        return OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).plus(micros, ChronoUnit.MICROS);
+    }
+
+    /** A timestamp column as a native query returns it (UTC without offset, by driver: several Java types). */
+    static OffsetDateTime column(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime t) {
+            return t.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof LocalDateTime t) {
+            return t.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime().atOffset(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("Unexpected timestamp column " + value.getClass());
+    }
+
+    static long columnMicros(Object value) {
+        return micros(column(value));
+    }
+}
