@@ -189,7 +189,7 @@ export function violation(method, answer, path = "") {
 const SCOPES = [
   "customers:read", "customers:write", "members:read", "members:write", "products:read", "products:write",
   "subscriptions:read", "subscriptions:write", "orders:read", "orders:write", "customer_seats:read",
-  "customer_seats:write", "customer_sessions:write", "webhooks:read", "webhooks:write",
+  "customer_seats:write", "customer_sessions:write", "webhooks:read", "webhooks:write", "metrics:read",
 ];
 /** Where the generator's webhook endpoints point: a loopback port nothing listens on (attempts fail quietly). */
 const HOOK_URL = "http://127.0.0.1:9/hostile";
@@ -291,6 +291,9 @@ function routes(f, r) {
     ["GET", "/v1/subscriptions/{id}", "org", null, null, sub],
     ["PATCH", "/v1/subscriptions/{id}", "org", () => ({ seats: 1000 }), null, sub],
     ["DELETE", "/v1/subscriptions/{id}", "org", null, null, null],
+    ["GET", "/v1/subscriptions/{id}/seat-usage", "org", null, null, sub],
+    ["GET", "/v1/orders/{id}/seat-usage", "org", null, null, f.order.id, "interval=period"],
+    ["GET", "/v1/metrics/", "org", null, null, null, "start_date=2026-01-01&end_date=2026-01-31&interval=day"],
     ["POST", "/v1/orders/", "org", () => ({ product_id: f.oneTime.id, customer_id: f.customer.id, seats: 2 }), "orders"],
     ["GET", "/v1/orders/", "org"],
     ["GET", "/v1/orders/{id}", "org", null, null, f.order.id],
@@ -301,6 +304,11 @@ function routes(f, r) {
     ["DELETE", "/v1/customer-seats/{id}", "org", null, null, null],
     ["POST", "/v1/customer-seats/bulk", "org", () => ({ order_id: f.order.id, dry_run: true, seats: [{ email: `b-${randomUUID().slice(0, 8)}@${f.slug}.example` }] })],
     ["POST", "/v1/customer-seats/{id}/transfer", "org", () => ({ email: `t-${randomUUID().slice(0, 8)}@${f.slug}.example` }), null, null],
+    ["DELETE", "/v1/customer-seats/{id}/scheduled-revocation", "org", null, null, null],
+    ["POST", "/v1/customer-seats/{id}/entitlement", "org", null, null, null],
+    ["GET", "/v1/organizations/{id}/jwks.json", "none", null, null, f.org.id],
+    ["GET", "/v1/organizations/{id}/seat-status-list", "none", null, null, f.org.id],
+    ["POST", "/v1/organizations/{id}/entitlement-keys/rotate", "operator", null, null, f.org.id],
     ["GET", "/v1/customer-seats/claim/{id}", "none", null, null, f.invitation],
     ["POST", "/v1/customer-seats/claim", "none", () => ({ invitation_token: "x".repeat(43) })],
     ["GET", "/v1/customer-portal/customer-session/introspect", "portal"],
@@ -312,6 +320,9 @@ function routes(f, r) {
     ["POST", "/v1/customer-portal/seats", "portal", () => ({ order_id: f.order.id, email: `p-${randomUUID().slice(0, 8)}@${f.slug}.example` }), "seats"],
     ["POST", "/v1/customer-portal/seats/{id}/resend", "portal", null, null, f.seat.id],
     ["DELETE", "/v1/customer-portal/seats/{id}", "portal", null, null, null],
+    ["DELETE", "/v1/customer-portal/seats/{id}/scheduled-revocation", "portal", null, null, null],
+    ["POST", "/v1/customer-portal/seats/{id}/entitlement", "portal", null, null, null],
+    ["PATCH", "/v1/customer-portal/subscriptions/{id}", "portal", () => ({ seats: 1000 }), null, sub],
     ["POST", "/v1/customer-portal/seats/{id}/transfer", "portal", () => ({ email: `t-${randomUUID().slice(0, 8)}@${f.slug}.example` }), null, null],
     ["POST", "/v1/webhooks/endpoints", "org", () => ({ url: HOOK_URL, format: "raw", events: ["customer_seat.revoked"] }), "endpoints"],
     ["GET", "/v1/webhooks/endpoints", "org"],
