@@ -72,6 +72,19 @@ class PackageDependenciesTest {
                             "seats",
                             "idempotency")),
             Map.entry(
+                    "reclaim",
+                    Set.of(
+                            "platform",
+                            "security",
+                            "events",
+                            "organizations",
+                            "catalog",
+                            "customers",
+                            "sessions",
+                            "purchases",
+                            "seats",
+                            "idempotency")),
+            Map.entry(
                     "portal",
                     Set.of(
                             "platform",

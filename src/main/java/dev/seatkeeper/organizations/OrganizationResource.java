@@ -31,6 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "organizations")
 @SecurityRequirement(name = "access_token")
 public class OrganizationResource {
+    private static final String RECLAIM_DOC = "enabled (false), inactive_after_days (7 to 3650, default 30),"
+            + " unclaimed_after_days (1 to 3650, or null: never), warn_days_before (0 to 30, default 7), exempt_roles"
+            + " (default [\"owner\", \"billing_manager\"])";
+
     @EJB
     OrganizationService organizations;
 
@@ -43,7 +47,8 @@ public class OrganizationResource {
             operationId = "organizations:create",
             summary = "Create Organization (operator token)",
             description = "Beyond Polar: feature_settings.seat_email_domains lists the e-mail domains seats may be"
-                    + " assigned to (absent or empty: any).")
+                    + " assigned to (absent or empty: any); feature_settings.seat_reclaim is the reclaim policy of idle"
+                    + " seats (" + RECLAIM_DOC + ").")
     @APIResponse(responseCode = "201", description = "Organization created.")
     @APIResponse(responseCode = "401", description = "Not the operator token.")
     @APIResponse(responseCode = "422", description = "Validation Error")
@@ -66,9 +71,12 @@ public class OrganizationResource {
                 features.flatMap(f -> f.optionalBoolean("member_model_enabled")).orElse(true);
         List<String> domains =
                 features.flatMap(OrganizationResource::seatEmailDomains).orElse(List.of());
+        var reclaim = features.flatMap(SeatReclaimSettings::read)
+                .map(SeatReclaimPolicy.DEFAULT::with)
+                .orElse(SeatReclaimPolicy.DEFAULT);
         body.check();
         var created = organizations.create(
-                new OrganizationService.NewOrganization(name.strip(), slug, seatBased, memberModel, domains));
+                new OrganizationService.NewOrganization(name.strip(), slug, seatBased, memberModel, domains, reclaim));
         return Response.status(201).entity(OrganizationResponse.of(created)).build();
     }
 
@@ -80,7 +88,9 @@ public class OrganizationResource {
             summary = "Update Organization (operator token)",
             description =
                     "Changes the name and the feature settings (Beyond Polar: feature_settings.seat_email_domains,"
-                            + " the e-mail domains seats may be assigned to; [] allows any); fields left out keep their value.")
+                            + " the e-mail domains seats may be assigned to; [] allows any; feature_settings.seat_reclaim,"
+                            + " the reclaim policy of idle seats: " + RECLAIM_DOC + ", applied at the scheduler's next"
+                            + " run); fields left out keep their value.")
     @APIResponse(responseCode = "200", description = "The updated organization.")
     @APIResponse(responseCode = "404", description = "Organization not found.")
     @APIResponse(responseCode = "422", description = "Validation Error")
@@ -94,9 +104,10 @@ public class OrganizationResource {
                 features.flatMap(f -> f.optionalBoolean("member_model_enabled")).orElse(null);
         List<String> domains =
                 features.flatMap(OrganizationResource::seatEmailDomains).orElse(null);
+        var reclaim = features.flatMap(SeatReclaimSettings::read).orElse(null);
         body.check();
         return OrganizationResponse.of(organizations.update(
-                organizationId, name == null ? null : name.strip(), seatBased, memberModel, domains));
+                organizationId, name == null ? null : name.strip(), seatBased, memberModel, domains, reclaim));
     }
 
     /**

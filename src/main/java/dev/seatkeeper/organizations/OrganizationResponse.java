@@ -34,9 +34,15 @@ public record OrganizationResponse(
         UUID payoutAccountId,
         Capabilities capabilities) {
 
-    /** Beyond Polar: {@code seat_email_domains}, the seat e-mail domain policy (empty: any domain). */
+    /**
+     * Beyond Polar: {@code seat_email_domains}, the seat e-mail domain policy (empty: any domain), and
+     * {@code seat_reclaim}, the reclaim policy of idle seats.
+     */
     public record FeatureSettings(
-            boolean seatBasedPricingEnabled, boolean memberModelEnabled, List<String> seatEmailDomains) {}
+            boolean seatBasedPricingEnabled,
+            boolean memberModelEnabled,
+            List<String> seatEmailDomains,
+            SeatReclaimPolicy seatReclaim) {}
 
     public record SubscriptionSettings(
             boolean allowMultipleSubscriptions,
@@ -96,7 +102,8 @@ public record OrganizationResponse(
                 false,
                 "usd",
                 "location",
-                new FeatureSettings(o.seatBasedPricingEnabled(), o.memberModelEnabled(), o.seatEmailDomains()),
+                new FeatureSettings(
+                        o.seatBasedPricingEnabled(), o.memberModelEnabled(), o.seatEmailDomains(), o.seatReclaim()),
                 new SubscriptionSettings(true, "prorate", 0, false, true),
                 new CustomerEmailSettings(
                         true, false, false, false, false, false, false, false, false, false, false, false, false),

@@ -33,7 +33,8 @@ public class OrganizationService {
             String slug,
             boolean seatBasedPricingEnabled,
             boolean memberModelEnabled,
-            List<String> seatEmailDomains) {}
+            List<String> seatEmailDomains,
+            SeatReclaimPolicy seatReclaim) {}
 
     public record NewAccessToken(UUID organizationId, String comment, Set<Scope> scopes, Duration expiresIn) {}
 
@@ -58,7 +59,8 @@ public class OrganizationService {
                 request.slug(),
                 request.seatBasedPricingEnabled(),
                 request.memberModelEnabled(),
-                request.seatEmailDomains());
+                request.seatEmailDomains(),
+                request.seatReclaim());
         em.persist(organization);
         return organization;
     }
@@ -68,15 +70,22 @@ public class OrganizationService {
                 .orElseThrow(() -> new ResourceNotFound("Organization not found"));
     }
 
-    /** Changes the fields given ({@code null} keeps one); see {@link Organization#update}. Raises 404 ResourceNotFound. */
+    /**
+     * Changes the fields given ({@code null} keeps one); see {@link Organization#update} and
+     * {@link Organization#updateSeatReclaim}. Raises 404 ResourceNotFound.
+     */
     public Organization update(
             UUID id,
             String name,
             Boolean seatBasedPricingEnabled,
             Boolean memberModelEnabled,
-            List<String> seatEmailDomains) {
+            List<String> seatEmailDomains,
+            SeatReclaimPolicy.Change seatReclaim) {
         var organization = get(id);
         organization.update(name, seatBasedPricingEnabled, memberModelEnabled, seatEmailDomains);
+        if (seatReclaim != null) {
+            organization.updateSeatReclaim(seatReclaim);
+        }
         return organization;
     }
 

@@ -41,6 +41,7 @@ record EndpointRequest(
             // that list them, since Polar's SDK 0.49.0 validateEvent throws on a type it does not know.
             "customer_seat.revocation_scheduled",
             "customer_seat.revocation_canceled",
+            "customer_seat.inactivity_warning",
             "subscription.cycled",
             "member.created",
             "member.updated",

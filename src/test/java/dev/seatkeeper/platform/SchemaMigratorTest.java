@@ -29,7 +29,8 @@ class SchemaMigratorTest {
             "3 SQL seat lifecycle",
             "4 SQL webhook versions and signatures",
             "5 SQL seat schedule",
-            "6 SQL seat entitlements");
+            "6 SQL seat entitlements",
+            "7 SQL seat activity and reclaim");
 
     private static JdbcDataSource freshDatabase() {
         var ds = new JdbcDataSource();
@@ -49,8 +50,8 @@ class SchemaMigratorTest {
     void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         var ds = freshDatabase();
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(6, result.migrationsExecuted);
-        assertEquals("6", result.targetSchemaVersion);
+        assertEquals(7, result.migrationsExecuted);
+        assertEquals("7", result.targetSchemaVersion);
         assertEquals(ALL_MIGRATIONS, history(ds));
         assertEquals(0, count(ds, "SELECT COUNT(*) FROM customer_seats"));
     }
@@ -60,7 +61,7 @@ class SchemaMigratorTest {
         var ds = previousReleaseDatabase();
         long seats = count(ds, "SELECT COUNT(*) FROM customer_seats");
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(5, result.migrationsExecuted, "baselined at 1, then migrated to 6");
+        assertEquals(6, result.migrationsExecuted, "baselined at 1, then migrated to 7");
         assertEquals(
                 List.of(
                         "1 BASELINE schema of an earlier release (JPA schema generation)",
@@ -68,7 +69,8 @@ class SchemaMigratorTest {
                         "3 SQL seat lifecycle",
                         "4 SQL webhook versions and signatures",
                         "5 SQL seat schedule",
-                        "6 SQL seat entitlements"),
+                        "6 SQL seat entitlements",
+                        "7 SQL seat activity and reclaim"),
                 history(ds));
         assertEquals(4, seats);
         assertEquals(seats, count(ds, "SELECT COUNT(*) FROM customer_seats"));
