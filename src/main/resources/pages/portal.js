@@ -1,6 +1,8 @@
 // The customer portal: the session comes from the address (customer_portal_url) or from the claim page, and leaves
 // the address bar at once. Billing roles see each subscription and order with its seats, and assign, resend and
-// revoke; a plain member sees the seats it holds. Every action is a call of the public API, whose refusals are shown
+// revoke, and see how long each seat has been idle; a plain member sees the seats it holds, and a banner while one of
+// them is due to be reclaimed for inactivity. The "keep my seat" link of an inactivity warning opens this page with
+// keep_seat={seat id}: the page reports the holder's activity, which clears the pending reclaim. Every action is a call of the public API, whose refusals are shown
 // in its own words.
 "use strict";
 
@@ -15,6 +17,7 @@
   } else {
     token = loadSession();
   }
+  const keepSeat = takeFromAddress("keep_seat");
   let pendingRevoke = null;
 
   /** The session is over: nothing of what it showed stays on the page. */
@@ -22,6 +25,7 @@
     forgetSession();
     token = null;
     document.getElementById("purchases").replaceChildren();
+    document.getElementById("reclaims").replaceChildren();
     document.getElementById("held").hidden = true;
     show("status", "");
     show("who", "");
@@ -62,14 +66,26 @@
       const user = await call("GET", "/v1/customer-portal/customer-session/user");
       const managesBilling = user.type === "customer" || user.role === "owner" || user.role === "billing_manager";
       show("who", "Signed in as " + user.email + (user.role ? " (" + (ROLES[user.role] || user.role) + ")" : ""));
+      if (keepSeat) await keep(keepSeat);
       if (managesBilling) {
         await loadPurchases();
       } else {
-        await loadHeld();
+        await loadHeld(user);
       }
       show("status", "");
     } catch (error) {
       show("status", "");
+      report(error);
+    }
+  }
+
+  /** Reports the holder's activity on the seat: a pending reclaim is withdrawn. */
+  async function keep(seatId) {
+    try {
+      await call("POST", "/v1/customer-portal/seats/" + encodeURIComponent(seatId) + "/activity");
+      notice("Your seat is kept: it will not be reclaimed.");
+    } catch (error) {
+      if (error.status === 401) throw error;
       report(error);
     }
   }
@@ -117,7 +133,7 @@
     const table = element("table");
     const head = element("thead");
     const headRow = element("tr");
-    for (const title of ["Status", "E-mail", "Claimed", "Revoked", "Actions"]) headRow.append(element("th", title));
+    for (const title of ["Status", "E-mail", "Claimed", "Last active", "Revoked", "Actions"]) headRow.append(element("th", title));
     head.append(headRow);
     const body = element("tbody");
     for (const seat of list.seats) body.append(seatRow(seat, kind, () => render(section, kind, purchase)));
@@ -135,6 +151,7 @@
       element("td", seat.status, { "data-label": "Status", class: "seat-status" }),
       element("td", email, { "data-label": "E-mail", class: "seat-email" }),
       element("td", when(seat.claimed_at), { "data-label": "Claimed" }),
+      element("td", idle(seat), { "data-label": "Last active", class: "seat-idle" }),
       element("td", revoked, { "data-label": "Revoked", class: "seat-revokes" }));
     const actions = element("td", null, { class: "actions" });
     if (seat.status === "pending") {
@@ -163,6 +180,13 @@
     }
     row.append(actions);
     return row;
+  }
+
+  /** Since when a held seat has been idle (its last activity, else its claim), and when it is reclaimed if it is due. */
+  function idle(seat) {
+    if (seat.status !== "claimed") return "";
+    const since = seat.last_active_at ? when(seat.last_active_at) : "never (claimed " + when(seat.claimed_at) + ")";
+    return since + (seat.reclaim_at ? " · idle, reclaimed on " + when(seat.reclaim_at) : "");
   }
 
   /** Revoke at the period end, or, when a revocation is scheduled, keep the seat (cancel it). */
@@ -236,18 +260,39 @@
     }
   });
 
-  async function loadHeld() {
+  async function loadHeld(user) {
     const held = await call("GET", "/v1/customer-portal/seats/subscriptions?limit=100");
     const list = document.getElementById("held-list");
     list.replaceChildren();
+    const banners = document.getElementById("reclaims");
+    banners.replaceChildren();
     for (const subscription of held.items) {
       const product = subscription.product || {};
       const organization = product.organization || {};
       list.append(element("li", (product.name || "Subscription")
         + (organization.name ? " — " + organization.name : ""), { class: "held-seat" }));
+      const seats = await call("GET", "/v1/customer-portal/seats?subscription_id=" + encodeURIComponent(subscription.id));
+      const mine = (s) => (s.email || "").toLowerCase() === (user.email || "").toLowerCase();
+      for (const seat of seats.seats.filter((s) => s.reclaim_at && s.status === "claimed" && mine(s))) {
+        banners.append(reclaimBanner(seat, product.name || "your subscription", user));
+      }
     }
     if (!held.items.length) list.append(element("li", "You hold no seat at the moment."));
     document.getElementById("held").hidden = false;
+  }
+
+  /** While a reclaim is pending: when, and a button that keeps the seat. */
+  function reclaimBanner(seat, productName, user) {
+    const banner = element("p", "Your seat for " + productName + " has not been used for a while and will be "
+      + "reclaimed on " + when(seat.reclaim_at) + ". ", { class: "notice reclaim-banner", "data-seat-id": seat.id });
+    const button = element("button", "Keep my seat", { type: "button", class: "keep-seat" });
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      await keep(seat.id);
+      await loadHeld(user).catch(report);
+    });
+    banner.append(button);
+    return banner;
   }
 
   load();

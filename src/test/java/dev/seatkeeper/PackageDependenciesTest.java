@@ -83,6 +83,19 @@ class PackageDependenciesTest {
                             "purchases",
                             "seats")),
             Map.entry(
+                    "reclaim",
+                    Set.of(
+                            "platform",
+                            "security",
+                            "events",
+                            "organizations",
+                            "catalog",
+                            "customers",
+                            "sessions",
+                            "purchases",
+                            "seats",
+                            "idempotency")),
+            Map.entry(
                     "portal",
                     Set.of(
                             "platform",

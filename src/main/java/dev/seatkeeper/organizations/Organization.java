@@ -35,16 +35,36 @@ public class Organization extends BaseEntity {
     @Column(name = "seat_capacity_alerts", length = 400)
     private String seatCapacityAlerts;
 
+    /** {@link SeatReclaimPolicy}, one column per field; the roles comma-separated. */
+    @Column(name = "reclaim_enabled", nullable = false)
+    private boolean reclaimEnabled;
+
+    @Column(name = "reclaim_inactive_after_days", nullable = false)
+    private int reclaimInactiveAfterDays;
+
+    @Column(name = "reclaim_unclaimed_after_days")
+    private Integer reclaimUnclaimedAfterDays;
+
+    @Column(name = "reclaim_warn_days_before", nullable = false)
+    private int reclaimWarnDaysBefore;
+
+    @Column(name = "reclaim_exempt_roles", nullable = false, length = 64)
+    private String reclaimExemptRoles;
+
     protected Organization() {}
 
-    /** @param seatEmailDomains normalized ({@link SeatEmailDomains#normalize}); empty: any domain */
+    /**
+     * @param seatEmailDomains normalized ({@link SeatEmailDomains#normalize}); empty: any domain
+     * @param seatReclaim the reclaim policy of idle seats ({@link SeatReclaimPolicy#DEFAULT}: off)
+     */
     public Organization(
             String name,
             String slug,
             boolean seatBasedPricingEnabled,
             boolean memberModelEnabled,
             List<String> seatEmailDomains,
-            List<Integer> seatCapacityAlerts) {
+            List<Integer> seatCapacityAlerts,
+            SeatReclaimPolicy seatReclaim) {
         super(Timestamps.now());
         this.name = name;
         this.slug = slug;
@@ -52,6 +72,7 @@ public class Organization extends BaseEntity {
         this.memberModelEnabled = memberModelEnabled;
         this.seatEmailDomains = SeatEmailDomains.store(seatEmailDomains);
         this.seatCapacityAlerts = SeatCapacityAlerts.store(seatCapacityAlerts);
+        setSeatReclaim(seatReclaim);
     }
 
     /** Every seat operation of an organization that has not turned seat-based pricing on is refused with 403. */
@@ -101,6 +122,30 @@ public class Organization extends BaseEntity {
             this.seatCapacityAlerts = SeatCapacityAlerts.store(seatCapacityAlerts);
         }
         touch();
+    }
+
+    /** Changes the seat reclaim policy (contract, "Beyond Polar: activity and reclaim of idle seats"). */
+    public void updateSeatReclaim(SeatReclaimPolicy.Change change) {
+        setSeatReclaim(seatReclaim().with(change));
+        touch();
+    }
+
+    private void setSeatReclaim(SeatReclaimPolicy policy) {
+        this.reclaimEnabled = policy.enabled();
+        this.reclaimInactiveAfterDays = policy.inactiveAfterDays();
+        this.reclaimUnclaimedAfterDays = policy.unclaimedAfterDays();
+        this.reclaimWarnDaysBefore = policy.warnDaysBefore();
+        this.reclaimExemptRoles = String.join(",", policy.exemptRoles());
+    }
+
+    /** The seat reclaim policy; applied by the scheduler at its next run. */
+    public SeatReclaimPolicy seatReclaim() {
+        return new SeatReclaimPolicy(
+                reclaimEnabled,
+                reclaimInactiveAfterDays,
+                reclaimUnclaimedAfterDays,
+                reclaimWarnDaysBefore,
+                reclaimExemptRoles.isEmpty() ? List.of() : List.of(reclaimExemptRoles.split(",")));
     }
 
     public String name() {

@@ -31,6 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "organizations")
 @SecurityRequirement(name = "access_token")
 public class OrganizationResource {
+    private static final String RECLAIM_DOC = "enabled (false), inactive_after_days (7 to 3650, default 30),"
+            + " unclaimed_after_days (1 to 3650, or null: never), warn_days_before (0 to 30, default 7), exempt_roles"
+            + " (default [\"owner\", \"billing_manager\"])";
+
     @EJB
     OrganizationService organizations;
 
@@ -45,7 +49,8 @@ public class OrganizationResource {
             description = "Beyond Polar: feature_settings.seat_email_domains lists the e-mail domains seats may be"
                     + " assigned to (absent or empty: any); feature_settings.seat_capacity_alerts lists the"
                     + " percentages (1-100, default [80, 100]) at which customer_seat_pool.threshold_reached is"
-                    + " recorded.")
+                    + " recorded; feature_settings.seat_reclaim is the reclaim policy of idle seats (" + RECLAIM_DOC
+                    + ").")
     @APIResponse(responseCode = "201", description = "Organization created.")
     @APIResponse(responseCode = "401", description = "Not the operator token.")
     @APIResponse(responseCode = "422", description = "Validation Error")
@@ -70,9 +75,12 @@ public class OrganizationResource {
                 features.flatMap(OrganizationResource::seatEmailDomains).orElse(List.of());
         List<Integer> alerts =
                 features.flatMap(OrganizationResource::seatCapacityAlerts).orElse(null);
+        var reclaim = features.flatMap(SeatReclaimSettings::read)
+                .map(SeatReclaimPolicy.DEFAULT::with)
+                .orElse(SeatReclaimPolicy.DEFAULT);
         body.check();
-        var created = organizations.create(
-                new OrganizationService.NewOrganization(name.strip(), slug, seatBased, memberModel, domains, alerts));
+        var created = organizations.create(new OrganizationService.NewOrganization(
+                name.strip(), slug, seatBased, memberModel, domains, alerts, reclaim));
         return Response.status(201).entity(OrganizationResponse.of(created)).build();
     }
 
@@ -85,7 +93,9 @@ public class OrganizationResource {
             description =
                     "Changes the name and the feature settings (Beyond Polar: feature_settings.seat_email_domains,"
                             + " the e-mail domains seats may be assigned to; [] allows any; feature_settings.seat_capacity_alerts,"
-                            + " the capacity alert percentages); fields left out keep their value.")
+                            + " the capacity alert percentages; feature_settings.seat_reclaim,"
+                            + " the reclaim policy of idle seats: " + RECLAIM_DOC + ", applied at the scheduler's next"
+                            + " run); fields left out keep their value.")
     @APIResponse(responseCode = "200", description = "The updated organization.")
     @APIResponse(responseCode = "404", description = "Organization not found.")
     @APIResponse(responseCode = "422", description = "Validation Error")
@@ -101,9 +111,10 @@ public class OrganizationResource {
                 features.flatMap(OrganizationResource::seatEmailDomains).orElse(null);
         List<Integer> alerts =
                 features.flatMap(OrganizationResource::seatCapacityAlerts).orElse(null);
+        var reclaim = features.flatMap(SeatReclaimSettings::read).orElse(null);
         body.check();
         return OrganizationResponse.of(organizations.update(
-                organizationId, name == null ? null : name.strip(), seatBased, memberModel, domains, alerts));
+                organizationId, name == null ? null : name.strip(), seatBased, memberModel, domains, alerts, reclaim));
     }
 
     /**

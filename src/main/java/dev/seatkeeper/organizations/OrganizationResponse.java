@@ -37,12 +37,14 @@ public record OrganizationResponse(
     /**
      * Beyond Polar: {@code seat_email_domains}, the seat e-mail domain policy (empty: any domain), and
      * {@code seat_capacity_alerts}, the capacity alert thresholds in percent.
+     * {@code seat_reclaim}, the reclaim policy of idle seats.
      */
     public record FeatureSettings(
             boolean seatBasedPricingEnabled,
             boolean memberModelEnabled,
             List<String> seatEmailDomains,
-            List<Integer> seatCapacityAlerts) {}
+            List<Integer> seatCapacityAlerts,
+            SeatReclaimPolicy seatReclaim) {}
 
     public record SubscriptionSettings(
             boolean allowMultipleSubscriptions,
@@ -106,7 +108,8 @@ public record OrganizationResponse(
                         o.seatBasedPricingEnabled(),
                         o.memberModelEnabled(),
                         o.seatEmailDomains(),
-                        o.seatCapacityAlerts()),
+                        o.seatCapacityAlerts(),
+                        o.seatReclaim()),
                 new SubscriptionSettings(true, "prorate", 0, false, true),
                 new CustomerEmailSettings(
                         true, false, false, false, false, false, false, false, false, false, false, false, false),

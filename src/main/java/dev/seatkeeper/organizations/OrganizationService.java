@@ -37,7 +37,8 @@ public class OrganizationService {
             boolean seatBasedPricingEnabled,
             boolean memberModelEnabled,
             List<String> seatEmailDomains,
-            List<Integer> seatCapacityAlerts) {}
+            List<Integer> seatCapacityAlerts,
+            SeatReclaimPolicy seatReclaim) {}
 
     public record NewAccessToken(UUID organizationId, String comment, Set<Scope> scopes, Duration expiresIn) {}
 
@@ -63,7 +64,8 @@ public class OrganizationService {
                 request.seatBasedPricingEnabled(),
                 request.memberModelEnabled(),
                 request.seatEmailDomains(),
-                request.seatCapacityAlerts());
+                request.seatCapacityAlerts(),
+                request.seatReclaim());
         em.persist(organization);
         return organization;
     }
@@ -73,16 +75,23 @@ public class OrganizationService {
                 .orElseThrow(() -> new ResourceNotFound("Organization not found"));
     }
 
-    /** Changes the fields given ({@code null} keeps one); see {@link Organization#update}. Raises 404 ResourceNotFound. */
+    /**
+     * Changes the fields given ({@code null} keeps one); see {@link Organization#update} and
+     * {@link Organization#updateSeatReclaim}. Raises 404 ResourceNotFound.
+     */
     public Organization update(
             UUID id,
             String name,
             Boolean seatBasedPricingEnabled,
             Boolean memberModelEnabled,
             List<String> seatEmailDomains,
-            List<Integer> seatCapacityAlerts) {
+            List<Integer> seatCapacityAlerts,
+            SeatReclaimPolicy.Change seatReclaim) {
         var organization = get(id);
         organization.update(name, seatBasedPricingEnabled, memberModelEnabled, seatEmailDomains, seatCapacityAlerts);
+        if (seatReclaim != null) {
+            organization.updateSeatReclaim(seatReclaim);
+        }
         return organization;
     }
 

@@ -106,6 +106,12 @@ public class CustomerSeat extends BaseEntity {
     /** Why a revoked seat was revoked ({@link RevocationReason}); {@code null} while it is not. */
     @Column(name = "revocation_reason", length = 32)
     private String revocationReason;
+    /** The last activity reported (UTC), only ever moved forward; {@code null} until one is. */
+    @Column(name = "last_active_at")
+    private OffsetDateTime lastActiveAt;
+    /** When an idle seat is reclaimed (a warning is pending); {@code null} otherwise. */
+    @Column(name = "reclaim_at")
+    private OffsetDateTime reclaimAt;
 
     protected CustomerSeat() {}
 
@@ -173,6 +179,7 @@ public class CustomerSeat extends BaseEntity {
         this.revocationReason = reason.wireName();
         this.revokesAt = null;
         this.revokesReason = null;
+        this.reclaimAt = null;
         this.invitationTokenHash = null;
         this.customer = null;
         this.member = null;
@@ -191,6 +198,18 @@ public class CustomerSeat extends BaseEntity {
     void cancelScheduledRevocation() {
         this.revokesAt = null;
         this.revokesReason = null;
+        touch();
+    }
+
+    /** An idle seat's holder is warned: the seat is reclaimed at {@code at} (UTC) unless activity comes first. */
+    public void warnOfReclaim(OffsetDateTime at) {
+        this.reclaimAt = at;
+        touch();
+    }
+
+    /** The pending reclaim is withdrawn (the seat is no longer due under the organization's policy). */
+    public void withdrawReclaim() {
+        this.reclaimAt = null;
         touch();
     }
 
@@ -262,6 +281,15 @@ public class CustomerSeat extends BaseEntity {
     /** Why the seat was revoked; {@code null} unless it is revoked. */
     public RevocationReason revocationReason() {
         return revocationReason == null ? null : RevocationReason.of(revocationReason);
+    }
+
+    public OffsetDateTime lastActiveAt() {
+        return lastActiveAt;
+    }
+
+    /** When the seat is reclaimed for inactivity (UTC); {@code null} unless a warning is pending. */
+    public OffsetDateTime reclaimAt() {
+        return reclaimAt;
     }
 
     public JsonObject seatMetadata() {

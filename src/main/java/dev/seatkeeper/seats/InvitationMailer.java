@@ -1,5 +1,6 @@
 package dev.seatkeeper.seats;
 
+import dev.seatkeeper.platform.MailSender;
 import dev.seatkeeper.platform.Settings;
 import dev.seatkeeper.platform.TimestampSerializer;
 import jakarta.annotation.Resource;
@@ -8,14 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
-import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,19 +34,10 @@ public class InvitationMailer {
 
     private void send(Settings.Smtp smtp, InvitationIssued invitation) {
         try {
-            var properties = new Properties();
-            properties.put("mail.smtp.host", smtp.host());
-            properties.put("mail.smtp.port", String.valueOf(smtp.port()));
-            properties.put("mail.smtp.connectiontimeout", "10000");
-            properties.put("mail.smtp.timeout", "10000");
-            properties.put("mail.smtp.starttls.enable", "true");
-            properties.put("mail.smtp.auth", String.valueOf(smtp.username().isPresent()));
-            var message = new MimeMessage(Session.getInstance(properties));
-            message.setFrom(new InternetAddress(smtp.from()));
-            message.setRecipient(Message.RecipientType.TO, new InternetAddress(invitation.email()));
-            message.setSubject(
-                    "You've been invited to access " + invitation.productName(), StandardCharsets.UTF_8.name());
-            message.setText(
+            MailSender.send(
+                    smtp,
+                    invitation.email(),
+                    "You've been invited to access " + invitation.productName(),
                     """
                     %s has given you a seat for %s.
 
@@ -64,13 +49,7 @@ public class InvitationMailer {
                                     invitation.organizationName(),
                                     invitation.productName(),
                                     invitation.url(),
-                                    TimestampSerializer.format(invitation.expiresAt())),
-                    StandardCharsets.UTF_8.name());
-            if (smtp.username().isPresent()) {
-                Transport.send(message, smtp.username().get(), smtp.password().orElse(""));
-            } else {
-                Transport.send(message);
-            }
+                                    TimestampSerializer.format(invitation.expiresAt())));
         } catch (MessagingException | RuntimeException e) {
             LOG.log(
                     Level.WARNING,

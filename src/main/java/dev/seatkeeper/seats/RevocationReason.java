@@ -18,7 +18,11 @@ public enum RevocationReason {
     /** A revoke scheduled for the period end ({@code ?at=period_end}), or a leaver of a scheduled decrease. */
     PERIOD_END("period_end"),
     /** A time-boxed seat reached its {@code expires_at}. */
-    EXPIRED("expired");
+    EXPIRED("expired"),
+    /** An idle claimed seat reached its {@code reclaim_at} (contract, "Beyond Polar: activity and reclaim of idle seats"). */
+    INACTIVITY("inactivity"),
+    /** A pending seat's invitation stayed unclaimed for the organization's {@code unclaimed_after_days}. */
+    UNCLAIMED("unclaimed");
 
     private final String wireName;
 

@@ -126,7 +126,7 @@ class ScheduledLeavers implements SeatLeavers {
     /**
      * {@code pending_first}: the newest pending invitations, then the least recently active claimed seats;
      * {@code least_recently_active}: every held seat by its last activity, oldest first. A seat's last activity is its
-     * claim (a pending seat's, its invitation): nothing later is recorded of it.
+     * {@code last_active_at}, else its claim (a pending seat's, its invitation).
      */
     @Override
     public void releaseExcess(Subscription subscription, int seats, String strategy) {
@@ -145,7 +145,7 @@ class ScheduledLeavers implements SeatLeavers {
             if (chosen.size() < excess) {
                 chosen.addAll(ids(
                         "select s.id from CustomerSeat s where s.subscription.id = :id and s.status in :taken"
-                                + " order by s.claimedAt",
+                                + " order by coalesce(s.lastActiveAt, s.claimedAt)",
                         subscription,
                         List.of(SeatStatus.CLAIMED),
                         (int) excess - chosen.size()));
@@ -153,7 +153,7 @@ class ScheduledLeavers implements SeatLeavers {
         } else {
             chosen.addAll(ids(
                     "select s.id from CustomerSeat s where s.subscription.id = :id and s.status in :taken"
-                            + " order by coalesce(s.claimedAt, s.createdAt)",
+                            + " order by coalesce(s.lastActiveAt, s.claimedAt, s.createdAt)",
                     subscription,
                     SeatCounter.TAKEN,
                     (int) excess));

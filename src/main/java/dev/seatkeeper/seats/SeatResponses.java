@@ -13,8 +13,9 @@ public final class SeatResponses {
     /**
      * Polar's CustomerSeat. The invitation token is never part of it. Beyond Polar, additive (Polar's SDKs ignore
      * them): {@code revokes_at} (when a scheduled revocation takes effect, null when none is) and
-     * {@code revocation_reason} (why a revoked seat was revoked, null otherwise); contract, "Beyond Polar, general
-     * rules for what follows".
+     * {@code revocation_reason} (why a revoked seat was revoked, null otherwise), {@code last_active_at} (the last
+     * activity reported) and {@code reclaim_at} (when an idle seat is reclaimed, null unless a warning is pending);
+     * contract, "Beyond Polar, general rules for what follows".
      */
     public record CustomerSeatResponse(
             UUID id,
@@ -33,7 +34,9 @@ public final class SeatResponses {
             OffsetDateTime revokedAt,
             JsonObject seatMetadata,
             OffsetDateTime revokesAt,
-            String revocationReason) {
+            String revocationReason,
+            OffsetDateTime lastActiveAt,
+            OffsetDateTime reclaimAt) {
         public static CustomerSeatResponse of(CustomerSeat s) {
             return new CustomerSeatResponse(
                     s.id(),
@@ -52,7 +55,9 @@ public final class SeatResponses {
                     s.revokedAt(),
                     s.seatMetadata(),
                     s.revokesAt(),
-                    s.revocationReason() == null ? null : s.revocationReason().wireName());
+                    s.revocationReason() == null ? null : s.revocationReason().wireName(),
+                    s.lastActiveAt(),
+                    s.reclaimAt());
         }
     }
 
@@ -78,6 +83,8 @@ public final class SeatResponses {
             JsonObject seatMetadata,
             OffsetDateTime revokesAt,
             String revocationReason,
+            OffsetDateTime lastActiveAt,
+            OffsetDateTime reclaimAt,
             String invitationToken,
             String invitationUrl) {
         public static InvitedSeatResponse of(InvitedSeat invited) {
@@ -100,6 +107,8 @@ public final class SeatResponses {
                     s.seatMetadata(),
                     s.revokesAt(),
                     s.revocationReason(),
+                    s.lastActiveAt(),
+                    s.reclaimAt(),
                     invited.token(),
                     invited.url());
         }

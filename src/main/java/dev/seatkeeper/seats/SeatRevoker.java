@@ -11,11 +11,11 @@ import jakarta.inject.Inject;
  * Revokes one locked seat (contract, "Revoke", step 6): the seat is freed and keeps only its dates, the
  * {@code customer_seat.revoked} event is recorded, {@link SeatRevoked} is fired to observers in other packages, and a
  * plain member left without a claimed seat loses its portal sessions. Shared by revoke, transfer and the scheduled
- * revocations. A plain CDI bean: it runs in the transaction of the service that calls it,
+ * revocations and the reclaim of idle seats. A plain CDI bean: it runs in the transaction of the service that calls it,
  * which holds the seat's row lock.
  */
 @ApplicationScoped
-class SeatRevoker {
+public class SeatRevoker {
     @EJB
     SessionService sessions;
 
@@ -29,7 +29,7 @@ class SeatRevoker {
     Event<SeatRevoked> revocations;
 
     /** Revokes a seat that is pending or claimed and whose row the caller has locked, recording why. */
-    void revokeLocked(CustomerSeat seat, RevocationReason reason) {
+    public void revokeLocked(CustomerSeat seat, RevocationReason reason) {
         Member holder = seat.member();
         String holderEmail = seat.customerEmail();
         seat.revoke(reason);

@@ -43,6 +43,7 @@ record EndpointRequest(
             "customer_seat.revocation_canceled",
             "customer_seat_pool.threshold_reached",
             "customer_seat_pool.full",
+            "customer_seat.inactivity_warning",
             "subscription.cycled",
             "member.created",
             "member.updated",

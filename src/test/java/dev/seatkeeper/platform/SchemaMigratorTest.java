@@ -30,6 +30,7 @@ class SchemaMigratorTest {
             "4 SQL webhook versions and signatures",
             "5 SQL seat schedule",
             "6 SQL seat entitlements",
+            "7 SQL seat activity and reclaim",
             "8 SQL seat capacity and usage");
 
     private static JdbcDataSource freshDatabase() {
@@ -50,7 +51,7 @@ class SchemaMigratorTest {
     void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         var ds = freshDatabase();
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(7, result.migrationsExecuted);
+        assertEquals(8, result.migrationsExecuted);
         assertEquals("8", result.targetSchemaVersion);
         assertEquals(ALL_MIGRATIONS, history(ds));
         assertEquals(0, count(ds, "SELECT COUNT(*) FROM customer_seats"));
@@ -61,7 +62,7 @@ class SchemaMigratorTest {
         var ds = previousReleaseDatabase();
         long seats = count(ds, "SELECT COUNT(*) FROM customer_seats");
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(6, result.migrationsExecuted, "baselined at 1, then migrated to 8");
+        assertEquals(7, result.migrationsExecuted, "baselined at 1, then migrated to 8");
         assertEquals(
                 List.of(
                         "1 BASELINE schema of an earlier release (JPA schema generation)",
@@ -70,6 +71,7 @@ class SchemaMigratorTest {
                         "4 SQL webhook versions and signatures",
                         "5 SQL seat schedule",
                         "6 SQL seat entitlements",
+                        "7 SQL seat activity and reclaim",
                         "8 SQL seat capacity and usage"),
                 history(ds));
         assertEquals(4, seats);

@@ -1,6 +1,7 @@
 package dev.seatkeeper.seats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -128,5 +129,58 @@ class InvitationMailIT extends ApiTest {
         assertTrue(smtp.waitForIncomingEmail(20_000, 1));
         Thread.sleep(500);
         assertEquals(1, smtp.getReceivedMessages().length, "only the invited seat got an e-mail");
+    }
+
+    private static final Pattern KEEP_LINK = Pattern.compile(
+            "http://localhost:8080/([a-z0-9-]+)/portal\\?customer_session_token=(polar_mst_[A-Za-z0-9_-]+)&keep_seat=([0-9a-f-]{36})");
+
+    @Test
+    void inactivityWarningMailCarriesAKeepMySeatLinkThatKeepsTheSeat() throws Exception {
+        var policy = api.patch(
+                "/v1/organizations/" + tenant.organizationId(),
+                Fixtures.OPERATOR,
+                Json.createObjectBuilder()
+                        .add(
+                                "feature_settings",
+                                Json.createObjectBuilder()
+                                        .add(
+                                                "seat_reclaim",
+                                                Json.createObjectBuilder()
+                                                        .add("enabled", true)
+                                                        .add("inactive_after_days", 7)
+                                                        .add("warn_days_before", 3)))
+                        .build());
+        assertEquals(200, policy.status(), policy.toString());
+        String email = Fixtures.email("idle");
+        var seat = api.post(
+                "/v1/customer-seats",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("subscription_id", subscriptionId)
+                        .add("email", email)
+                        .add("immediate_claim", true)
+                        .build());
+        String seatId = seat.string("id");
+        assertEquals(
+                204,
+                api.post("/test-support/seats/" + seatId + "/age/8", null, "").status());
+
+        var message = onlyMessageTo(email);
+        assertEquals("Your seat for " + productName + " will be reclaimed", message.getSubject());
+        var link = KEEP_LINK.matcher(
+                GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "="));
+        assertTrue(link.find(), GreenMailUtil.getBody(message));
+        assertEquals(tenant.slug(), link.group(1));
+        assertEquals(seatId, link.group(3));
+        var warned = api.get("/v1/customer-seats?subscription_id=" + subscriptionId, tenant.token())
+                .json()
+                .getJsonArray("seats")
+                .getJsonObject(0);
+        assertFalse(warned.isNull("reclaim_at"), warned.toString());
+
+        var kept = api.post("/v1/customer-portal/seats/" + seatId + "/activity", link.group(2), "");
+        assertEquals(200, kept.status(), kept.toString());
+        assertTrue(kept.json().isNull("reclaim_at"), "keep my seat clears the reclaim");
+        assertEquals("claimed", kept.json().getString("status"));
     }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seatkeeper.entitlements.EntitlementScenarios;
+import dev.seatkeeper.reclaim.ReclaimScenarios;
 import dev.seatkeeper.testing.Api;
 import dev.seatkeeper.testing.ApiTest;
 import dev.seatkeeper.testing.Concurrently;
@@ -960,5 +961,23 @@ class SeatRevocationIT extends ApiTest {
     @Test
     void scheduledRotationPublishesTheNextKeyATtlAheadAndKeepsTheOldOneATtlAfter() throws Exception {
         new EntitlementScenarios(api, fixtures).scheduledRotationPublishesAheadAndKeepsTheOldKeyOneTtl();
+    }
+
+    // Activity and reclaim of idle seats (contract, "Beyond Polar: activity and reclaim of idle seats"); the scenarios
+    // are in reclaim/ReclaimScenarios, run on this class's server.
+
+    @Test
+    void activityIsAcceptedForwardOnlyAndAtMostOnceAMinute() {
+        new ReclaimScenarios(api, fixtures).activityIsAcceptedForwardOnlyAndAtMostOnceAMinute();
+    }
+
+    @Test
+    void seatReclaimPolicyIsValidatedAndShown() {
+        new ReclaimScenarios(api, fixtures).policyIsValidatedAndShown();
+    }
+
+    @Test
+    void idleSeatsAreWarnedKeptOrReclaimedAsThePreviewSaid() {
+        new ReclaimScenarios(api, fixtures).idleSeatsAreWarnedKeptOrReclaimed();
     }
 }

@@ -61,7 +61,9 @@ public final class Shapes {
             "seat_metadata",
             // Beyond Polar, additive: present (null when empty) on every CustomerSeat.
             "revokes_at",
-            "revocation_reason");
+            "revocation_reason",
+            "last_active_at",
+            "reclaim_at");
     /** Polar's CustomerSubscription (customer portal). */
     public static final Set<String> CUSTOMER_SUBSCRIPTION = Set.of(
             "created_at",

@@ -118,6 +118,33 @@ public class TestSupportResource {
                 .build();
     }
 
+    /**
+     * Moves a seat's creation, claim, reported activity and pending reclaim (those it has) {@code days} days into the
+     * past, as if that much time had gone by: 204, or 404 if there is no such seat.
+     */
+    @POST
+    @Path("/seats/{id}/age/{days}")
+    public Response ageSeat(@PathParam("id") String id, @PathParam("days") int days) {
+        var seat = em.find(dev.seatkeeper.seats.CustomerSeat.class, UUID.fromString(id));
+        if (seat == null) {
+            return Response.status(404).build();
+        }
+        shift(seat.id(), "createdAt", seat.createdAt(), days);
+        shift(seat.id(), "claimedAt", seat.claimedAt(), days);
+        shift(seat.id(), "lastActiveAt", seat.lastActiveAt(), days);
+        shift(seat.id(), "reclaimAt", seat.reclaimAt(), days);
+        return Response.noContent().build();
+    }
+
+    private void shift(UUID seatId, String field, OffsetDateTime value, int days) {
+        if (value != null) {
+            em.createQuery("update CustomerSeat s set s." + field + " = :value where s.id = :id")
+                    .setParameter("value", value.minusDays(days))
+                    .setParameter("id", seatId)
+                    .executeUpdate();
+        }
+    }
+
     /** Moves a pending seat's invitation expiry into the past. */
     @POST
     @Path("/expire-invitation/{token}")

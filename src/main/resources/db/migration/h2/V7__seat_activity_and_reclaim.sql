@@ -1,0 +1,16 @@
+-- Activity and reclaim of idle seats (contract, "Beyond Polar: activity and reclaim of idle seats").
+
+-- The last activity reported for a seat (NULL until one is), and when an idle seat is reclaimed (NULL unless a
+-- warning is pending).
+ALTER TABLE "CUSTOMER_SEATS" ADD COLUMN "LAST_ACTIVE_AT" TIMESTAMP;
+ALTER TABLE "CUSTOMER_SEATS" ADD COLUMN "RECLAIM_AT" TIMESTAMP;
+CREATE INDEX "IX_SEATS_RECLAIM_AT" ON "CUSTOMER_SEATS"("RECLAIM_AT");
+-- The scheduler looks for idle and unclaimed seats one organization at a time.
+CREATE INDEX "IX_SEATS_ORGANIZATION_STATUS" ON "CUSTOMER_SEATS"("ORGANIZATION_ID", "STATUS");
+
+-- The organization's policy, feature_settings.seat_reclaim; off for every existing organization.
+ALTER TABLE "ORGANIZATIONS" ADD COLUMN "RECLAIM_ENABLED" BOOLEAN DEFAULT FALSE NOT NULL;
+ALTER TABLE "ORGANIZATIONS" ADD COLUMN "RECLAIM_INACTIVE_AFTER_DAYS" INTEGER DEFAULT 30 NOT NULL;
+ALTER TABLE "ORGANIZATIONS" ADD COLUMN "RECLAIM_UNCLAIMED_AFTER_DAYS" INTEGER;
+ALTER TABLE "ORGANIZATIONS" ADD COLUMN "RECLAIM_WARN_DAYS_BEFORE" INTEGER DEFAULT 7 NOT NULL;
+ALTER TABLE "ORGANIZATIONS" ADD COLUMN "RECLAIM_EXEMPT_ROLES" CHARACTER VARYING(64) DEFAULT 'owner,billing_manager' NOT NULL;
