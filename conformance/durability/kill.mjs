@@ -51,6 +51,9 @@ const env = {
   ...process.env,
   SEATKEEPER_ADMIN_TOKEN: randomBytes(16).toString("hex"),
   SEATKEEPER_DATA_DIR: join(workDir, "data"),
+  // One scheduler round at each start and none in between: what falls due while the server is down (below) can only
+  // be applied by the restarted server's first round, as after a real outage.
+  SEATKEEPER_SCHEDULER_INTERVAL: "PT1H",
 };
 delete env.SEATKEEPER_DB_URL;
 if (argument("db-url")) {
@@ -227,12 +230,21 @@ async function main() {
   };
   const workers = Array.from({ length: 16 }, work);
   while (acks < killAfterAcks && next < seats.length) await sleep(20);
+  // Timed changes that fall due while the server is down (contract, "Beyond Polar: seat changes on a schedule"): a
+  // subscription whose period ends five seconds from now, and a seat of it whose revocation is scheduled for then.
+  const dueAt = new Date(Date.now() + 5000).toISOString();
+  const clock = await must(base, "POST", "/v1/subscriptions/", token,
+    { product_id: product.id, customer_id: customer.id, seats: 2, current_period_end: dueAt });
+  const leaving = await must(base, "POST", "/v1/customer-seats", token,
+    { subscription_id: clock.id, email: `leaving@${slug}.example` });
+  await must(base, "DELETE", `/v1/customer-seats/${leaving.id}?at=${encodeURIComponent(dueAt)}`, token);
   killed = true;
   await killServer();
   const arrivedBeforeKill = [...expected].filter((k) => arrived.has(k)).length;
   log(`SIGKILL after ${acks} acknowledged writes (${next} of ${seats.length} seats reached); ` +
     `${arrivedBeforeKill} of ${expected.size} acknowledged events delivered by then`);
   await Promise.allSettled(workers);
+  await sleep(Math.max(0, Date.parse(dueAt) + 1000 - Date.now())); // down until after they fell due
 
   await start(port, "second");
   const list = await must(base, "GET", `/v1/customer-seats?subscription_id=${subscription.id}`, token);
@@ -253,6 +265,28 @@ async function main() {
   if (list.total_seats !== seatCount + 50) failures.push(`total_seats ${list.total_seats}, bought ${seatCount + 50}`);
   if (list.available_seats !== list.total_seats - held) {
     failures.push(`available_seats ${list.available_seats}, but ${list.total_seats} bought and ${held} held`);
+  }
+  // What fell due while the server was down is applied by its first scheduler round: the period rolled once, the seat
+  // revoked as scheduled.
+  const caughtUpBy = Date.now() + 60000;
+  let rolled = await must(base, "GET", `/v1/subscriptions/${clock.id}`, token);
+  let left = await must(base, "GET", `/v1/customer-seats?subscription_id=${clock.id}`, token);
+  const caughtUp = () => rolled.current_period_start !== clock.current_period_start
+    && left.seats.find((x) => x.id === leaving.id)?.status === "revoked";
+  while (!caughtUp() && Date.now() < caughtUpBy) {
+    await sleep(500);
+    rolled = await must(base, "GET", `/v1/subscriptions/${clock.id}`, token);
+    left = await must(base, "GET", `/v1/customer-seats?subscription_id=${clock.id}`, token);
+  }
+  const days = (Date.parse(rolled.current_period_end) - Date.parse(clock.current_period_end)) / 86400000;
+  if (Date.parse(rolled.current_period_start) !== Date.parse(clock.current_period_end) || days < 28 || days > 31) {
+    failures.push(`a period that ended while the server was down did not roll once after the restart: before ` +
+      `${clock.current_period_start} to ${clock.current_period_end}, now ${rolled.current_period_start} to ` +
+      `${rolled.current_period_end}`);
+  }
+  const gone = left.seats.find((x) => x.id === leaving.id);
+  if (gone?.status !== "revoked" || gone.revocation_reason !== "scheduled") {
+    failures.push(`a revocation due while the server was down was not applied after the restart: ${JSON.stringify(gone)}`);
   }
   // The restarted server still takes writes on the recovered data.
   const fresh = seats.find((s) => byId.get(s.id)?.status === "pending");
