@@ -41,9 +41,10 @@ public class ActivityResource {
             operationId = "customer-seats:report_activity",
             summary = "Report Seat Activity",
             description = "Beyond Polar. 1 to 1,000 items, each {seat_id} or {member_id | external_member_id | email,"
-                    + " subscription_id | order_id}, with an optional at (ISO-8601, default now). last_active_at only"
-                    + " moves forward and is written at most once a minute per seat (a report within a minute of the"
-                    + " stored time, or older, is accepted without a write); a write clears a pending reclaim_at."
+                    + " subscription_id | order_id}, with an optional at (ISO-8601, default now; more than 5 years"
+                    + " back is 422). last_active_at only moves forward and is written at most once a minute per"
+                    + " seat (a report within a minute of the stored time, or older, is accepted without a write);"
+                    + " a write clears a pending reclaim_at."
                     + " Ignored items: unknown_seat, revoked_seat, future_time (more than 5 minutes ahead).")
     @RequestBody(
             required = true,
@@ -59,7 +60,8 @@ public class ActivityResource {
             description = "Validation Error (no item, more than 1,000, a malformed item)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "HTTPValidationError")))
     public ReclaimResponses.ActivityResponse report(JsonBody body) {
-        var report = ActivityReport.read(body);
-        return ReclaimResponses.ActivityResponse.of(activity.report(caller.organizationId(), report, Timestamps.now()));
+        var now = Timestamps.now();
+        var report = ActivityReport.read(body, now);
+        return ReclaimResponses.ActivityResponse.of(activity.report(caller.organizationId(), report, now));
     }
 }

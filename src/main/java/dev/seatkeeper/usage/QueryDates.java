@@ -11,20 +11,31 @@ import java.util.Optional;
 final class QueryDates {
     private QueryDates() {}
 
-    /** A {@code YYYY-MM-DD} date; empty when absent. Raises 422 {@code date_from_datetime_parsing} otherwise. */
+    /**
+     * A {@code YYYY-MM-DD} date; empty when absent. Raises 422 {@code date_from_datetime_parsing} otherwise, also for
+     * an empty value ({@code ?from=}): FastAPI hands {@code ""} of a query to pydantic, which refuses it, so a client
+     * whose value went missing is told so rather than served the default.
+     */
     static Optional<LocalDate> optional(String name, String text) {
-        if (text == null || text.isEmpty()) {
+        if (text == null) {
             return Optional.empty();
+        }
+        if (text.isEmpty()) {
+            throw malformed(name, "input is too short", text);
         }
         try {
             return Optional.of(LocalDate.parse(text));
         } catch (DateTimeParseException e) {
-            throw new RequestValidationException(new ValidationIssue(
-                    "date_from_datetime_parsing",
-                    List.of("query", name),
-                    "Input should be a valid date or datetime, " + "input is not a date in the format YYYY-MM-DD",
-                    text));
+            throw malformed(name, "input is not a date in the format YYYY-MM-DD", text);
         }
+    }
+
+    private static RequestValidationException malformed(String name, String why, String text) {
+        return new RequestValidationException(new ValidationIssue(
+                "date_from_datetime_parsing",
+                List.of("query", name),
+                "Input should be a valid date or datetime, " + why,
+                text));
     }
 
     /** A required date: 422 {@code missing} when absent. */
@@ -34,9 +45,9 @@ final class QueryDates {
                         () -> new RequestValidationException(ValidationIssue.missing(List.of("query", name), null)));
     }
 
-    /** One of {@code allowed}; {@code fallback} when absent. Raises 422 {@code enum} otherwise. */
+    /** One of {@code allowed}; {@code fallback} when absent. Raises 422 {@code enum} otherwise (an empty value too). */
     static String oneOf(String name, String text, List<String> allowed, String fallback) {
-        if (text == null || text.isEmpty()) {
+        if (text == null) {
             if (fallback != null) {
                 return fallback;
             }

@@ -536,6 +536,37 @@ class PurchasesAndSessionsIT extends ApiTest {
     }
 
     @Test
+    void anEmptyLedgerOrMetricsQueryValueIsMalformedNotTheDefault() {
+        // ?interval= or ?from= whose value went missing in the client: FastAPI hands "" to pydantic, which refuses it
+        // (as an empty ?at= is refused), rather than reading it as absent.
+        String subscriptionId =
+                fixtures.subscription(tenant, productId, customerId, 2).getString("id");
+        String usage = "/v1/subscriptions/" + subscriptionId + "/seat-usage?";
+        var today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        assertValidationError(
+                api.get(usage + "from=" + today + "&to=" + today + "&interval=", tenant.token()),
+                "enum",
+                "query",
+                "interval");
+        assertValidationError(
+                api.get(usage + "from=&to=" + today, tenant.token()), "date_from_datetime_parsing", "query", "from");
+        assertValidationError(
+                api.get(usage + "from=" + today + "&to=", tenant.token()), "date_from_datetime_parsing", "query", "to");
+        String metricsToken = fixtures.token(tenant.organizationId(), java.util.List.of("metrics:read"));
+        String metrics = "/v1/metrics/?start_date=" + today + "&end_date=" + today;
+        assertValidationError(api.get(metrics + "&interval=", metricsToken), "enum", "query", "interval");
+        assertValidationError(
+                api.get("/v1/metrics/?start_date=&end_date=" + today + "&interval=day", metricsToken),
+                "date_from_datetime_parsing",
+                "query",
+                "start_date");
+        assertEquals(
+                200,
+                api.get(usage + "from=" + today + "&to=" + today, tenant.token())
+                        .status());
+    }
+
+    @Test
     void seatMetricsCountAKnownSetOfSeatsWithPolarsDefinitions() {
         String metricsToken = fixtures.token(tenant.organizationId(), java.util.List.of("metrics:read"));
         String subscriptionId =

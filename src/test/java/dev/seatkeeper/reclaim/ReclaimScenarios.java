@@ -114,6 +114,26 @@ public final class ReclaimScenarios {
                 Json.createObjectBuilder().add("items", array).build());
     }
 
+    /**
+     * An {@code at} from before any plausible activity (year 1, or the earliest instant Java can hold): the batch is
+     * refused with 422 at the item's {@code at}, never a 500, and the seat keeps {@code last_active_at} null (a year-1
+     * time stored would make the seat idle for two thousand years and due for reclaim at the next run).
+     */
+    public void anAncientActivityTimeIsRefusedAndNothingIsWritten() {
+        String seatId = claimed("ancient").getJsonObject("seat").getString("id");
+        for (String at : List.of("0001-01-01T00:00:00Z", "-999999999-01-01T00:00:00Z")) {
+            var reply = report(
+                    Json.createObjectBuilder().add("seat_id", seatId),
+                    Json.createObjectBuilder().add("seat_id", seatId).add("at", at));
+            Shapes.assertValidationError(reply, "value_error", "body", "items", 1, "at");
+            assertTrue(seat(seatId).isNull("last_active_at"), at + " wrote: " + seat(seatId));
+        }
+        var recent = OffsetDateTime.now(ZoneOffset.UTC).minusDays(400).truncatedTo(ChronoUnit.SECONDS);
+        var reply = report(Json.createObjectBuilder().add("seat_id", seatId).add("at", recent.toString()));
+        assertEquals(1, reply.json().getInt("accepted"), reply.toString());
+        assertEquals(recent.toInstant(), instant(seat(seatId), "last_active_at").toInstant());
+    }
+
     /** The activity route: accepted and ignored items, the forward-only, once-a-minute write, and its validation. */
     public void activityIsAcceptedForwardOnlyAndAtMostOnceAMinute() {
         var claimed = claimed("active").getJsonObject("seat");

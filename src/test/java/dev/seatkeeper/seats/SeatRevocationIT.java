@@ -972,6 +972,11 @@ class SeatRevocationIT extends ApiTest {
     }
 
     @Test
+    void anAncientActivityTimeIsRefusedAndNothingIsWritten() {
+        new ReclaimScenarios(api, fixtures).anAncientActivityTimeIsRefusedAndNothingIsWritten();
+    }
+
+    @Test
     void seatReclaimPolicyIsValidatedAndShown() {
         new ReclaimScenarios(api, fixtures).policyIsValidatedAndShown();
     }
