@@ -37,13 +37,25 @@ class KeepLinks {
         if (settings.smtp().isEmpty() || seat.member() == null || seat.customerEmail() == null) {
             return Optional.empty();
         }
+        return Optional.of(new ReclaimWarned(
+                seat.customerEmail(),
+                seat.container().product().name(),
+                organization.name(),
+                seat.reclaimAt(),
+                link(seat, organization)));
+    }
+
+    /**
+     * The link for a warned seat that has a member ({@code reclaim_at} set), with a new member session of the holder
+     * stored in the caller's transaction, lasting until {@code reclaim_at} or SEATKEEPER_SESSION_TTL from now,
+     * whichever is later.
+     */
+    String link(CustomerSeat seat, Organization organization) {
         String token = TokenFormat.generate(TokenFormat.MEMBER_SESSION);
         OffsetDateTime minimum = Timestamps.now().plus(settings.sessionTtl());
         OffsetDateTime expiresAt = seat.reclaimAt().isAfter(minimum) ? seat.reclaimAt() : minimum;
         em.persist(new MemberSession(seat.member(), hasher.hash(token), expiresAt, null));
-        String url = settings.publicUrl() + "/" + organization.slug() + "/portal?customer_session_token=" + token
+        return settings.publicUrl() + "/" + organization.slug() + "/portal?customer_session_token=" + token
                 + "&keep_seat=" + seat.id();
-        return Optional.of(new ReclaimWarned(
-                seat.customerEmail(), seat.container().product().name(), organization.name(), seat.reclaimAt(), url));
     }
 }

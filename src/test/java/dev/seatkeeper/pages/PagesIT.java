@@ -152,6 +152,70 @@ class PagesIT extends ApiTest {
         assertEquals(List.of(), browser.consoleErrors(), "no errors in the console");
     }
 
+    /**
+     * "Keep my seat" (contract, "Beyond Polar: activity and reclaim of idle seats"): a seat idle past the policy is
+     * warned; the warning's link, made as the e-mail makes it (this server has no SMTP), opens the portal, which keeps
+     * the seat, and the seat is no longer due for reclaim.
+     */
+    @Test
+    void theKeepMySeatLinkOfAnInactivityWarningKeepsTheSeat() throws Exception {
+        var policy = api.patch(
+                "/v1/organizations/" + tenant.organizationId(),
+                Fixtures.OPERATOR,
+                Json.createObjectBuilder()
+                        .add(
+                                "feature_settings",
+                                Json.createObjectBuilder()
+                                        .add(
+                                                "seat_reclaim",
+                                                Json.createObjectBuilder()
+                                                        .add("enabled", true)
+                                                        .add("inactive_after_days", 7)
+                                                        .add("warn_days_before", 3)))
+                        .build());
+        assertEquals(200, policy.status(), policy.toString());
+        String email = Fixtures.email("idle");
+        var seat = api.post(
+                "/v1/customer-seats",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("subscription_id", subscriptionId)
+                        .add("email", email)
+                        .add("immediate_claim", true)
+                        .build());
+        assertEquals(200, seat.status(), seat.toString());
+        String seatId = seat.string("id");
+        assertEquals(
+                204,
+                api.post("/test-support/seats/" + seatId + "/age/8", null, "").status());
+        long end = System.nanoTime() + 15_000_000_000L;
+        while (storedSeat(seatId).isNull("reclaim_at") && System.nanoTime() < end) {
+            Thread.sleep(200);
+        }
+        assertFalse(storedSeat(seatId).isNull("reclaim_at"), "warned by the scheduler");
+
+        var link = api.post("/test-support/keep-links/" + seatId, null, "");
+        assertEquals(200, link.status(), link.toString());
+        String url = link.string("url");
+        String prefix = "http://localhost:8080/" + tenant.slug() + "/portal?customer_session_token=polar_mst_";
+        assertTrue(url.startsWith(prefix) && url.endsWith("&keep_seat=" + seatId), url);
+        var driver = browser.driver;
+        driver.get(page(url.substring(url.indexOf("/portal?"))));
+        browser.wait.until(
+                ExpectedConditions.textToBe(By.id("notice"), "Your seat is kept: it will not be reclaimed."));
+        assertFalse(driver.getCurrentUrl().contains("customer_session_token"), "the session left the address bar");
+        assertEquals("Signed in as " + email + " (member)", text("#who"));
+        awaitVisible("#held");
+        assertTrue(driver.findElements(By.cssSelector(".reclaim-banner")).isEmpty(), "no reclaim pending on the page");
+        browser.screenshot("portal-seat-kept");
+
+        var kept = storedSeat(seatId);
+        assertTrue(kept.isNull("reclaim_at"), "no longer due for reclaim: " + kept);
+        assertFalse(kept.isNull("last_active_at"), kept.toString());
+        assertEquals("claimed", kept.getString("status"));
+        assertEquals(List.of(), browser.consoleErrors(), "no errors in the console");
+    }
+
     private JsonObject storedSeat(String seatId) {
         return api
                 .get("/v1/customer-seats?subscription_id=" + subscriptionId, tenant.token())

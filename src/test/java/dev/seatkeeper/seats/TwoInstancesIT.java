@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Two microbundles (target/seatkeeper-microbundle.jar) on one PostgreSQL database, sharing SEATKEEPER_SECRET and
  * the operator token, behave as one service (../shared/CONTRACT.md, "Operations": capacity exact, a token claimed
- * once; issue 9: a session from one works on the other, a revoke on one ends sessions on the other). Requests of
+ * once; issue 9: a session from one works on the other, a revoke on one ends sessions on the other; scheduled work,
+ * idle-seat warnings and reclaims among it, happens once). Requests of
  * one race go to both instances in turn. Run by the {@code postgresql} Maven profile, which sets SEATKEEPER_DB_URL,
  * _USER and _PASSWORD; the instances take ports from 8200-8299.
  */
@@ -259,6 +260,103 @@ class TwoInstancesIT {
                                 .filter(b ->
                                         b.getJsonObject("data").getString("id").equals(seat))
                                 .count());
+            }
+        }
+    }
+
+    /**
+     * Idle seats on two instances (contract, "Beyond Polar: activity and reclaim of idle seats": the scheduler acts
+     * once across instances): both schedulers race for every warning and every reclaim, and each seat gets one
+     * {@code customer_seat.inactivity_warning} and one {@code customer_seat.revoked}, revoked with reason
+     * {@code inactivity}. The microbundles carry no test-support routes, so the seats are made idle through the
+     * activity route with a time 30 days back; {@code warn_days_before} 0 revokes at the run after the warning.
+     */
+    @Test
+    void bothInstancesWarnAndReclaimEachIdleSeatOnce() throws Exception {
+        try (var receiver = new Receiver()) {
+            var tenant = fixtures.tenant(true, true, Fixtures.ALL_SCOPES_WITH_WEBHOOKS);
+            var endpoint = first.post(
+                    "/v1/webhooks/endpoints",
+                    tenant.token(),
+                    Json.createObjectBuilder()
+                            .add("url", receiver.url())
+                            .add("format", "raw")
+                            .add(
+                                    "events",
+                                    Json.createArrayBuilder()
+                                            .add("customer_seat.inactivity_warning")
+                                            .add("customer_seat.revoked"))
+                            .build());
+            assertEquals(201, endpoint.status(), endpoint.toString());
+            String productId = fixtures.product(tenant, "month").getString("id");
+            String customerId =
+                    fixtures.customer(tenant, Fixtures.email("billing")).getString("id");
+            String subscriptionId =
+                    fixtures.subscription(tenant, productId, customerId, 6).getString("id");
+            var seats = new ArrayList<String>();
+            var items = Json.createArrayBuilder();
+            String monthAgo = OffsetDateTime.now(ZoneOffset.UTC).minusDays(30).toString();
+            for (int i = 0; i < 6; i++) {
+                String seat = fixtures.claim(fixtures.assign(tenant, subscriptionId, Fixtures.email("idle"))
+                                .getString("invitation_token"))
+                        .getJsonObject("seat")
+                        .getString("id");
+                seats.add(seat);
+                items.add(Json.createObjectBuilder().add("seat_id", seat).add("at", monthAgo));
+            }
+            var reported = second.post(
+                    "/v1/customer-seats/activity",
+                    tenant.token(),
+                    Json.createObjectBuilder().add("items", items).build());
+            assertEquals(200, reported.status(), reported.toString());
+            assertEquals(6, reported.json().getInt("accepted"), reported.toString());
+
+            var policy = first.patch(
+                    "/v1/organizations/" + tenant.organizationId(),
+                    Fixtures.OPERATOR,
+                    Json.createObjectBuilder()
+                            .add(
+                                    "feature_settings",
+                                    Json.createObjectBuilder()
+                                            .add(
+                                                    "seat_reclaim",
+                                                    Json.createObjectBuilder()
+                                                            .add("enabled", true)
+                                                            .add("inactive_after_days", 7)
+                                                            .add("warn_days_before", 0)))
+                            .build());
+            assertEquals(200, policy.status(), policy.toString());
+
+            // 6 warnings, then 6 reclaims.
+            assertTrue(Receiver.await(
+                    Duration.ofSeconds(60), () -> receiver.received().size() >= 12));
+            Thread.sleep(3000); // a few more rounds of both schedulers: nothing more may come
+            var bodies =
+                    receiver.received().stream().map(r -> Api.json(r.body())).toList();
+            assertEquals(12, bodies.size(), bodies.toString());
+            for (String seat : seats) {
+                for (String type : List.of("customer_seat.inactivity_warning", "customer_seat.revoked")) {
+                    assertEquals(
+                            1,
+                            bodies.stream()
+                                    .filter(b -> b.getString("type").equals(type))
+                                    .filter(b -> b.getJsonObject("data")
+                                            .getString("id")
+                                            .equals(seat))
+                                    .count(),
+                            type + " of " + seat + ": " + bodies);
+                }
+            }
+            for (Api api : List.of(first, second)) {
+                var stored = api.get("/v1/customer-seats?subscription_id=" + subscriptionId, tenant.token())
+                        .json()
+                        .getJsonArray("seats")
+                        .getValuesAs(jakarta.json.JsonObject.class);
+                assertEquals(6, stored.size(), stored.toString());
+                for (var seat : stored) {
+                    assertEquals("revoked", seat.getString("status"), seat.toString());
+                    assertEquals("inactivity", seat.getString("revocation_reason"), seat.toString());
+                }
             }
         }
     }

@@ -16,6 +16,7 @@ public final class Deployments {
                 .as(WebArchive.class)
                 .addClasses(
                         TestSupportResource.class,
+                        dev.seatkeeper.reclaim.KeepLinkSupport.class,
                         SubscriptionLockHolder.class,
                         ClaimHolder.class,
                         Api.class,
