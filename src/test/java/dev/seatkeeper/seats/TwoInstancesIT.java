@@ -224,8 +224,11 @@ class TwoInstancesIT {
             }
             String live =
                     fixtures.subscription(tenant, productId, customerId, 5).getString("id");
-            String at =
-                    OffsetDateTime.now(ZoneOffset.UTC).plusSeconds(2).toString().replace("+", "%2B");
+            // Far enough ahead that the four assigns and schedules below are made before it, on a loaded machine too.
+            String at = OffsetDateTime.now(ZoneOffset.UTC)
+                    .plusSeconds(15)
+                    .toString()
+                    .replace("+", "%2B");
             for (int i = 0; i < 4; i++) {
                 String seat =
                         fixtures.assign(tenant, live, Fixtures.email("leaver")).getString("id");

@@ -308,9 +308,14 @@ public class TestSupportResource {
         var times = Api.json(body);
         int changed = 0;
         for (String column : List.of("created_at", "claimed_at", "revoked_at")) {
-            if (times.containsKey(column)) {
+            if (times.containsKey(column) && times.isNull(column)) {
+                // Written as NULL, not bound: a null bound without its type is text to PostgreSQL.
+                changed += em.createNativeQuery("UPDATE customer_seats SET " + column + " = NULL WHERE id = ?1")
+                        .setParameter(1, UUID.fromString(id))
+                        .executeUpdate();
+            } else if (times.containsKey(column)) {
                 changed += em.createNativeQuery("UPDATE customer_seats SET " + column + " = ?1 WHERE id = ?2")
-                        .setParameter(1, times.isNull(column) ? null : utc(times.getString(column)))
+                        .setParameter(1, utc(times.getString(column)))
                         .setParameter(2, UUID.fromString(id))
                         .executeUpdate();
             }
@@ -342,15 +347,18 @@ public class TestSupportResource {
                         + " WHERE subscription_id = ?1 OR order_id = ?1")
                 .setParameter(1, container)
                 .getResultList();
+        String[] columns = {"created_at", "claimed_at", "revoked_at"};
         for (Object row : seats) {
             Object[] c = (Object[]) row;
-            em.createNativeQuery("UPDATE customer_seats SET created_at = ?1, claimed_at = ?2, revoked_at = ?3"
-                            + " WHERE id = ?4")
-                    .setParameter(1, shifted(c[1], seconds))
-                    .setParameter(2, shifted(c[2], seconds))
-                    .setParameter(3, shifted(c[3], seconds))
-                    .setParameter(4, UUID.fromString(c[0].toString()))
-                    .executeUpdate();
+            for (int i = 0; i < columns.length; i++) {
+                if (c[i + 1] == null) {
+                    continue; // A null bound without its type is text to PostgreSQL, which refuses it for a timestamp.
+                }
+                em.createNativeQuery("UPDATE customer_seats SET " + columns[i] + " = ?1 WHERE id = ?2")
+                        .setParameter(1, shifted(c[i + 1], seconds))
+                        .setParameter(2, UUID.fromString(c[0].toString()))
+                        .executeUpdate();
+            }
         }
         List<?> changes = em.createNativeQuery("SELECT id, changed_at FROM seat_count_changes WHERE container_id = ?1")
                 .setParameter(1, container)
