@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 
 /**
  * {@code GET /v1/metrics/}: Polar's seat metrics over one organization's seats ({@link SeatMetrics}), read in one
@@ -24,9 +25,21 @@ public class SeatMetricsService {
      */
     public record Filters(Set<UUID> productIds, Set<UUID> customerIds, Set<String> billingTypes) {}
 
+    /**
+     * One computation at a time, in the whole server: each reads every seat of its organization into memory (about
+     * 300 bytes a seat while the rows are read), and 32 at once over the benchmark's 180,000 seats ran the README's
+     * 224 MB heap out of memory, for every other request too. Others wait their turn.
+     */
+    private static final Semaphore ONE_AT_A_TIME = new Semaphore(1, true);
+
     /** The metrics of the organization's seats that pass the filters, over the window's periods. */
     public SeatMetrics.Result metrics(UUID organizationId, MetricsWindow window, Filters filters) {
-        return SeatMetrics.compute(seats(organizationId, filters), window);
+        ONE_AT_A_TIME.acquireUninterruptibly();
+        try {
+            return SeatMetrics.compute(seats(organizationId, filters), window);
+        } finally {
+            ONE_AT_A_TIME.release();
+        }
     }
 
     private List<MetricSeat> seats(UUID organizationId, Filters filters) {
