@@ -1,7 +1,6 @@
 // The customer portal: the session comes from the address (customer_portal_url) or from the claim page, and leaves
-// the address bar at once. Billing roles see each subscription and order with its seats and how full its pool is
-// (with a message near the organization's capacity alert), and assign, resend and revoke, and see how long each seat
-// has been idle; a plain member sees the seats it holds, and a banner while one of
+// the address bar at once. Billing roles see each subscription and order with its seats, and assign, resend and
+// revoke, and see how long each seat has been idle; a plain member sees the seats it holds, and a banner while one of
 // them is due to be reclaimed for inactivity. The "keep my seat" link of an inactivity warning opens this page with
 // keep_seat={seat id}: the page reports the holder's activity, which clears the pending reclaim. Every action is a call of the public API, whose refusals are shown
 // in its own words.
@@ -131,7 +130,6 @@
       capacity.append(element("span", " · changes to " + purchase.pending_update.seats + " seats on "
         + when(purchase.pending_update.applies_at), { class: "pending-update" }));
     }
-    const usage = poolUsage(list);
     const table = element("table");
     const head = element("thead");
     const headRow = element("tr");
@@ -140,26 +138,7 @@
     const body = element("tbody");
     for (const seat of list.seats) body.append(seatRow(seat, kind, () => render(section, kind, purchase)));
     table.append(head, body);
-    section.replaceChildren(heading, capacity, ...usage, table, assignForm(kind, purchase, () => render(section, kind, purchase)));
-  }
-
-  /**
-   * How full the pool is (pending + claimed of the seats bought), and, at or above the organization's first capacity
-   * alert (the list's capacity_alert, 80 % by default), a message that the pool is nearly or wholly full.
-   */
-  function poolUsage(list) {
-    const total = list.total_seats;
-    const taken = Math.max(0, total - list.available_seats);
-    const shown = [element("p", taken + " of " + total + " seats taken", { class: "pool-usage" })];
-    const alert = typeof list.capacity_alert === "number" ? list.capacity_alert : 80;
-    if (total > 0 && taken * 100 >= alert * total) {
-      const text = taken >= total
-        ? "All seats are taken: free a seat or buy more seats before inviting anyone else."
-        : "This pool is " + Math.floor((taken * 100) / total) + " % full: " + (total - taken)
-          + (total - taken === 1 ? " seat is" : " seats are") + " left.";
-      shown.push(element("p", text, { class: "notice pool-warning", role: "status" }));
-    }
-    return shown;
+    section.replaceChildren(heading, capacity, table, assignForm(kind, purchase, () => render(section, kind, purchase)));
   }
 
   function seatRow(seat, kind, refresh) {

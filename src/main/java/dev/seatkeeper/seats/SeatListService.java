@@ -1,7 +1,6 @@
 package dev.seatkeeper.seats;
 
 import dev.seatkeeper.organizations.FeatureNotEnabled;
-import dev.seatkeeper.organizations.Organization;
 import dev.seatkeeper.organizations.OrganizationService;
 import dev.seatkeeper.platform.BadRequest;
 import dev.seatkeeper.platform.ResourceNotFound;
@@ -34,16 +33,14 @@ public class SeatListService {
      * A container's seats, oldest first, and its capacity, in one transaction. {@code query} may narrow the seats to
      * one status and to one page; capacity always counts every seat (contract, "Security boundaries": seat lists are
      * paged). Raises {@link BadRequest} without a container, {@link ResourceNotFound} for one outside the scope,
-     * {@link FeatureNotEnabled}. The list carries the organization's lowest capacity alert, so that a client (the
-     * portal) can tell a pool near its threshold without reading organization settings it may not see.
+     * {@link FeatureNotEnabled}.
      */
     public SeatList list(SeatScope scope, Optional<UUID> subscriptionId, Optional<UUID> orderId, SeatListQuery query) {
         if (subscriptionId.isEmpty() && orderId.isEmpty()) {
             throw new BadRequest("Either subscription_id or order_id must be provided");
         }
         SeatContainer container = locks.findContainer(scope, subscriptionId, orderId);
-        Organization organization = organizations.get(container.organizationId());
-        organization.requireSeatBasedPricing();
+        organizations.get(container.organizationId()).requireSeatBasedPricing();
         String path = container instanceof Order ? "oneTimeOrder" : "subscription";
         String status = query.status().isPresent() ? " and s.status = :status" : "";
         // Holders are fetched with the seats: in the legacy model each seat is on a customer of its own.
@@ -55,11 +52,6 @@ public class SeatListService {
         query.status().ifPresent(wanted -> select.setParameter("status", wanted));
         query.page().ifPresent(page -> select.setFirstResult(page.offset()).setMaxResults(page.limit()));
         long taken = counter.countTaken(container);
-        int capacityAlert = organization.seatCapacityAlerts().stream()
-                .mapToInt(Integer::intValue)
-                .min()
-                .orElse(100);
-        return new SeatList(
-                select.getResultList(), Math.max(0, container.seats() - taken), container.seats(), capacityAlert);
+        return new SeatList(select.getResultList(), Math.max(0, container.seats() - taken), container.seats());
     }
 }

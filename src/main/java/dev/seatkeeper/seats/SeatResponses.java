@@ -180,19 +180,13 @@ public final class SeatResponses {
         }
     }
 
-    /**
-     * Polar's SeatsList, and beyond Polar (an additive key) {@code capacity_alert}: the percentage of the pool taken
-     * at which the organization's first capacity alert fires (contract, "Beyond Polar: capacity signals, seat usage
-     * and seat metrics"), which the portal uses to warn billing roles of a pool near full.
-     */
-    public record SeatsListResponse(
-            List<CustomerSeatResponse> seats, long availableSeats, long totalSeats, int capacityAlert) {
+    /** Polar's SeatsList. */
+    public record SeatsListResponse(List<CustomerSeatResponse> seats, long availableSeats, long totalSeats) {
         public static SeatsListResponse of(SeatList listed) {
             return new SeatsListResponse(
                     listed.seats().stream().map(CustomerSeatResponse::of).toList(),
                     listed.availableSeats(),
-                    listed.totalSeats(),
-                    listed.capacityAlert());
+                    listed.totalSeats());
         }
     }
 }
