@@ -140,7 +140,8 @@ public final class ReclaimScenarios {
      * Batches that name the same seats at once, each seat at its own time and in its own order, as reporters running
      * side by side send them: every batch is answered 200 with every item accepted (no 503 from two batches waiting
      * for each other's seats), and each seat ends at the latest time reported. A person named with a container in
-     * which they hold a seat beside an earlier, revoked one reports for the held seat.
+     * which they hold a seat beside an earlier, revoked one reports for the held seat; a member named by external id
+     * reports for their seat.
      */
     public void batchesNamingTheSameSeatsAtOnceAllAnswerAndKeepTheLatest() throws Exception {
         var seats = new ArrayList<String>();
@@ -189,6 +190,28 @@ public final class ReclaimScenarios {
                 base.plusMinutes(2L * (batches - 1)).toInstant(),
                 instant(seat(held), "last_active_at").toInstant());
         assertTrue(seat(first.getString("id")).isNull("last_active_at"), "the revoked seat is not written");
+
+        // A member named by their external id.
+        String externalEmail = Fixtures.email("external");
+        String externalId = "ext-" + held;
+        var member = api.post(
+                "/v1/customers/" + customerId + "/members",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("email", externalEmail)
+                        .add("external_id", externalId)
+                        .build());
+        assertTrue(member.status() < 300, member.toString());
+        String external = fixtures.claim(
+                        fixtures.assign(tenant, subscriptionId, externalEmail).getString("invitation_token"))
+                .getJsonObject("seat")
+                .getString("id");
+        var byExternal = report(Json.createObjectBuilder()
+                .add("external_member_id", externalId)
+                .add("subscription_id", subscriptionId)
+                .add("at", base.toString()));
+        assertEquals(1, byExternal.json().getInt("accepted"), byExternal.toString());
+        assertEquals(base.toInstant(), instant(seat(external), "last_active_at").toInstant());
     }
 
     /** The activity route: accepted and ignored items, the forward-only, once-a-minute write, and its validation. */
