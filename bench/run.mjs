@@ -14,7 +14,10 @@
 //   node bench/run.mjs [--db h2|postgresql|both] [--duration 10] [--warmup 10] [--connections 32] [--threads 2]
 //                      [--large 1000000] [--no-flatness] [--no-memory] [--smoke] [--only claim,portal]
 //                      [--jar target/seatkeeper-microbundle.jar] [--noop bench/noop/target/noop.war]
-//                      [--floor-war bench/floor/target/floor.war]
+//                      [--floor-war bench/floor/target/floor.war] [--activity-rate 4] [--activity-rounds 2]
+//
+// The activity line (bench/activity.mjs, on a server of its own after the main table): the claim load alone and with
+// 1,000-item activity batches beside it, their ratio; `--only activity` runs it alone, BENCH_JFR=activity records it.
 //
 // --duration and --warmup are seconds per operation. --only: the operations whose names start with one of these (and
 // the no-op and the floor, which the shares need), to measure one change quickly. --smoke: both databases unless --db
@@ -37,6 +40,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort, must } from "../conformance/local.mjs";
+import { activityAlone, activityLine, activitySelected } from "./activity.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");
@@ -113,7 +117,7 @@ function extractH2Jar() {
 }
 
 /** The servers' database names on PostgreSQL: one fresh database per server. */
-const PG_DATABASES = ["main", "memory", "small", "large"];
+const PG_DATABASES = ["main", "memory", "small", "large", "activity"];
 
 /**
  * The private PostgreSQL (server-config/postgresql/start.sh), its databases emptied for this run; stopped and its data
@@ -626,9 +630,13 @@ async function flatness(db, name, filler) {
 async function run(kind) {
   const db = database(kind, postgresql);
   const started = Date.now();
+  // The activity line (bench/activity.mjs) runs on a server of its own; `--only activity` runs it alone.
+  const only = argument("only", null)?.split(",");
+  if (activityAlone(only)) return activityLine(db, { prepare, wrk, jfr, log, settings, smoke });
   const main = await prepare(db, "main", POOL, smoke ? settings.large : 0, { firstClaims: true, floor: true });
   const results = await measure(main.server, operations(main.setup, main.pools, true));
   await main.server.stop();
+  const activity = activitySelected(only) ? await activityLine(db, { prepare, wrk, jfr, log, settings, smoke }) : [];
   let memory = null;
   if (!smoke && !flag("no-memory")) {
     const pass = await prepare(db, "memory", POOL, 0, { firstClaims: true });
@@ -644,7 +652,7 @@ async function run(kind) {
     printFlatness(kind, small, large);
   }
   log(`${kind}: ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return [...results, ...(memory ?? []), ...flat];
+  return [...results, ...activity, ...(memory ?? []), ...flat];
 }
 
 async function main() {

@@ -1,5 +1,7 @@
 package dev.seatkeeper.platform;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
@@ -18,7 +20,28 @@ public final class ServiceDataSource {
      */
     private static final List<String> NAMES = List.of("jdbc/seatkeeper", "java:/jdbc/seatkeeper");
 
+    private static volatile Boolean postgresql;
+
     private ServiceDataSource() {}
+
+    /**
+     * Whether the service's database is PostgreSQL (else H2), for the few statements the two write differently. Asked
+     * of the data source once (a connection of the pool, closed at once), then known.
+     *
+     * @throws IllegalStateException if no data source is bound or the database cannot be reached
+     */
+    public static boolean isPostgresql() {
+        Boolean known = postgresql;
+        if (known == null) {
+            try (Connection connection = lookup().getConnection()) {
+                known = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            } catch (SQLException e) {
+                throw new IllegalStateException("The database could not be reached", e);
+            }
+            postgresql = known;
+        }
+        return known;
+    }
 
     /** Returns the data source bound under the first of {@link #NAMES} found; raises IllegalStateException if none. */
     public static DataSource lookup() {

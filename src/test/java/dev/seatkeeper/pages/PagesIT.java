@@ -159,35 +159,8 @@ class PagesIT extends ApiTest {
      */
     @Test
     void theKeepMySeatLinkOfAnInactivityWarningKeepsTheSeat() throws Exception {
-        var policy = api.patch(
-                "/v1/organizations/" + tenant.organizationId(),
-                Fixtures.OPERATOR,
-                Json.createObjectBuilder()
-                        .add(
-                                "feature_settings",
-                                Json.createObjectBuilder()
-                                        .add(
-                                                "seat_reclaim",
-                                                Json.createObjectBuilder()
-                                                        .add("enabled", true)
-                                                        .add("inactive_after_days", 7)
-                                                        .add("warn_days_before", 3)))
-                        .build());
-        assertEquals(200, policy.status(), policy.toString());
         String email = Fixtures.email("idle");
-        var seat = api.post(
-                "/v1/customer-seats",
-                tenant.token(),
-                Json.createObjectBuilder()
-                        .add("subscription_id", subscriptionId)
-                        .add("email", email)
-                        .add("immediate_claim", true)
-                        .build());
-        assertEquals(200, seat.status(), seat.toString());
-        String seatId = seat.string("id");
-        assertEquals(
-                204,
-                api.post("/test-support/seats/" + seatId + "/age/8", null, "").status());
+        String seatId = fixtures.idleSeatUnderReclaimPolicy(tenant, subscriptionId, email);
         long end = System.nanoTime() + 15_000_000_000L;
         while (storedSeat(seatId).isNull("reclaim_at") && System.nanoTime() < end) {
             Thread.sleep(200);

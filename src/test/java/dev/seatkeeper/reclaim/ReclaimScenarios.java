@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seatkeeper.testing.Api;
+import dev.seatkeeper.testing.Concurrently;
 import dev.seatkeeper.testing.Fixtures;
 import dev.seatkeeper.testing.Shapes;
 import jakarta.json.Json;
@@ -13,6 +14,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -132,6 +134,84 @@ public final class ReclaimScenarios {
         var reply = report(Json.createObjectBuilder().add("seat_id", seatId).add("at", recent.toString()));
         assertEquals(1, reply.json().getInt("accepted"), reply.toString());
         assertEquals(recent.toInstant(), instant(seat(seatId), "last_active_at").toInstant());
+    }
+
+    /**
+     * Batches that name the same seats at once, each seat at its own time and in its own order, as reporters running
+     * side by side send them: every batch is answered 200 with every item accepted (no 503 from two batches waiting
+     * for each other's seats), and each seat ends at the latest time reported. A person named with a container in
+     * which they hold a seat beside an earlier, revoked one reports for the held seat; a member named by external id
+     * reports for their seat.
+     */
+    public void batchesNamingTheSameSeatsAtOnceAllAnswerAndKeepTheLatest() throws Exception {
+        var seats = new ArrayList<String>();
+        for (int i = 0; i < 6; i++) {
+            seats.add(claimed("racing" + i).getJsonObject("seat").getString("id"));
+        }
+        var first = claimed("returning").getJsonObject("seat");
+        String email = first.getString("email");
+        assertEquals(
+                200,
+                api.delete("/v1/customer-seats/" + first.getString("id"), tenant.token())
+                        .status());
+        String held = fixtures.claim(
+                        fixtures.assign(tenant, subscriptionId, email).getString("invitation_token"))
+                .getJsonObject("seat")
+                .getString("id");
+        var base = OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.SECONDS);
+        int batches = 8;
+        var replies = Concurrently.run(batches, b -> {
+            var items = Json.createArrayBuilder();
+            for (int i = 0; i < seats.size(); i++) {
+                int seat = (i * (b % 2 == 0 ? 1 : -1) + b + seats.size()) % seats.size();
+                items.add(Json.createObjectBuilder()
+                        .add("seat_id", seats.get(seat))
+                        .add("at", base.plusMinutes(2L * b + seat).toString()));
+            }
+            items.add(Json.createObjectBuilder()
+                    .add("email", email)
+                    .add("subscription_id", subscriptionId)
+                    .add("at", base.plusMinutes(2L * b).toString()));
+            return api.post(
+                    ACTIVITY,
+                    tenant.token(),
+                    Json.createObjectBuilder().add("items", items).build());
+        });
+        for (var reply : replies) {
+            assertEquals(200, reply.status(), reply.toString());
+            assertEquals(seats.size() + 1, reply.json().getInt("accepted"), reply.toString());
+        }
+        for (int seat = 0; seat < seats.size(); seat++) {
+            assertEquals(
+                    base.plusMinutes(2L * (batches - 1) + seat).toInstant(),
+                    instant(seat(seats.get(seat)), "last_active_at").toInstant());
+        }
+        assertEquals(
+                base.plusMinutes(2L * (batches - 1)).toInstant(),
+                instant(seat(held), "last_active_at").toInstant());
+        assertTrue(seat(first.getString("id")).isNull("last_active_at"), "the revoked seat is not written");
+
+        // A member named by their external id.
+        String externalEmail = Fixtures.email("external");
+        String externalId = "ext-" + held;
+        var member = api.post(
+                "/v1/customers/" + customerId + "/members",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("email", externalEmail)
+                        .add("external_id", externalId)
+                        .build());
+        assertTrue(member.status() < 300, member.toString());
+        String external = fixtures.claim(
+                        fixtures.assign(tenant, subscriptionId, externalEmail).getString("invitation_token"))
+                .getJsonObject("seat")
+                .getString("id");
+        var byExternal = report(Json.createObjectBuilder()
+                .add("external_member_id", externalId)
+                .add("subscription_id", subscriptionId)
+                .add("at", base.toString()));
+        assertEquals(1, byExternal.json().getInt("accepted"), byExternal.toString());
+        assertEquals(base.toInstant(), instant(seat(external), "last_active_at").toInstant());
     }
 
     /** The activity route: accepted and ignored items, the forward-only, once-a-minute write, and its validation. */

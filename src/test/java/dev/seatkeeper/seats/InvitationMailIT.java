@@ -136,34 +136,8 @@ class InvitationMailIT extends ApiTest {
 
     @Test
     void inactivityWarningMailCarriesAKeepMySeatLinkThatKeepsTheSeat() throws Exception {
-        var policy = api.patch(
-                "/v1/organizations/" + tenant.organizationId(),
-                Fixtures.OPERATOR,
-                Json.createObjectBuilder()
-                        .add(
-                                "feature_settings",
-                                Json.createObjectBuilder()
-                                        .add(
-                                                "seat_reclaim",
-                                                Json.createObjectBuilder()
-                                                        .add("enabled", true)
-                                                        .add("inactive_after_days", 7)
-                                                        .add("warn_days_before", 3)))
-                        .build());
-        assertEquals(200, policy.status(), policy.toString());
         String email = Fixtures.email("idle");
-        var seat = api.post(
-                "/v1/customer-seats",
-                tenant.token(),
-                Json.createObjectBuilder()
-                        .add("subscription_id", subscriptionId)
-                        .add("email", email)
-                        .add("immediate_claim", true)
-                        .build());
-        String seatId = seat.string("id");
-        assertEquals(
-                204,
-                api.post("/test-support/seats/" + seatId + "/age/8", null, "").status());
+        String seatId = fixtures.idleSeatUnderReclaimPolicy(tenant, subscriptionId, email);
 
         var message = onlyMessageTo(email);
         assertEquals("Your seat for " + productName + " will be reclaimed", message.getSubject());

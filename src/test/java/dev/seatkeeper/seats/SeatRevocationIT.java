@@ -972,6 +972,11 @@ class SeatRevocationIT extends ApiTest {
     }
 
     @Test
+    void activityBatchesNamingTheSameSeatsAtOnceAllAnswerAndKeepTheLatest() throws Exception {
+        new ReclaimScenarios(api, fixtures).batchesNamingTheSameSeatsAtOnceAllAnswerAndKeepTheLatest();
+    }
+
+    @Test
     void anAncientActivityTimeIsRefusedAndNothingIsWritten() {
         new ReclaimScenarios(api, fixtures).anAncientActivityTimeIsRefusedAndNothingIsWritten();
     }

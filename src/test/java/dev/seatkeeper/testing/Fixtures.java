@@ -239,6 +239,42 @@ public final class Fixtures {
         }
     }
 
+    /**
+     * A claimed seat of {@code email} in the subscription, idle long enough for the next scheduler run to warn it
+     * (contract, "Beyond Polar: activity and reclaim of idle seats"): the tenant's reclaim policy is set to warn
+     * after 7 idle days, 3 days ahead (operator {@code PATCH}), the seat is assigned with an immediate claim, and
+     * the test-only route ages it by 8 days. Returns the seat id.
+     */
+    public String idleSeatUnderReclaimPolicy(Tenant tenant, String subscriptionId, String email) {
+        var policy = api.patch(
+                "/v1/organizations/" + tenant.organizationId(),
+                operator,
+                Json.createObjectBuilder()
+                        .add(
+                                "feature_settings",
+                                Json.createObjectBuilder()
+                                        .add(
+                                                "seat_reclaim",
+                                                Json.createObjectBuilder()
+                                                        .add("enabled", true)
+                                                        .add("inactive_after_days", 7)
+                                                        .add("warn_days_before", 3)))
+                        .build());
+        check(policy, 200);
+        var seat = api.post(
+                "/v1/customer-seats",
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("subscription_id", subscriptionId)
+                        .add("email", email)
+                        .add("immediate_claim", true)
+                        .build());
+        check(seat, 200);
+        String seatId = seat.string("id");
+        check(api.post("/test-support/seats/" + seatId + "/age/8", null, ""), 204);
+        return seatId;
+    }
+
     private static void check(Api.Reply reply, int expected) {
         if (reply.status() != expected) {
             throw new AssertionError("Expected " + expected + " but got " + reply);

@@ -1,0 +1,134 @@
+package dev.seatkeeper.reclaim;
+
+import dev.seatkeeper.customers.EmailAddress;
+import dev.seatkeeper.seats.SeatStatus;
+import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The seats an activity batch names (contract, "Beyond Polar: activity and reclaim of idle seats"), found with one
+ * query for the items by {@code seat_id} and one per kind of person and container among the others (at most seven
+ * for a batch of 1,000 items), not one per item: the columns the judgement needs, no entity loaded.
+ */
+final class ReportedSeats {
+    private ReportedSeats() {}
+
+    /** What the judgement of an item needs of its seat; {@code lastActiveAt} is null until reported. */
+    record Seat(UUID id, SeatStatus status, OffsetDateTime lastActiveAt) {
+        boolean revoked() {
+            return status == SeatStatus.REVOKED;
+        }
+    }
+
+    /**
+     * The seat of each item, by the item's index (empty: no such seat of the organization). An item by person and
+     * container names the person's held seat in the container if there is one, else the newest (a revoked seat
+     * keeps its person).
+     */
+    static List<Optional<Seat>> find(EntityManager em, UUID organizationId, List<ActivityReport.Item> items) {
+        var byId = byId(em, organizationId, items);
+        // Items by person, grouped by the columns they name: "person column|container column" -> indexes.
+        var groups = new LinkedHashMap<String, List<Integer>>();
+        for (int i = 0; i < items.size(); i++) {
+            var item = items.get(i);
+            if (item.seatId().isEmpty()) {
+                groups.computeIfAbsent(personColumn(item) + "|" + containerColumn(item), k -> new ArrayList<>())
+                        .add(i);
+            }
+        }
+        var byPerson = new HashMap<List<Object>, Seat>();
+        groups.forEach((columns, indexes) -> byPerson.putAll(byPerson(em, organizationId, items, indexes)));
+        var seats = new ArrayList<Optional<Seat>>(items.size());
+        for (var item : items) {
+            seats.add(Optional.ofNullable(
+                    item.seatId().isPresent() ? byId.get(item.seatId().get()) : byPerson.get(key(item))));
+        }
+        return seats;
+    }
+
+    private static Map<UUID, Seat> byId(EntityManager em, UUID organizationId, List<ActivityReport.Item> items) {
+        var ids = items.stream().flatMap(i -> i.seatId().stream()).distinct().toList();
+        var found = new HashMap<UUID, Seat>();
+        if (!ids.isEmpty()) {
+            em.createQuery(
+                            "select s.id, s.status, s.lastActiveAt from CustomerSeat s"
+                                    + " where s.organizationId = :org and s.id in :ids",
+                            Object[].class)
+                    .setParameter("org", organizationId)
+                    .setParameter("ids", ids)
+                    .getResultList()
+                    .forEach(row -> found.put((UUID) row[0], seat(row)));
+        }
+        return found;
+    }
+
+    /**
+     * The seats of the items at {@code indexes}, which all name the same kind of person and container: one query for
+     * every pair of their people and containers, the best seat per (person, container) picked here.
+     */
+    private static Map<List<Object>, Seat> byPerson(
+            EntityManager em, UUID organizationId, List<ActivityReport.Item> items, List<Integer> indexes) {
+        var first = items.get(indexes.get(0));
+        String person = personColumn(first);
+        String container = containerColumn(first);
+        var people = indexes.stream().map(i -> person(items.get(i))).distinct().toList();
+        var containers =
+                indexes.stream().map(i -> container(items.get(i))).distinct().toList();
+        var best = new HashMap<List<Object>, Object[]>();
+        // Held before revoked, then the newest.
+        Comparator<Object[]> better = Comparator.<Object[], Boolean>comparing(row -> row[1] == SeatStatus.REVOKED)
+                .thenComparing(row -> (OffsetDateTime) row[3], Comparator.reverseOrder());
+        em.createQuery(
+                        "select s.id, s.status, s.lastActiveAt, s.createdAt, " + person + ", " + container
+                                + " from CustomerSeat s where s.organizationId = :org and " + container
+                                + " in :containers and " + person + " in :people",
+                        Object[].class)
+                .setParameter("org", organizationId)
+                .setParameter("containers", containers)
+                .setParameter("people", people)
+                .getResultList()
+                .forEach(row -> best.merge(List.of(row[4], row[5]), row, (a, b) -> better.compare(a, b) <= 0 ? a : b));
+        var seats = new HashMap<List<Object>, Seat>();
+        best.forEach((key, row) -> seats.put(key, seat(row)));
+        return seats;
+    }
+
+    private static Seat seat(Object[] row) {
+        return new Seat((UUID) row[0], (SeatStatus) row[1], (OffsetDateTime) row[2]);
+    }
+
+    private static List<Object> key(ActivityReport.Item item) {
+        return List.of(person(item), container(item));
+    }
+
+    /** The JPQL path of the person an item names (a constant, never input). */
+    private static String personColumn(ActivityReport.Item item) {
+        return item.memberId().isPresent()
+                ? "s.member.id"
+                : item.externalMemberId().isPresent() ? "s.member.externalId" : "s.email.key";
+    }
+
+    /** The value compared with {@link #personColumn}: the member id, the external id, or the e-mail's key. */
+    private static Object person(ActivityReport.Item item) {
+        return item.memberId().isPresent()
+                ? item.memberId().get()
+                : item.externalMemberId()
+                        .orElseGet(() -> EmailAddress.keyOf(item.email().get()));
+    }
+
+    private static String containerColumn(ActivityReport.Item item) {
+        return item.subscriptionId().isPresent() ? "s.subscription.id" : "s.oneTimeOrder.id";
+    }
+
+    private static UUID container(ActivityReport.Item item) {
+        return item.subscriptionId().or(item::orderId).get();
+    }
+}
