@@ -1,0 +1,99 @@
+package dev.seatkeeper.platform;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The request id of the work in progress on this thread (contract, "Beyond Polar: audit trail"): the
+ * {@code X-Request-Id} a caller sent, else one made here, echoed on the answer, written to the request's log line and
+ * to every seat history entry the request writes. A scheduled action gets one of its own ({@link Scheduler}).
+ *
+ * <p>A thread-local rather than a request-scoped bean: the scheduler's threads have no request scope, and the
+ * EJB calls that write history run on the thread of the request or the scheduled action.
+ */
+public final class RequestIds {
+    public static final String HEADER = "X-Request-Id";
+    /** The log of one line per request: method, path (invitation tokens left out), status, time, request id. */
+    private static final Logger LOG = Logger.getLogger("dev.seatkeeper.requests");
+    /** The longest id taken from a caller, in characters; a longer or unprintable one is replaced. */
+    static final int MAX_LENGTH = 128;
+
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
+    private RequestIds() {}
+
+    /** The current request's or scheduled action's id, or empty outside both. */
+    public static Optional<String> current() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    /**
+     * Takes the caller's {@code X-Request-Id} when it is 1 to {@value #MAX_LENGTH} printable ASCII characters without
+     * spaces (anything else could break the log line or the header it is echoed in), else makes one (a UUID), sets
+     * it on the answer before anything else runs, and makes it {@link #current()} until {@link #end}.
+     */
+    static void begin(HttpServletRequest request, HttpServletResponse response) {
+        String id = acceptable(request.getHeader(HEADER)) ? request.getHeader(HEADER) : made();
+        CURRENT.set(id);
+        response.setHeader(HEADER, id);
+    }
+
+    /** Writes the request's log line and forgets its id. {@code start} is {@link System#nanoTime()} at arrival. */
+    static void end(HttpServletRequest request, HttpServletResponse response, long start) {
+        try {
+            if (LOG.isLoggable(Level.INFO)) {
+                LOG.info(String.format(
+                        "%s %s %d %.1f ms request_id=%s",
+                        request.getMethod(),
+                        loggablePath(request.getRequestURI()),
+                        response.getStatus(),
+                        (System.nanoTime() - start) / 1e6,
+                        CURRENT.get()));
+            }
+        } finally {
+            CURRENT.remove();
+        }
+    }
+
+    /** Runs a scheduled action under an id of its own, so its history entries name the run they came from. */
+    static <T> T runAs(String id, java.util.function.Supplier<T> action) {
+        String previous = CURRENT.get();
+        CURRENT.set(id);
+        try {
+            return action.get();
+        } finally {
+            if (previous == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(previous);
+            }
+        }
+    }
+
+    static String made() {
+        return Randomness.newId().toString();
+    }
+
+    static boolean acceptable(String id) {
+        if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {
+            return false;
+        }
+        return id.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+    }
+
+    /**
+     * The path as logged: at most 200 characters, and the claim routes' invitation token (a credential in the path:
+     * {@code /v1/customer-seats/claim/{invitation_token}}) replaced, so the log never holds a usable token.
+     */
+    static String loggablePath(String path) {
+        String logged = path == null ? "" : path;
+        int claim = logged.indexOf("/claim/");
+        if (claim >= 0) {
+            logged = logged.substring(0, claim) + "/claim/{invitation_token}";
+        }
+        return logged.length() > 200 ? logged.substring(0, 200) + "…" : logged;
+    }
+}
