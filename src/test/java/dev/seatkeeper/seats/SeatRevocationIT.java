@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seatkeeper.audit.AuditScenarios;
 import dev.seatkeeper.entitlements.EntitlementScenarios;
 import dev.seatkeeper.reclaim.ReclaimScenarios;
 import dev.seatkeeper.testing.Api;
@@ -984,5 +985,28 @@ class SeatRevocationIT extends ApiTest {
     @Test
     void idleSeatsAreWarnedKeptOrReclaimedAsThePreviewSaid() {
         new ReclaimScenarios(api, fixtures).idleSeatsAreWarnedKeptOrReclaimed();
+    }
+
+    // The audit trail (contract, "Beyond Polar: audit trail"); the scenarios are in audit/AuditScenarios, run on this
+    // class's server.
+
+    @Test
+    void auditEveryChangeIsWrittenWithItsActor() {
+        new AuditScenarios(api, fixtures).everyChangeIsWrittenWithItsActor();
+    }
+
+    @Test
+    void auditConcurrentChangesChainAndATamperedEntryIsNamed() throws Exception {
+        new AuditScenarios(api, fixtures).concurrentChangesChainAndATamperedEntryIsNamed();
+    }
+
+    @Test
+    void auditCursorPagingReturnsEveryEntryOnceWhileNewOnesAreWritten() {
+        new AuditScenarios(api, fixtures).cursorPagingReturnsEveryEntryOnceWhileNewOnesAreWritten();
+    }
+
+    @Test
+    void auditAnotherOrganizationSeesNothingAndScopesAreChecked() {
+        new AuditScenarios(api, fixtures).anotherOrganizationSeesNothingAndScopesAreChecked();
     }
 }
