@@ -50,11 +50,11 @@ public final class AuditScenarios {
 
     /**
      * Assign (with the caller's request id), resend, claim, transfer, a scheduled revoke, a member deletion, a
-     * subscription ended by the organization and one ended at its period end: each seat's exact entries, actors and
+     * holder's new e-mail, a subscription ended by the organization and one ended at its period end: each seat's exact entries, actors and
      * request ids.
      */
     public void everyChangeIsWrittenWithItsActor() {
-        String subscriptionId = subscription(null, 5);
+        String subscriptionId = subscription(null, 6);
         var assigned = api.post(
                 "/v1/customer-seats",
                 tenant.token(),
@@ -102,6 +102,17 @@ public final class AuditScenarios {
                 tenant.token(),
                 Json.createObjectBuilder().add("cancel_at_period_end", true).build());
         assertEquals(200, cancel.status(), cancel.toString());
+        var f = fixtures.claim(
+                fixtures.assign(tenant, subscriptionId, Fixtures.email("fay")).getString("invitation_token"));
+        String fSeat = f.getJsonObject("seat").getString("id");
+        var renamed = api.patch(
+                "/v1/customers/" + customerId + "/members/"
+                        + f.getJsonObject("seat").getString("member_id"),
+                tenant.token(),
+                Json.createObjectBuilder()
+                        .add("email", Fixtures.email("fay-new"))
+                        .build());
+        assertEquals(200, renamed.status(), renamed.toString());
         String e =
                 fixtures.assign(tenant, subscriptionId, Fixtures.email("eve")).getString("id");
         assertEquals(
@@ -144,6 +155,13 @@ public final class AuditScenarios {
                         "assigned organization_token " + token + " null null>pending",
                         "revoked organization_token " + token + " subscription_ended pending>revoked"),
                 summaries(history(e)));
+        assertEquals(
+                List.of(
+                        "assigned organization_token " + token + " null null>pending",
+                        "claimed invitation " + fSeat + " null pending>claimed",
+                        "email_changed organization_token " + token + " null claimed>claimed",
+                        "revoked organization_token " + token + " subscription_ended claimed>revoked"),
+                summaries(history(fSeat)));
         // Oldest first, each linked after the one before.
         var seqs = ann.stream()
                 .map(entry -> entry.getJsonNumber("seq").longValue())
