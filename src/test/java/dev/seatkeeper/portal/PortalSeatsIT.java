@@ -534,6 +534,108 @@ class PortalSeatsIT extends ApiTest {
                         .status());
     }
 
+    /**
+     * A seat's history in the portal (Beyond Polar; contract, "Beyond Polar: audit trail"): each actor in the
+     * reader's own words and no id of a token, session, entry or request; for billing roles only, and another
+     * customer's seat answers as an unknown one.
+     */
+    @Test
+    void billingRolesReadASeatsHistoryWithWhoDidWhatInTheirOwnWords() {
+        var shop = shop(true);
+        var api = shop.api();
+        String manager = shop.fixtures().memberSession(shop.tenant(), shop.customerId(), "billing_manager");
+        String managerEmail = api.get("/v1/customer-portal/customer-session/user", manager)
+                .json()
+                .getString("email");
+        String seatId = shop.fixtures()
+                .claim(shop.fixtures()
+                        .assign(shop.tenant(), shop.subscriptionId(), Fixtures.email("history"))
+                        .getString("invitation_token"))
+                .getJsonObject("seat")
+                .getString("id");
+        String path = "/v1/customer-portal/seats/" + seatId;
+        String cancelPath = "/v1/customer-seats/" + seatId + "/scheduled-revocation";
+        assertEquals(
+                200, api.delete(path + "?at=period_end", shop.billingSession()).status());
+        assertEquals(200, api.delete(cancelPath, shop.tenant().token()).status());
+        assertEquals(200, api.delete(path + "?at=period_end", manager).status());
+
+        var history = api.get(path + "/history", shop.billingSession());
+        assertEquals(200, history.status(), history.toString());
+        assertKeys(Set.of("items"), history.json());
+        var items = history.json().getJsonArray("items").getValuesAs(JsonObject.class);
+        for (JsonObject item : items) {
+            assertKeys(Set.of("at", "action", "reason", "from_status", "to_status", "actor"), item);
+        }
+        assertEquals(
+                List.of("assigned", "claimed", "revocation_scheduled", "revocation_canceled", "revocation_scheduled"),
+                items.stream().map(i -> i.getString("action")).toList());
+        assertEquals(
+                List.of(
+                        "your organization's backend",
+                        "the invitee (claim)",
+                        "you",
+                        "your organization's backend",
+                        "a member of your team (" + managerEmail + ")"),
+                items.stream().map(i -> i.getString("actor")).toList());
+        assertTrue(items.get(0).isNull("from_status"), items.get(0).toString());
+        assertEquals("pending", items.get(0).getString("to_status"));
+        assertEquals("pending", items.get(1).getString("from_status"));
+        assertEquals("claimed", items.get(1).getString("to_status"));
+
+        // The billing manager reads the same entries: its own change is "you", the customer's "the billing account".
+        var managers = api.get(path + "/history", manager);
+        assertEquals(200, managers.status(), managers.toString());
+        assertEquals(
+                List.of(
+                        "your organization's backend",
+                        "the invitee (claim)",
+                        "the billing account",
+                        "your organization's backend",
+                        "you"),
+                managers.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                        .map(i -> i.getString("actor"))
+                        .toList());
+
+        // None of the ids the organization's own history carries reaches the customer.
+        var organizations = api.get(
+                "/v1/customer-seats/" + seatId + "/history", shop.tenant().token());
+        assertEquals(200, organizations.status(), organizations.toString());
+        for (JsonObject entry : organizations.json().getJsonArray("items").getValuesAs(JsonObject.class)) {
+            var secrets = new java.util.ArrayList<>(List.of(entry.getString("id"), entry.getString("hash")));
+            if (!entry.isNull("request_id")) {
+                secrets.add(entry.getString("request_id"));
+            }
+            if (!entry.getJsonObject("actor").isNull("id")) {
+                secrets.add(entry.getJsonObject("actor").getString("id"));
+            }
+            for (String secret : secrets) {
+                assertTrue(!history.text().contains(secret), secret + " in " + history.text());
+                assertTrue(!managers.text().contains(secret), secret + " in " + managers.text());
+            }
+        }
+
+        String plain = shop.fixtures().memberSession(shop.tenant(), shop.customerId(), "member");
+        assertError(
+                api.get(path + "/history", plain),
+                403,
+                "NotPermitted",
+                "Only owners and billing managers can access billing features.");
+        assertEquals(401, api.get(path + "/history", null).status());
+
+        String theirs = shop.fixtures()
+                .assign(shop.tenant(), neighbourSubscription(shop), Fixtures.email("their-history"))
+                .getString("id");
+        String unknown = UUID.randomUUID().toString();
+        for (String caller : List.of(shop.billingSession(), manager)) {
+            var missing = api.get("/v1/customer-portal/seats/" + unknown + "/history", caller);
+            assertError(missing, 404, "ResourceNotFound", "Seat not found");
+            var other = api.get("/v1/customer-portal/seats/" + theirs + "/history", caller);
+            assertEquals(missing.status(), other.status(), other.toString());
+            assertEquals(missing.text(), other.text());
+        }
+    }
+
     @Test
     void listsNeedAContainerOfTheCaller() {
         var shop = shop(true);
