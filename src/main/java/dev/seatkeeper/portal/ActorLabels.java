@@ -23,7 +23,8 @@ final class ActorLabels {
     private ActorLabels() {}
 
     /**
-     * The label of {@code entry}'s actor as {@code viewer} reads it: {@code "you"} for the viewer's own sessions (a
+     * The label of an entry's actor ({@link AuditEntry#actorType()}, {@link AuditEntry#actorId()},
+     * {@link AuditEntry#actorSubject()}) as {@code viewer} reads it: {@code "you"} for the viewer's own sessions (a
      * customer session of the viewer's customer when the viewer is that customer; a session of the viewer's member),
      * {@code "a member of your team (e-mail)"} for another member, {@code "the billing account"} for the customer's
      * own session read by a member, {@code "your organization's backend"} for an organization token, {@code "the invitee
@@ -34,8 +35,13 @@ final class ActorLabels {
      *     removed) is {@code "a member of your team"}
      */
     static String label(AuditEntry entry, Principal.PortalUser viewer, Map<String, String> teamEmails) {
-        String subject = entry.actorSubject();
-        return switch (entry.actorType()) {
+        return label(entry.actorType(), entry.actorId(), entry.actorSubject(), viewer, teamEmails);
+    }
+
+    /** {@link #label(AuditEntry, Principal.PortalUser, Map)} from the actor's parts. */
+    static String label(
+            String type, String id, String subject, Principal.PortalUser viewer, Map<String, String> teamEmails) {
+        return switch (type) {
             case Actor.CUSTOMER_SESSION ->
                 viewer instanceof Principal.CustomerSessionUser
                                 && same(subject, viewer.customerId().toString())
@@ -52,10 +58,7 @@ final class ActorLabels {
             case Actor.ORGANIZATION_TOKEN -> BACKEND;
             case Actor.INVITATION -> INVITEE;
             case Actor.OPERATOR -> OPERATOR;
-            case Actor.SYSTEM ->
-                entry.actorId() == null
-                        ? "system"
-                        : "system: " + entry.actorId().replace('_', ' ');
+            case Actor.SYSTEM -> id == null ? "system" : "system: " + id.replace('_', ' ');
             default -> SOMEONE;
         };
     }
