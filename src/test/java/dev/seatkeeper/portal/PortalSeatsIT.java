@@ -657,6 +657,20 @@ class PortalSeatsIT extends ApiTest {
         }
     }
 
+    @Test
+    void openApiDescribesTheSeatHistoryRoute() throws Exception {
+        var reply = new Api(new java.net.URL(base, "/")).get("/openapi", null);
+        assertEquals(200, reply.status());
+        var history = reply.json()
+                .getJsonObject("paths")
+                .getJsonObject("/v1/customer-portal/seats/{seat_id}/history")
+                .getJsonObject("get");
+        assertEquals("customer_portal:seats:history", history.getString("operationId"));
+        assertEquals(
+                Set.of("200", "401", "403", "404", "422"),
+                history.getJsonObject("responses").keySet());
+    }
+
     /** The e-mail of a portal session's user. */
     private static String email(Api api, String session) {
         var user = api.get("/v1/customer-portal/customer-session/user", session);
