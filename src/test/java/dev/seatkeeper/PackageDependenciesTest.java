@@ -102,6 +102,7 @@ class PackageDependenciesTest {
                     Set.of(
                             "platform",
                             "security",
+                            "audit",
                             "organizations",
                             "customers",
                             "sessions",
