@@ -307,7 +307,6 @@ function routes(f, r) {
     ["POST", "/v1/customer-seats", "org", () => ({ order_id: f.order.id, email: `s-${randomUUID().slice(0, 8)}@${f.slug}.example` }), "seats"],
     ["GET", "/v1/customer-seats", "org", null, null, null, `subscription_id=${sub}`],
     ["POST", "/v1/customer-seats/{id}/resend", "org", null, null, f.seat.id],
-    ["GET", "/v1/customer-seats/{id}/history", "org", null, null, f.seat.id],
     ["DELETE", "/v1/customer-seats/{id}", "org", null, null, null],
     ["POST", "/v1/customer-seats/bulk", "org", () => ({ order_id: f.order.id, dry_run: true, seats: [{ email: `b-${randomUUID().slice(0, 8)}@${f.slug}.example` }] })],
     ["POST", "/v1/customer-seats/{id}/transfer", "org", () => ({ email: `t-${randomUUID().slice(0, 8)}@${f.slug}.example` }), null, null],
