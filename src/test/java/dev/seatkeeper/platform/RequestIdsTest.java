@@ -29,4 +29,23 @@ class RequestIdsTest {
         assertEquals("/v1/customer-seats/abc/history", RequestIds.loggablePath("/v1/customer-seats/abc/history"));
         assertEquals(201, RequestIds.loggablePath("/" + "a".repeat(400)).length());
     }
+
+    @Test
+    void anEscapedClaimPathIsCutToo() {
+        // A client that escapes a character of the path still sends a live token; the route 404s, the log must not
+        // keep it either.
+        for (String path : java.util.List.of(
+                "/v1/customer-seats/%63laim/skinv_secret123",
+                "/v1/customer-seats/cl%61im/skinv_secret123",
+                "/v1/customer-seats/CLAIM/skinv_secret123",
+                "/v1/customer-seats/claim%2Fskinv_secret123",
+                "/v1/customer-seats%2fclaim%2fskinv_secret123")) {
+            String logged = RequestIds.loggablePath(path);
+            assertFalse(logged.contains("skinv_secret123"), path + " logged as " + logged);
+            assertTrue(logged.endsWith("/claim/{invitation_token}"), logged);
+        }
+        assertEquals(
+                "/v1/customer-seats/claim/{invitation_token}",
+                RequestIds.loggablePath("/v1/customer-seats%2Fclaim%2Fskinv_secret123"));
+    }
 }
