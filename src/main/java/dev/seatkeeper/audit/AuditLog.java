@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -147,11 +148,13 @@ public class AuditLog {
                         + " order by e.seq " + order,
                 AuditEntry.class);
         query.setParameter("org", organizationId);
+        // As the entries' at is stored and mapped: UTC wall time (AuditEntry).
         if (from != null) {
-            query.setParameter("from", from);
+            query.setParameter(
+                    "from", from.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
         }
         if (to != null) {
-            query.setParameter("to", to);
+            query.setParameter("to", to.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
         }
         return query;
     }
