@@ -47,7 +47,7 @@ public final class RequestIds {
             if (LOG.isLoggable(Level.INFO)) {
                 LOG.info(String.format(
                         "%s %s %d %.1f ms request_id=%s",
-                        request.getMethod(),
+                        loggable(request.getMethod()),
                         loggablePath(request.getRequestURI()),
                         response.getStatus(),
                         (System.nanoTime() - start) / 1e6,
@@ -96,7 +96,33 @@ public final class RequestIds {
         if (claim >= 0) {
             logged = logged.substring(0, claim) + "/claim/{invitation_token}";
         }
-        return logged.length() > 200 ? logged.substring(0, 200) + "…" : logged;
+        return loggable(logged.length() > 200 ? logged.substring(0, 200) + "…" : logged);
+    }
+
+    /**
+     * The text with its control characters (C0, DEL, C1) and the Unicode line and paragraph separators
+     * percent-escaped (their UTF-8 bytes): the container lets raw VT, FF, NUL or ESC through in a request target, and
+     * these would split the log line for tools that read them as line breaks, or rewrite it on a terminal.
+     */
+    static String loggable(String text) {
+        if (text.chars().noneMatch(RequestIds::unloggable)) {
+            return text;
+        }
+        var escaped = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(c -> {
+            if (unloggable(c)) {
+                for (byte b : new String(Character.toChars(c)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                    escaped.append('%').append(String.format("%02X", b & 0xff));
+                }
+            } else {
+                escaped.appendCodePoint(c);
+            }
+        });
+        return escaped.toString();
+    }
+
+    private static boolean unloggable(int c) {
+        return Character.isISOControl(c) || c == 0x2028 || c == 0x2029;
     }
 
     /** Where {@code /claim/} starts in the raw path once its escapes are read, case aside; -1 when it has none. */

@@ -48,4 +48,14 @@ class RequestIdsTest {
                 "/v1/customer-seats/claim/{invitation_token}",
                 RequestIds.loggablePath("/v1/customer-seats%2Fclaim%2Fskinv_secret123"));
     }
+
+    @Test
+    void controlCharactersOfAPathAreEscapedSoTheLogLineStaysOneLine() {
+        // The container lets these raw bytes through in a request target (answered 404): VT, FF, NUL, ESC sequences
+        // that rewrite a terminal's line, backspaces, NEL and the Unicode line separator.
+        String logged = RequestIds.loggablePath("/v1/a\013b\f\0\033[2K\033[1Gfake\b\177\u0085\u2028z");
+        assertTrue(logged.chars().noneMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029), logged);
+        assertEquals("/v1/a%0Bb%0C%00%1B[2K%1B[1Gfake%08%7F%C2%85%E2%80%A8z", logged);
+        assertEquals("G%1BET", RequestIds.loggable("G\033ET"));
+    }
 }
