@@ -4,7 +4,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -27,8 +29,13 @@ public class AuditEntry {
     @Column(name = "seat_id", updatable = false)
     private UUID seatId;
 
+    /**
+     * UTC wall time, as {@link AuditTrail} writes it: read as a {@link LocalDateTime}, so that neither the JVM's
+     * time zone nor a change of it moves the instant (an {@link OffsetDateTime} field is read in the JVM's zone, which
+     * put a non-UTC server's entries hours off and would break every hash of the chain when the zone changed).
+     */
     @Column(name = "at", updatable = false)
-    private OffsetDateTime at;
+    private LocalDateTime at;
 
     @Column(name = "action", updatable = false)
     private String action;
@@ -81,8 +88,9 @@ public class AuditEntry {
         return seatId;
     }
 
+    /** When the change was made (UTC). */
     public OffsetDateTime at() {
-        return at;
+        return at.atOffset(ZoneOffset.UTC);
     }
 
     public String action() {

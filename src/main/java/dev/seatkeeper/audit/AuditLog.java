@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -89,21 +90,31 @@ public class AuditLog {
     }
 
     /**
-     * Recomputes the organization's chain from its first entry: each entry's {@code seq} must follow the one before,
-     * and its {@code hash} must be the SHA-256 of the previous hash and its own canonical JSON. The chain head's last
-     * {@code seq} catches entries taken off the end.
+     * Recomputes the organization's chain from its first entry up to the chain head as it was when the check began:
+     * each entry's {@code seq} must follow the one before, and its {@code hash} must be the SHA-256 of the previous
+     * hash and its own canonical JSON. The chain head's last {@code seq} catches entries taken off the end.
      *
      * @return the number of entries, and the first that breaks the chain with the hash it should have had
      */
     public Verification verify(UUID organizationId) {
         chain.linkAll(organizationId);
+        // The head first: entries linked after it was read (a concurrent read or the scheduler links while this one
+        // walks) are past its last seq and not checked here, so they cannot look like entries missing from the end.
+        List<?> head = em.createNativeQuery("SELECT last_seq FROM seat_history_chains WHERE id = ?1")
+                .setParameter(1, organizationId)
+                .getResultList();
+        long headSeq = head.isEmpty() ? Long.MAX_VALUE : ((Number) head.get(0)).longValue();
         long count = 0;
         long seq = 0;
         String hash = EntryJson.GENESIS;
         List<AuditEntry> page;
+        walk:
         do {
             page = oldestFirst(organizationId, seq, null, null, AuditChain.BATCH);
             for (AuditEntry entry : page) {
+                if (entry.seq() == seq + 1 && entry.seq() > headSeq) {
+                    break walk;
+                }
                 count++;
                 String expected = EntryJson.hash(hash, entry);
                 if (entry.seq() != seq + 1 || !expected.equals(entry.hash())) {
@@ -114,10 +125,7 @@ public class AuditLog {
             }
             em.clear();
         } while (page.size() == AuditChain.BATCH);
-        List<?> head = em.createNativeQuery("SELECT last_seq FROM seat_history_chains WHERE id = ?1")
-                .setParameter(1, organizationId)
-                .getResultList();
-        if (!head.isEmpty() && ((Number) head.get(0)).longValue() != seq) {
+        if (headSeq != Long.MAX_VALUE && headSeq != seq) {
             // Entries were removed from the end of the chain: nothing is left to name but where they were.
             return new Verification(count, Optional.empty(), null, true);
         }
@@ -140,11 +148,13 @@ public class AuditLog {
                         + " order by e.seq " + order,
                 AuditEntry.class);
         query.setParameter("org", organizationId);
+        // As the entries' at is stored and mapped: UTC wall time (AuditEntry).
         if (from != null) {
-            query.setParameter("from", from);
+            query.setParameter(
+                    "from", from.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
         }
         if (to != null) {
-            query.setParameter("to", to);
+            query.setParameter("to", to.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime());
         }
         return query;
     }

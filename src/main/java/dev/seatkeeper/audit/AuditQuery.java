@@ -25,6 +25,10 @@ record AuditQuery(OffsetDateTime from, OffsetDateTime to, int limit, Long before
     static final int MAX_LIMIT = 1000;
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final String CURSOR_PREFIX = "seq:";
+    /** The years (UTC) a window bound may fall in: those of four-digit dates, and the day after the last. */
+    private static final int MIN_YEAR = 0;
+
+    private static final int MAX_YEAR = 10000;
 
     /**
      * Reads the query.
@@ -69,7 +73,19 @@ record AuditQuery(OffsetDateTime from, OffsetDateTime to, int limit, Long before
             }
         }
         try {
-            return Instants.query(name, text);
+            OffsetDateTime instant = Instants.query(name, text);
+            if (instant.getYear() < MIN_YEAR || instant.getYear() > MAX_YEAR) {
+                // Java reads years of up to nine digits, which the databases cannot hold (H2 misread such a bound and
+                // answered an empty list; PostgreSQL's timestamps span 4713 BC to 294276 AD). Polar's parser refuses
+                // any year past 9999 likewise.
+                issues.add(new ValidationIssue(
+                        "datetime_from_date_parsing",
+                        List.of("query", name),
+                        "Input should be a valid datetime or date, year out of range",
+                        text));
+                return null;
+            }
+            return instant;
         } catch (RequestValidationException e) {
             issues.addAll(e.issues());
             return null;

@@ -47,7 +47,7 @@ public final class RequestIds {
             if (LOG.isLoggable(Level.INFO)) {
                 LOG.info(String.format(
                         "%s %s %d %.1f ms request_id=%s",
-                        request.getMethod(),
+                        loggable(request.getMethod()),
                         loggablePath(request.getRequestURI()),
                         response.getStatus(),
                         (System.nanoTime() - start) / 1e6,
@@ -86,14 +86,64 @@ public final class RequestIds {
 
     /**
      * The path as logged: at most 200 characters, and the claim routes' invitation token (a credential in the path:
-     * {@code /v1/customer-seats/claim/{invitation_token}}) replaced, so the log never holds a usable token.
+     * {@code /v1/customer-seats/claim/{invitation_token}}) replaced, so the log never holds a usable token. The path
+     * is logged as it arrived, still escaped, so the claim segment is looked for in its unescaped, lower-cased form:
+     * a client that escapes a character of it ({@code %63laim}, {@code claim%2F...}) still sends a live token.
      */
     static String loggablePath(String path) {
         String logged = path == null ? "" : path;
-        int claim = logged.indexOf("/claim/");
+        int claim = claimSegment(logged);
         if (claim >= 0) {
             logged = logged.substring(0, claim) + "/claim/{invitation_token}";
         }
-        return logged.length() > 200 ? logged.substring(0, 200) + "…" : logged;
+        return loggable(logged.length() > 200 ? logged.substring(0, 200) + "…" : logged);
+    }
+
+    /**
+     * The text with its control characters (C0, DEL, C1) and the Unicode line and paragraph separators
+     * percent-escaped (their UTF-8 bytes): the container lets raw VT, FF, NUL or ESC through in a request target, and
+     * these would split the log line for tools that read them as line breaks, or rewrite it on a terminal.
+     */
+    static String loggable(String text) {
+        if (text.chars().noneMatch(RequestIds::unloggable)) {
+            return text;
+        }
+        var escaped = new StringBuilder(text.length() + 16);
+        text.codePoints().forEach(c -> {
+            if (unloggable(c)) {
+                for (byte b : new String(Character.toChars(c)).getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+                    escaped.append('%').append(String.format("%02X", b & 0xff));
+                }
+            } else {
+                escaped.appendCodePoint(c);
+            }
+        });
+        return escaped.toString();
+    }
+
+    private static boolean unloggable(int c) {
+        return Character.isISOControl(c) || c == 0x2028 || c == 0x2029;
+    }
+
+    /** Where {@code /claim/} starts in the raw path once its escapes are read, case aside; -1 when it has none. */
+    private static int claimSegment(String raw) {
+        var unescaped = new StringBuilder(raw.length());
+        int[] rawIndex = new int[raw.length()];
+        for (int i = 0; i < raw.length(); i++) {
+            int start = i;
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length()) {
+                int high = Character.digit(raw.charAt(i + 1), 16);
+                int low = Character.digit(raw.charAt(i + 2), 16);
+                if (high >= 0 && low >= 0) {
+                    c = (char) (high * 16 + low);
+                    i += 2;
+                }
+            }
+            rawIndex[unescaped.length()] = start;
+            unescaped.append(Character.toLowerCase(c));
+        }
+        int at = unescaped.indexOf("/claim/");
+        return at < 0 ? -1 : rawIndex[at];
     }
 }

@@ -304,6 +304,64 @@ public final class AuditScenarios {
                         .collect(Collectors.toSet()));
     }
 
+    /**
+     * Verifications that run while changes are written and linked (by their own reads, each linking first) all
+     * answer ok: an entry linked after a verification began is not an entry missing from the end of the chain.
+     */
+    public void verifyWhileChangesAreWrittenNeverReportsABrokenChain() throws Exception {
+        String subscriptionId = subscription(null, 45);
+        var outcomes = Concurrently.run(60, i -> {
+            if (i % 3 != 0) {
+                var assigned = api.post(
+                        "/v1/customer-seats",
+                        tenant.token(),
+                        Json.createObjectBuilder()
+                                .add("subscription_id", subscriptionId)
+                                .add("email", Fixtures.email("verified" + i))
+                                .build());
+                return assigned.status() == 200 ? "ok" : assigned.toString();
+            }
+            for (int round = 0; round < 5; round++) {
+                var reply = api.get("/v1/audit-events/verify", tenant.token());
+                if (reply.status() != 200 || !reply.json().getBoolean("ok")) {
+                    return reply.toString();
+                }
+            }
+            return "ok";
+        });
+        assertEquals(List.of("ok"), outcomes.stream().distinct().toList());
+        var verified = verify();
+        assertTrue(verified.getBoolean("ok"), verified.toString());
+        assertEquals(count(), verified.getInt("entries"));
+    }
+
+    /**
+     * A window bound far outside the years the service can hold (beyond 0000-10000) is refused 422, not read as
+     * some other instant: it must never silently answer an empty or partial list.
+     */
+    public void windowBoundsOutsideTheCalendarAreRefused() {
+        String subscriptionId = subscription(null, 2);
+        fixtures.assign(tenant, subscriptionId, Fixtures.email("windowed"));
+        for (String query : List.of(
+                "from=-999999999-01-01T00:00:00Z",
+                "to=%2B999999999-12-31T23:59:59Z",
+                "from=-10000-01-01T00:00:00Z",
+                "to=%2B1000000-01-01T00:00:00Z")) {
+            var reply = api.get("/v1/audit-events?" + query, tenant.token());
+            assertEquals(422, reply.status(), query + " " + reply);
+            assertEquals(
+                    query.substring(0, query.indexOf('=')),
+                    reply.json()
+                            .getJsonArray("detail")
+                            .getJsonObject(0)
+                            .getJsonArray("loc")
+                            .getString(1));
+        }
+        var wide = api.get("/v1/audit-events?from=0001-01-01&to=9999-12-31", tenant.token());
+        assertEquals(200, wide.status(), wide.toString());
+        assertEquals(count(), wide.json().getJsonArray("items").size(), "the widest window holds every entry");
+    }
+
     private String subscription(OffsetDateTime periodEnd, int seats) {
         var body = Json.createObjectBuilder()
                 .add("product_id", productId)

@@ -29,4 +29,33 @@ class RequestIdsTest {
         assertEquals("/v1/customer-seats/abc/history", RequestIds.loggablePath("/v1/customer-seats/abc/history"));
         assertEquals(201, RequestIds.loggablePath("/" + "a".repeat(400)).length());
     }
+
+    @Test
+    void anEscapedClaimPathIsCutToo() {
+        // A client that escapes a character of the path still sends a live token; the route 404s, the log must not
+        // keep it either.
+        for (String path : java.util.List.of(
+                "/v1/customer-seats/%63laim/skinv_secret123",
+                "/v1/customer-seats/cl%61im/skinv_secret123",
+                "/v1/customer-seats/CLAIM/skinv_secret123",
+                "/v1/customer-seats/claim%2Fskinv_secret123",
+                "/v1/customer-seats%2fclaim%2fskinv_secret123")) {
+            String logged = RequestIds.loggablePath(path);
+            assertFalse(logged.contains("skinv_secret123"), path + " logged as " + logged);
+            assertTrue(logged.endsWith("/claim/{invitation_token}"), logged);
+        }
+        assertEquals(
+                "/v1/customer-seats/claim/{invitation_token}",
+                RequestIds.loggablePath("/v1/customer-seats%2Fclaim%2Fskinv_secret123"));
+    }
+
+    @Test
+    void controlCharactersOfAPathAreEscapedSoTheLogLineStaysOneLine() {
+        // The container lets these raw bytes through in a request target (answered 404): VT, FF, NUL, ESC sequences
+        // that rewrite a terminal's line, backspaces, NEL and the Unicode line separator.
+        String logged = RequestIds.loggablePath("/v1/a\013b\f\0\033[2K\033[1Gfake\b\177\u0085\u2028z");
+        assertTrue(logged.chars().noneMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029), logged);
+        assertEquals("/v1/a%0Bb%0C%00%1B[2K%1B[1Gfake%08%7F%C2%85%E2%80%A8z", logged);
+        assertEquals("G%1BET", RequestIds.loggable("G\033ET"));
+    }
 }

@@ -1009,4 +1009,14 @@ class SeatRevocationIT extends ApiTest {
     void auditAnotherOrganizationSeesNothingAndScopesAreChecked() {
         new AuditScenarios(api, fixtures).anotherOrganizationSeesNothingAndScopesAreChecked();
     }
+
+    @Test
+    void auditVerifyWhileChangesAreWrittenNeverReportsABrokenChain() throws Exception {
+        new AuditScenarios(api, fixtures).verifyWhileChangesAreWrittenNeverReportsABrokenChain();
+    }
+
+    @Test
+    void auditWindowBoundsOutsideTheCalendarAreRefused() {
+        new AuditScenarios(api, fixtures).windowBoundsOutsideTheCalendarAreRefused();
+    }
 }
