@@ -195,7 +195,7 @@ export function violation(method, answer, path = "") {
 const SCOPES = [
   "customers:read", "customers:write", "members:read", "members:write", "products:read", "products:write",
   "subscriptions:read", "subscriptions:write", "orders:read", "orders:write", "customer_seats:read",
-  "customer_seats:write", "customer_sessions:write", "webhooks:read", "webhooks:write", "metrics:read",
+  "customer_seats:write", "customer_sessions:write", "webhooks:read", "webhooks:write", "metrics:read", "audit:read",
 ];
 /** Where the generator's webhook endpoints point: a loopback port nothing listens on (attempts fail quietly). */
 const HOOK_URL = "http://127.0.0.1:9/hostile";
@@ -314,6 +314,9 @@ function routes(f, r) {
     ["POST", "/v1/customer-seats/activity", "org", () => ({ items: [{ seat_id: f.seat.id }] })],
     ["GET", "/v1/customer-seats/reclaim-preview", "org", null, null, null, `subscription_id=${sub}`],
     ["POST", "/v1/customer-seats/{id}/entitlement", "org", null, null, null],
+    ["GET", "/v1/customer-seats/{id}/history", "org", null, null, f.seat.id],
+    ["GET", "/v1/audit-events", "org", null, null, null, "limit=5"],
+    ["GET", "/v1/audit-events/verify", "org"],
     ["GET", "/v1/organizations/{id}/jwks.json", "none", null, null, f.org.id],
     ["GET", "/v1/organizations/{id}/seat-status-list", "none", null, null, f.org.id],
     ["POST", "/v1/organizations/{id}/entitlement-keys/rotate", "operator", null, null, f.org.id],
@@ -327,6 +330,7 @@ function routes(f, r) {
     ["GET", "/v1/customer-portal/members", "portal"],
     ["POST", "/v1/customer-portal/seats", "portal", () => ({ order_id: f.order.id, email: `p-${randomUUID().slice(0, 8)}@${f.slug}.example` }), "seats"],
     ["POST", "/v1/customer-portal/seats/{id}/resend", "portal", null, null, f.seat.id],
+    ["GET", "/v1/customer-portal/seats/{id}/history", "portal", null, null, f.seat.id],
     ["DELETE", "/v1/customer-portal/seats/{id}", "portal", null, null, null],
     ["DELETE", "/v1/customer-portal/seats/{id}/scheduled-revocation", "portal", null, null, null],
     ["POST", "/v1/customer-portal/seats/{id}/activity", "portal", null, null, null],

@@ -1,6 +1,6 @@
 // The customer portal: the session comes from the address (customer_portal_url) or from the claim page, and leaves
 // the address bar at once. Billing roles see each subscription and order with its seats, and assign, resend and
-// revoke, and see how long each seat has been idle; a plain member sees the seats it holds, and a banner while one of
+// revoke, see how long each seat has been idle, and open a seat's history (when, what, by whom); a plain member sees the seats it holds, and a banner while one of
 // them is due to be reclaimed for inactivity. The "keep my seat" link of an inactivity warning opens this page with
 // keep_seat={seat id}: the page reports the holder's activity, which clears the pending reclaim. Every action is a call of the public API, whose refusals are shown
 // in its own words.
@@ -10,6 +10,20 @@
   const { api, show, element, when, takeFromAddress, saveSession, loadSession, forgetSession } = Seatkeeper;
   const ENDED = "Your session has ended. Open the portal link again, or ask for a new one.";
   const ROLES = { owner: "owner", billing_manager: "billing manager", member: "member" };
+  // A history entry's action in words; an action not listed shows as its name.
+  const ACTIONS = {
+    assigned: "assigned",
+    claimed: "claimed",
+    resent: "invitation sent again",
+    revoked: "revoked",
+    transferred_out: "transferred to someone else",
+    transferred_in: "transferred here",
+    revocation_scheduled: "revocation scheduled",
+    revocation_canceled: "scheduled revocation canceled",
+    reclaim_warned: "holder warned of a reclaim",
+    expires_set: "expiry set",
+    email_changed: "e-mail changed",
+  };
 
   let token = takeFromAddress("customer_session_token");
   if (token) {
@@ -178,7 +192,53 @@
       revoke.addEventListener("click", () => confirmRevoke(seat, email, refresh));
       actions.append(revoke);
     }
+    actions.append(historyButton(seat, email, row));
     row.append(actions);
+    return row;
+  }
+
+  /** Opens (or closes again) the seat's history in a row under the seat's own. */
+  function historyButton(seat, email, row) {
+    const button = element("button", "History", { type: "button", class: "secondary history", "aria-expanded": "false" });
+    button.setAttribute("aria-label", "History of the seat of " + (email || "this holder"));
+    button.addEventListener("click", async () => {
+      const shown = row.nextElementSibling;
+      if (shown && shown.classList.contains("seat-history")) {
+        shown.remove();
+        button.setAttribute("aria-expanded", "false");
+        return;
+      }
+      button.disabled = true;
+      try {
+        const history = await call("GET", "/v1/customer-portal/seats/" + encodeURIComponent(seat.id) + "/history");
+        row.after(historyRow(history.items));
+        button.setAttribute("aria-expanded", "true");
+      } catch (error) {
+        report(error);
+      }
+      button.disabled = false;
+    });
+    return button;
+  }
+
+  /** The entries, oldest first: when, what happened (and why), and by whom, each as text. */
+  function historyRow(items) {
+    const row = element("tr", null, { class: "seat-history" });
+    const cell = element("td", null, { colspan: "6" });
+    const list = element("ol", null, { class: "history" });
+    for (const item of items) {
+      const what = (ACTIONS[item.action] || String(item.action).replace(/_/g, " "))
+        + (item.reason ? " (" + String(item.reason).replace(/_/g, " ") + ")" : "");
+      const entry = element("li", null, { class: "history-entry" });
+      entry.append(
+        element("span", when(item.at), { class: "history-at" }),
+        element("span", what, { class: "history-action" }),
+        element("span", "by " + item.actor, { class: "history-actor" }));
+      list.append(entry);
+    }
+    if (!items.length) list.append(element("li", "Nothing has been recorded for this seat yet."));
+    cell.append(list);
+    row.append(cell);
     return row;
   }
 

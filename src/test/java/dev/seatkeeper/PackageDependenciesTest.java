@@ -41,6 +41,7 @@ class PackageDependenciesTest {
             Map.entry("webhooks", Set.of("platform", "security", "events")),
             Map.entry("pages", Set.of("platform")),
             Map.entry("idempotency", Set.of("platform", "security")),
+            Map.entry("audit", Set.of("platform", "security")),
             Map.entry("organizations", Set.of("platform", "security")),
             Map.entry("catalog", Set.of("platform", "security")),
             Map.entry("customers", Set.of("platform", "security", "events", "organizations")),
@@ -53,6 +54,7 @@ class PackageDependenciesTest {
                     Set.of(
                             "platform",
                             "security",
+                            "audit",
                             "events",
                             "organizations",
                             "catalog",
@@ -100,6 +102,7 @@ class PackageDependenciesTest {
                     Set.of(
                             "platform",
                             "security",
+                            "audit",
                             "organizations",
                             "customers",
                             "sessions",

@@ -15,7 +15,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The first thing every request meets in the application (contract, "Edge behaviour"): a body declared larger than
+ * The first thing every request meets in the application (contract, "Edge behaviour"): it gets its request id
+ * ({@link RequestIds}: echoed, and logged in one line when it is answered); a body declared larger than
  * 1 MiB is answered 413 before anything else, unread (a chunked body, of unknown length, is read ahead whole, at most
  * 1 MiB, and answered 413 likewise when it is longer); then an unknown {@code Polar-Version} ({@link ApiVersions}) is
  * 404, and every other answer echoes the version in effect (with {@code Deprecation}, {@code Sunset} and {@code Link}
@@ -44,6 +45,16 @@ public class RequestEdgeFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         long start = System.nanoTime();
+        RequestIds.begin(request, response);
+        try {
+            filter(request, response, chain, start);
+        } finally {
+            RequestIds.end(request, response, start);
+        }
+    }
+
+    private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain, long start)
+            throws IOException, ServletException {
         var versions = settings.apiVersions();
         var version = versions.effective(request.getHeader(ApiVersions.HEADER));
         if (version.isPresent()) {

@@ -43,8 +43,11 @@ public final class RowLock {
         return lock(em, table, "id", id);
     }
 
-    /** A native query's id column comes back as the provider maps it: text (EclipseLink), UUID or 16 bytes (Hibernate). */
-    private static UUID toUuid(Object column) {
+    /**
+     * A native query's id column as a UUID: it comes back as the provider maps it, text (EclipseLink), UUID or 16 bytes
+     * (Hibernate).
+     */
+    public static UUID toUuid(Object column) {
         if (column instanceof UUID uuid) {
             return uuid;
         }

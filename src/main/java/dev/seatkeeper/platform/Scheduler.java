@@ -43,6 +43,8 @@ import java.util.logging.Logger;
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class Scheduler {
     private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
+    /** Set while this thread applies a scheduled action ({@link #isApplying}). */
+    private static final ThreadLocal<Boolean> APPLYING = new ThreadLocal<>();
     /** How many due keys one query fetches. */
     static final int BATCH = 100;
 
@@ -67,6 +69,24 @@ public class Scheduler {
     @PreDestroy
     void stop() {
         rounds.cancel(false);
+    }
+
+    /**
+     * Whether the current thread is applying a scheduled action: the changes it makes are the system's (contract,
+     * "Beyond Polar: audit trail", actor {@code system}), not those of a caller.
+     */
+    public static boolean isApplying() {
+        return APPLYING.get() != null;
+    }
+
+    /** Applies one action marked as the system's, under a request id of its own ({@link RequestIds}). */
+    private static boolean applyAsSystem(ScheduledWork kind, UUID key, OffsetDateTime now) {
+        APPLYING.set(Boolean.TRUE);
+        try {
+            return RequestIds.runAs(RequestIds.made(), () -> kind.apply(key, now));
+        } finally {
+            APPLYING.remove();
+        }
     }
 
     private void round() {
@@ -94,7 +114,7 @@ public class Scheduler {
             }
             for (UUID key : due) {
                 try {
-                    if (!kind.apply(key, now)) {
+                    if (!applyAsSystem(kind, key, now)) {
                         passedOver.add(key);
                     }
                 } catch (RuntimeException e) {

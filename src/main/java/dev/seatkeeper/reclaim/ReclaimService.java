@@ -6,6 +6,7 @@ import dev.seatkeeper.organizations.SeatReclaimPolicy;
 import dev.seatkeeper.platform.RowLock;
 import dev.seatkeeper.seats.CustomerSeat;
 import dev.seatkeeper.seats.RevocationReason;
+import dev.seatkeeper.seats.SeatHistory;
 import dev.seatkeeper.seats.SeatResponses.CustomerSeatResponse;
 import dev.seatkeeper.seats.SeatRevoker;
 import dev.seatkeeper.seats.SeatStatus;
@@ -34,6 +35,9 @@ public class ReclaimService {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    SeatHistory history;
 
     @Inject
     SeatRevoker revoker;
@@ -112,6 +116,7 @@ public class ReclaimService {
     private void warn(CustomerSeat seat, Organization organization, OffsetDateTime reclaimAt) {
         seat.warnOfReclaim(reclaimAt);
         events.record(seat.organizationId(), INACTIVITY_WARNING, CustomerSeatResponse.of(seat));
+        history.reclaimWarned(seat);
         keepLinks.forWarning(seat, organization).ifPresent(warnings::fire);
     }
 

@@ -37,6 +37,9 @@ class ScheduledLeavers implements SeatLeavers {
     SeatEvents events;
 
     @Inject
+    SeatHistory history;
+
+    @Inject
     SeatCounter counter;
 
     @Override
@@ -79,6 +82,7 @@ class ScheduledLeavers implements SeatLeavers {
         for (CustomerSeat seat : seats) {
             seat.scheduleRevocation(at, ScheduledRevocation.RELEASED);
             events.revocationScheduled(seat);
+            history.revocationScheduled(seat);
         }
     }
 
@@ -101,6 +105,7 @@ class ScheduledLeavers implements SeatLeavers {
             locks.lockSeat(id).filter(seat -> seat.revokesAt() != null).ifPresent(seat -> {
                 seat.cancelScheduledRevocation();
                 events.revocationCanceled(seat);
+                history.revocationCanceled(seat, ScheduledRevocation.RELEASED);
             });
         }
     }

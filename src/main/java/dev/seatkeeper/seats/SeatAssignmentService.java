@@ -46,6 +46,9 @@ public class SeatAssignmentService {
     SeatEvents events;
 
     @Inject
+    SeatHistory history;
+
+    @Inject
     Settings settings;
 
     @Inject
@@ -104,11 +107,13 @@ public class SeatAssignmentService {
         if (request.immediateClaim() && scope.actsFor(seat.customer())) {
             seat.claim(null);
             events.claimed(seat);
+            history.assignedClaimed(seat);
             poolChanges.fire(new SeatPoolChanged(container));
             return new InvitedSeat(seat, null, null);
         }
         var invited = invitations.invite(seat, organization);
         events.assigned(seat);
+        history.assigned(seat);
         poolChanges.fire(new SeatPoolChanged(container));
         return invited;
     }
@@ -134,6 +139,7 @@ public class SeatAssignmentService {
             throw new SeatNotAvailable("No available seats for " + container.id());
         }
         var invited = invitations.invite(seat, organization);
+        history.resent(seat);
         if (takesCapacity) {
             poolChanges.fire(new SeatPoolChanged(container));
         }

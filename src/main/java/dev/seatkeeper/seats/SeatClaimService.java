@@ -44,6 +44,9 @@ public class SeatClaimService {
     @Inject
     SeatEvents events;
 
+    @Inject
+    SeatHistory history;
+
     /**
      * The pending seat an invitation token names, with its organization. Read-only: opening the link (as mail
      * scanners do) changes nothing. Raises {@link ResourceNotFound} ("Invalid or expired invitation token") for an
@@ -92,6 +95,7 @@ public class SeatClaimService {
         }
         seat.claim(holder);
         events.claimed(seat);
+        history.claimed(seat);
         var session =
                 holder != null ? sessions.openForMember(holder, null) : sessions.openForCustomer(sessionCustomer, null);
         return new ClaimedSeat(seat, session.token());

@@ -3,6 +3,7 @@ package dev.seatkeeper.seats;
 import dev.seatkeeper.customers.MemberEmailChanged;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
@@ -15,6 +16,9 @@ public class SeatEmailFollower {
     @PersistenceContext
     EntityManager em;
 
+    @Inject
+    SeatHistory history;
+
     /** Observes {@link MemberEmailChanged}: every pending or claimed seat of the member takes its new address. */
     public void follow(@Observes MemberEmailChanged changed) {
         em.createQuery(
@@ -23,6 +27,9 @@ public class SeatEmailFollower {
                 .setParameter("id", changed.member().id())
                 .setParameter("taken", SeatCounter.TAKEN)
                 .getResultList()
-                .forEach(seat -> seat.followMemberEmail(changed.member().email()));
+                .forEach(seat -> {
+                    seat.followMemberEmail(changed.member().email());
+                    history.emailChanged(seat);
+                });
     }
 }

@@ -26,14 +26,19 @@ public class SeatRevoker {
     SeatEvents events;
 
     @Inject
+    SeatHistory history;
+
+    @Inject
     Event<SeatRevoked> revocations;
 
     /** Revokes a seat that is pending or claimed and whose row the caller has locked, recording why. */
     public void revokeLocked(CustomerSeat seat, RevocationReason reason) {
         Member holder = seat.member();
         String holderEmail = seat.customerEmail();
+        SeatStatus before = seat.status();
         seat.revoke(reason);
         events.revoked(seat, holder == null ? null : holder.id(), holderEmail);
+        history.revoked(seat, before, reason);
         revocations.fire(new SeatRevoked(seat.id(), seat.organizationId(), seat.revokedAt()));
         // A plain member's portal access comes from a seat: without a claimed seat left, their sessions end now.
         // Owners and billing managers act for the customer by role, and keep theirs.

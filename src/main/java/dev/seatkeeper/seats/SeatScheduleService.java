@@ -41,6 +41,9 @@ public class SeatScheduleService {
     @Inject
     SeatEvents events;
 
+    @Inject
+    SeatHistory history;
+
     /**
      * Schedules the seat's revocation, replacing an earlier schedule; records
      * {@code customer_seat.revocation_scheduled}. A revoked seat is returned unchanged (as a revoke of it is).
@@ -63,6 +66,7 @@ public class SeatScheduleService {
             throw new NoPeriodEnd();
         }
         events.revocationScheduled(seat);
+        history.revocationScheduled(seat);
         return seat;
     }
 
@@ -80,8 +84,10 @@ public class SeatScheduleService {
         if (seat.revokesAt() == null) {
             throw new NoScheduledRevocation();
         }
+        ScheduledRevocation canceled = seat.scheduledRevocation();
         seat.cancelScheduledRevocation();
         events.revocationCanceled(seat);
+        history.revocationCanceled(seat, canceled);
         return seat;
     }
 

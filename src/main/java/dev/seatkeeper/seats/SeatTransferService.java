@@ -47,6 +47,9 @@ public class SeatTransferService {
     SeatEvents events;
 
     @Inject
+    SeatHistory history;
+
+    @Inject
     Event<SeatPoolChanged> poolChanges;
 
     /**
@@ -77,6 +80,7 @@ public class SeatTransferService {
         CustomerSeat issued = issuer.issue(scope, organization, container, assignment);
         var invited = invitations.invite(issued, organization);
         events.assigned(issued);
+        history.transferredIn(issued);
         poolChanges.fire(new SeatPoolChanged(container));
         return new TransferredSeat(seat, invited);
     }

@@ -7,6 +7,6 @@
  * making and revoking of one seat ({@code SeatIssuer}, {@code SeatRevoker}), invitations and webhook events as plain
  * CDI beans in their transaction. Response records ({@link dev.seatkeeper.seats.SeatResponses}) are built by the resources only.
  *
- * <p>May depend on platform, security, events, organizations, catalog, customers, sessions, purchases and idempotency.
+ * <p>May depend on platform, security, audit, events, organizations, catalog, customers, sessions, purchases and idempotency.
  */
 package dev.seatkeeper.seats;

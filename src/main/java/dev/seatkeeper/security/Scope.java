@@ -28,6 +28,8 @@ public enum Scope {
     WEBHOOKS_WRITE("webhooks:write", TokenKind.ORGANIZATION),
     /** Polar's scope of the Metrics API (seat metrics here). */
     METRICS_READ("metrics:read", TokenKind.ORGANIZATION),
+    /** Beyond Polar: the audit trail's organization-wide reads (contract, "Beyond Polar: audit trail"). */
+    AUDIT_READ("audit:read", TokenKind.ORGANIZATION),
     CUSTOMER_PORTAL_READ("customer_portal:read", TokenKind.PORTAL_SESSION),
     CUSTOMER_PORTAL_WRITE("customer_portal:write", TokenKind.PORTAL_SESSION);
 

@@ -135,6 +135,27 @@ class PagesIT extends ApiTest {
         assertEquals("", text("tr.seat .seat-revokes"));
         assertTrue(storedSeat(seatId).isNull("revokes_at"), "kept through the API");
 
+        // The seat's history (Beyond Polar, audit trail): who did what, in the billing customer's words.
+        driver.findElement(By.cssSelector("tr.seat button.history")).click();
+        awaitVisible("tr.seat-history .history-actor");
+        assertEquals(
+                List.of("by your organization's backend", "by the invitee (claim)", "by you", "by you"),
+                driver.findElements(By.cssSelector("tr.seat-history .history-actor")).stream()
+                        .map(actor -> actor.getText())
+                        .toList());
+        assertEquals(
+                List.of("assigned", "claimed"),
+                driver.findElements(By.cssSelector("tr.seat-history .history-action")).stream()
+                        .limit(2)
+                        .map(action -> action.getText())
+                        .toList());
+        assertEquals(
+                "true",
+                driver.findElement(By.cssSelector("tr.seat button.history")).getAttribute("aria-expanded"));
+        browser.screenshot("portal-seat-history");
+        driver.findElement(By.cssSelector("tr.seat button.history")).click();
+        assertTrue(driver.findElements(By.cssSelector("tr.seat-history")).isEmpty(), "closed again");
+
         var decrease = api.patch(
                 "/v1/subscriptions/" + subscriptionId,
                 tenant.token(),

@@ -4,6 +4,7 @@ import static dev.seatkeeper.testing.Shapes.assertError;
 import static dev.seatkeeper.testing.Shapes.assertKeys;
 import static dev.seatkeeper.testing.Shapes.assertValidationError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import dev.seatkeeper.testing.Shapes;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -532,6 +534,155 @@ class PortalSeatsIT extends ApiTest {
                 401,
                 api.get("/v1/customer-portal/seats?subscription_id=" + shop.subscriptionId(), null)
                         .status());
+    }
+
+    /**
+     * A seat's history in the portal (Beyond Polar; contract, "Beyond Polar: audit trail"): each actor in the
+     * reader's own words and no id of a token, session, entry or request; for billing roles only, and another
+     * customer's seat answers as an unknown one. In the member model the billing customer's portal session is its
+     * owner's member session, so a billing manager reads the owner's changes as a team member's; in the legacy model
+     * every portal session is the customer's own, which a member reads, once the member model is on, as "the billing
+     * account".
+     */
+    @ParameterizedTest(name = "member model {0}")
+    @ValueSource(booleans = {true, false})
+    void billingRolesReadASeatsHistoryWithWhoDidWhatInTheirOwnWords(boolean memberModel) {
+        var shop = shop(memberModel);
+        var api = shop.api();
+        String billingEmail = email(api, shop.billingSession());
+        String manager = memberModel
+                ? shop.fixtures().memberSession(shop.tenant(), shop.customerId(), "billing_manager")
+                : shop.fixtures().session(shop.tenant(), shop.customerId()).getString("token");
+        String seatId = shop.fixtures()
+                .claim(shop.fixtures()
+                        .assign(shop.tenant(), shop.subscriptionId(), Fixtures.email("history"))
+                        .getString("invitation_token"))
+                .getJsonObject("seat")
+                .getString("id");
+        String path = "/v1/customer-portal/seats/" + seatId;
+        assertEquals(
+                200, api.delete(path + "?at=period_end", shop.billingSession()).status());
+        assertEquals(
+                200,
+                api.delete(
+                                "/v1/customer-seats/" + seatId + "/scheduled-revocation",
+                                shop.tenant().token())
+                        .status());
+        assertEquals(200, api.delete(path + "?at=period_end", manager).status());
+
+        var history = api.get(path + "/history", shop.billingSession());
+        assertEquals(200, history.status(), history.toString());
+        assertKeys(Set.of("items"), history.json());
+        var items = history.json().getJsonArray("items").getValuesAs(JsonObject.class);
+        for (JsonObject item : items) {
+            assertKeys(Set.of("at", "action", "reason", "from_status", "to_status", "actor"), item);
+        }
+        assertEquals(
+                List.of("assigned", "claimed", "revocation_scheduled", "revocation_canceled", "revocation_scheduled"),
+                items.stream().map(i -> i.getString("action")).toList());
+        String backend = "your organization's backend";
+        String invitee = "the invitee (claim)";
+        assertEquals(
+                List.of(
+                        backend,
+                        invitee,
+                        "you",
+                        backend,
+                        memberModel ? "a member of your team (" + email(api, manager) + ")" : "you"),
+                actors(history));
+        assertTrue(items.get(0).isNull("from_status"), items.get(0).toString());
+        assertEquals("pending", items.get(0).getString("to_status"));
+        assertEquals("pending", items.get(1).getString("from_status"));
+        assertEquals("claimed", items.get(1).getString("to_status"));
+
+        if (memberModel) {
+            // The billing manager reads the same entries: its own change is "you", the owner's a team member's.
+            var managers = api.get(path + "/history", manager);
+            assertEquals(200, managers.status(), managers.toString());
+            assertEquals(
+                    List.of(backend, invitee, "a member of your team (" + billingEmail + ")", backend, "you"),
+                    actors(managers));
+        } else {
+            var memberModelOn = api.patch(
+                    "/v1/organizations/" + shop.tenant().organizationId(),
+                    Fixtures.OPERATOR,
+                    Json.createObjectBuilder()
+                            .add("feature_settings", Json.createObjectBuilder().add("member_model_enabled", true))
+                            .build());
+            assertEquals(200, memberModelOn.status(), memberModelOn.toString());
+            manager = shop.fixtures().memberSession(shop.tenant(), shop.customerId(), "billing_manager");
+            var managers = api.get(path + "/history", manager);
+            assertEquals(200, managers.status(), managers.toString());
+            assertEquals(
+                    List.of(backend, invitee, "the billing account", backend, "the billing account"), actors(managers));
+        }
+
+        // None of the ids the organization's own history carries reaches the customer.
+        String managers = api.get(path + "/history", manager).text();
+        var organizations = api.get(
+                "/v1/customer-seats/" + seatId + "/history", shop.tenant().token());
+        assertEquals(200, organizations.status(), organizations.toString());
+        for (JsonObject entry : organizations.json().getJsonArray("items").getValuesAs(JsonObject.class)) {
+            var ids = new ArrayList<>(List.of(entry.getString("id"), entry.getString("hash")));
+            if (!entry.isNull("request_id")) {
+                ids.add(entry.getString("request_id"));
+            }
+            if (!entry.getJsonObject("actor").isNull("id")) {
+                ids.add(entry.getJsonObject("actor").getString("id"));
+            }
+            for (String id : ids) {
+                assertFalse(history.text().contains(id), id + " in " + history.text());
+                assertFalse(managers.contains(id), id + " in " + managers);
+            }
+        }
+
+        String plain = shop.fixtures().memberSession(shop.tenant(), shop.customerId(), "member");
+        assertError(
+                api.get(path + "/history", plain),
+                403,
+                "NotPermitted",
+                "Only owners and billing managers can access billing features.");
+        assertEquals(401, api.get(path + "/history", null).status());
+
+        String theirs = shop.fixtures()
+                .assign(shop.tenant(), neighbourSubscription(shop), Fixtures.email("their-history"))
+                .getString("id");
+        String unknown = UUID.randomUUID().toString();
+        for (String caller : List.of(shop.billingSession(), manager)) {
+            var missing = api.get("/v1/customer-portal/seats/" + unknown + "/history", caller);
+            assertError(missing, 404, "ResourceNotFound", "Seat not found");
+            var other = api.get("/v1/customer-portal/seats/" + theirs + "/history", caller);
+            assertEquals(missing.status(), other.status(), other.toString());
+            assertEquals(missing.text(), other.text());
+        }
+    }
+
+    @Test
+    void openApiDescribesTheSeatHistoryRoute() throws Exception {
+        var reply = new Api(new java.net.URL(base, "/")).get("/openapi", null);
+        assertEquals(200, reply.status());
+        var history = reply.json()
+                .getJsonObject("paths")
+                .getJsonObject("/v1/customer-portal/seats/{seat_id}/history")
+                .getJsonObject("get");
+        assertEquals("customer_portal:seats:history", history.getString("operationId"));
+        assertEquals(
+                Set.of("200", "401", "403", "404", "422"),
+                history.getJsonObject("responses").keySet());
+    }
+
+    /** The e-mail of a portal session's user. */
+    private static String email(Api api, String session) {
+        var user = api.get("/v1/customer-portal/customer-session/user", session);
+        assertEquals(200, user.status(), user.toString());
+        return user.string("email");
+    }
+
+    /** The actors of a portal history, in order. */
+    private static List<String> actors(Api.Reply history) {
+        return history.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(item -> item.getString("actor"))
+                .toList();
     }
 
     @Test

@@ -462,6 +462,23 @@ public final class ReclaimScenarios {
         assertEquals(
                 1,
                 events("customer_seat.revoked").stream().filter(idleId::equals).count());
+        // The seat's history (contract, "Beyond Polar: audit trail"): the system warned and reclaimed it.
+        var history = api.get("/v1/customer-seats/" + idleId + "/history", tenant.token())
+                .json()
+                .getJsonArray("items");
+        assertEquals(
+                List.of(
+                        "assigned",
+                        "claimed",
+                        "reclaim_warned system inactivity inactivity",
+                        "revoked system inactivity inactivity"),
+                history.getValuesAs(JsonObject.class).stream()
+                        .map(e -> e.getString("action").startsWith("re")
+                                ? e.getString("action") + " "
+                                        + e.getJsonObject("actor").getString("type") + " "
+                                        + e.getJsonObject("actor").getString("id") + " " + e.getString("reason")
+                                : e.getString("action"))
+                        .toList());
 
         // Idle for 8 days: due for a warning under inactive_after_days 10, no longer under 30, which the next run
         // applies by withdrawing the warning.

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.seatkeeper.audit.AuditScenarios;
 import dev.seatkeeper.entitlements.EntitlementScenarios;
 import dev.seatkeeper.reclaim.ReclaimScenarios;
 import dev.seatkeeper.testing.Api;
@@ -989,5 +990,38 @@ class SeatRevocationIT extends ApiTest {
     @Test
     void idleSeatsAreWarnedKeptOrReclaimedAsThePreviewSaid() {
         new ReclaimScenarios(api, fixtures).idleSeatsAreWarnedKeptOrReclaimed();
+    }
+
+    // The audit trail (contract, "Beyond Polar: audit trail"); the scenarios are in audit/AuditScenarios, run on this
+    // class's server.
+
+    @Test
+    void auditEveryChangeIsWrittenWithItsActor() {
+        new AuditScenarios(api, fixtures).everyChangeIsWrittenWithItsActor();
+    }
+
+    @Test
+    void auditConcurrentChangesChainAndATamperedEntryIsNamed() throws Exception {
+        new AuditScenarios(api, fixtures).concurrentChangesChainAndATamperedEntryIsNamed();
+    }
+
+    @Test
+    void auditCursorPagingReturnsEveryEntryOnceWhileNewOnesAreWritten() {
+        new AuditScenarios(api, fixtures).cursorPagingReturnsEveryEntryOnceWhileNewOnesAreWritten();
+    }
+
+    @Test
+    void auditAnotherOrganizationSeesNothingAndScopesAreChecked() {
+        new AuditScenarios(api, fixtures).anotherOrganizationSeesNothingAndScopesAreChecked();
+    }
+
+    @Test
+    void auditVerifyWhileChangesAreWrittenNeverReportsABrokenChain() throws Exception {
+        new AuditScenarios(api, fixtures).verifyWhileChangesAreWrittenNeverReportsABrokenChain();
+    }
+
+    @Test
+    void auditWindowBoundsOutsideTheCalendarAreRefused() {
+        new AuditScenarios(api, fixtures).windowBoundsOutsideTheCalendarAreRefused();
     }
 }

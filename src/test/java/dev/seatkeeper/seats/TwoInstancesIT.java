@@ -405,6 +405,43 @@ class TwoInstancesIT {
                 1, EntitlementVerifier.bit(claims.getJsonObject("status_list").getString("lst"), idx));
     }
 
+    /**
+     * The audit chain (contract, "Beyond Polar: audit trail") across instances: 40 assigns over both, while both read
+     * the audit events (each read links what is pending) and both schedulers link too, leave one chain: each seq
+     * once, 1 to 40, and it verifies on either instance.
+     */
+    @Test
+    void bothInstancesWriteAndLinkOneAuditChain() throws Exception {
+        var shop = shop(40);
+        String reader = fixtures.token(shop.tenant().organizationId(), List.of("audit:read"));
+        List<Integer> statuses = Concurrently.run(60, i -> {
+            if (i >= 40) {
+                return instance(i).get("/v1/audit-events?limit=5", reader).status();
+            }
+            return instance(i)
+                    .post(
+                            "/v1/customer-seats",
+                            shop.tenant().token(),
+                            Json.createObjectBuilder()
+                                    .add("subscription_id", shop.subscriptionId())
+                                    .add("email", Fixtures.email("chain" + i))
+                                    .build())
+                    .status();
+        });
+        assertEquals(List.of(200), statuses.stream().distinct().toList(), statuses.toString());
+        for (Api api : List.of(second, first)) {
+            var verified = api.get("/v1/audit-events/verify", reader).json();
+            assertEquals(40, verified.getInt("entries"), verified.toString());
+            assertTrue(verified.getBoolean("ok"), verified.toString());
+            var seqs = api.get("/v1/audit-events?limit=1000", reader).json().getJsonArray("items").stream()
+                    .map(entry -> entry.asJsonObject().getJsonNumber("seq").longValue())
+                    .toList();
+            assertEquals(
+                    java.util.stream.LongStream.rangeClosed(1, 40).boxed().toList(),
+                    seqs.stream().sorted().toList());
+        }
+    }
+
     private record Shop(Fixtures.Tenant tenant, String customerId, String subscriptionId) {}
 
     /** An organization with the member model, a seat-based product, a customer and a subscription, made on the first instance. */

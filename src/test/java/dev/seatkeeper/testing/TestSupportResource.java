@@ -175,6 +175,19 @@ public class TestSupportResource {
         return Response.status(deleted == 1 ? 204 : 404).build();
     }
 
+    /**
+     * Alters a stored history entry as someone with database access could (its {@code reason}), to show that the
+     * audit chain's verification names it: 204, or 404 if there is no such entry.
+     */
+    @POST
+    @Path("/audit-entries/{id}/tamper")
+    public Response tamperAuditEntry(@PathParam("id") String id) {
+        int changed = em.createNativeQuery("UPDATE seat_history SET reason = 'tampered' WHERE id = ?1")
+                .setParameter(1, UUID.fromString(id))
+                .executeUpdate();
+        return Response.status(changed == 1 ? 204 : 404).build();
+    }
+
     /** What the database holds for a seat's invitation: the hash, never the token. */
     @GET
     @Path("/seats/{id}/stored-invitation")
