@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
  * The periods of a {@link MetricsWindow} as SQL sees them, so that the database counts seats per period and only the
  * counts come back: a timestamp column is mapped to its period's index by {@link #of(String)}, an expression of
  * nested {@code CASE}s that halves the boundaries at each level (about nine comparisons for a year of days, whatever
- * the number of seats). Index {@code -1}: before the first period; {@code 0..periods-1}: within period {@code i}
+ * the number of seats) for a time within the window. Index {@code -1}: before the first period; {@code 0..periods-1}: within period {@code i}
  * ({@code [start(i), end(i))}); {@code periods}: at or after the last period's end; {@code periods + 1}: NULL (never
  * reached, which counts as later than any time, but apart from a time after the window).
  *
@@ -34,8 +34,11 @@ record MetricBuckets(long[] boundaries) {
 
     /** The period index of {@code column} (a trusted SQL expression of a timestamp), as described above. */
     String of(String column) {
-        return "CASE WHEN " + column + " IS NULL THEN " + (periods() + 1) + " ELSE " + search(column, -1, periods() + 1)
-                + " END";
+        // Times outside the window (most seats of a long-lived organization were created before it) take one or
+        // two comparisons; the others a binary search.
+        return "CASE WHEN " + column + " IS NULL THEN " + (periods() + 1) + " WHEN " + column + " < "
+                + literal(boundaries[0]) + " THEN -1 WHEN " + column + " >= " + literal(boundaries[periods()])
+                + " THEN " + periods() + " ELSE " + search(column, 0, periods()) + " END";
     }
 
     /** The index for a value known to lie in {@code [boundary(low), boundary(high))}, out-of-range ends unbounded. */

@@ -31,7 +31,8 @@ class SchemaMigratorTest {
             "5 SQL seat schedule",
             "6 SQL seat entitlements",
             "7 SQL seat activity and reclaim",
-            "8 SQL seat capacity and usage");
+            "8 SQL seat capacity and usage",
+            "10 SQL seat metrics indexes");
 
     private static JdbcDataSource freshDatabase() {
         var ds = new JdbcDataSource();
@@ -51,8 +52,8 @@ class SchemaMigratorTest {
     void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         var ds = freshDatabase();
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(8, result.migrationsExecuted);
-        assertEquals("8", result.targetSchemaVersion);
+        assertEquals(9, result.migrationsExecuted);
+        assertEquals("10", result.targetSchemaVersion);
         assertEquals(ALL_MIGRATIONS, history(ds));
         assertEquals(0, count(ds, "SELECT COUNT(*) FROM customer_seats"));
     }
@@ -62,7 +63,7 @@ class SchemaMigratorTest {
         var ds = previousReleaseDatabase();
         long seats = count(ds, "SELECT COUNT(*) FROM customer_seats");
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(7, result.migrationsExecuted, "baselined at 1, then migrated to 8");
+        assertEquals(8, result.migrationsExecuted, "baselined at 1, then migrated to 10");
         assertEquals(
                 List.of(
                         "1 BASELINE schema of an earlier release (JPA schema generation)",
@@ -72,7 +73,8 @@ class SchemaMigratorTest {
                         "5 SQL seat schedule",
                         "6 SQL seat entitlements",
                         "7 SQL seat activity and reclaim",
-                        "8 SQL seat capacity and usage"),
+                        "8 SQL seat capacity and usage",
+                        "10 SQL seat metrics indexes"),
                 history(ds));
         assertEquals(4, seats);
         assertEquals(seats, count(ds, "SELECT COUNT(*) FROM customer_seats"));
