@@ -160,20 +160,7 @@ class PagesIT extends ApiTest {
      */
     @Test
     void theBillingCustomerSeesHowFullThePoolIsAndAMessageAtTheThreshold() throws Exception {
-        var alerts = api.patch(
-                "/v1/organizations/" + tenant.organizationId(),
-                Fixtures.OPERATOR,
-                Json.createObjectBuilder()
-                        .add(
-                                "feature_settings",
-                                Json.createObjectBuilder()
-                                        .add(
-                                                "seat_capacity_alerts",
-                                                Json.createArrayBuilder()
-                                                        .add(90)
-                                                        .add(60)))
-                        .build());
-        assertEquals(200, alerts.status(), alerts.toString());
+        fixtures.capacityAlerts(tenant, 90, 60);
         fixtures.assign(tenant, subscriptionId, Fixtures.email("first"));
         var driver = browser.driver;
 

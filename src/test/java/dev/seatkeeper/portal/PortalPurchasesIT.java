@@ -433,20 +433,7 @@ class PortalPurchasesIT extends ApiTest {
     @Test
     void billingRolesSeeHowFullEachOfTheirOwnPoolsIs() {
         var store = store();
-        var alerts = api.patch(
-                "/v1/organizations/" + store.tenant().organizationId(),
-                Fixtures.OPERATOR,
-                Json.createObjectBuilder()
-                        .add(
-                                "feature_settings",
-                                Json.createObjectBuilder()
-                                        .add(
-                                                "seat_capacity_alerts",
-                                                Json.createArrayBuilder()
-                                                        .add(50)
-                                                        .add(80)))
-                        .build());
-        assertEquals(200, alerts.status(), alerts.toString());
+        fixtures.capacityAlerts(store.tenant(), 50, 80);
         // The first subscription (3 seats): one claimed, one pending = 66 %. The paid order (2 seats): full.
         fixtures.claim(
                 assignSeat(store, "subscription_id", store.subscriptions().get(0), "claimed"));
