@@ -13,7 +13,7 @@ import java.util.UUID;
  * {@code GET /v1/metrics/}: Polar's seat metrics over one organization's seats ({@link SeatMetrics}), counted by the
  * database per period ({@link MetricBuckets}), so that what is read into memory is bounded by the organization's
  * containers and the window's periods, never by its seats. Four statements, the same SQL on H2 and PostgreSQL: the
- * seat counts (one pass over the organization's seats by {@code ix_seats_organization_created}, grouped by
+ * seat counts (one pass over the organization's seats, read from {@code ix_seats_organization_metrics} alone, grouped by
  * container and period indexes; only those groups are joined to their containers for the billing customer), the
  * revocations by reason, and the medians of the claim delays, per period and over the window, computed by the
  * database ({@code PERCENTILE_CONT}); the last three read only the window's revocations and claims
