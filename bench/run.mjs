@@ -9,7 +9,8 @@
 // H2, its own database file would count in the process) runs every other load as the main server does, while its
 // resident memory is sampled. Then the flatness run: the claim and revoke loads on a fresh server whose database holds the loads' own pools and 1,000
 // other seats, and on one whose database holds the same pools and 1,000,000 other seats (each with its member, a member
-// session and an event), p50 compared.
+// session and an event), p50 compared; on that larger database, the seat metrics and the seat-usage ledger are timed
+// beside a seat list (bench/usage.mjs; in the smoke run, on the main server, whose database holds the other seats).
 //
 //   node bench/run.mjs [--db h2|postgresql|both] [--duration 10] [--warmup 10] [--connections 32] [--threads 2]
 //                      [--large 1000000] [--no-flatness] [--no-memory] [--smoke] [--only claim,portal]
@@ -41,6 +42,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort, must } from "../conformance/local.mjs";
 import { activityAlone, activityLine, activitySelected } from "./activity.mjs";
+import { timeUsage } from "./usage.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..");
@@ -618,6 +620,8 @@ async function floorRow(base) {
 async function flatness(db, name, filler) {
   const { server, setup, pools } = await prepare(db, name, FLAT_POOL, filler);
   const results = await measure(server, flatnessOperations(setup, pools), settings.flatDuration);
+  // The seat metrics and the ledger beside a seat list, on the million-seat database (bench/usage.mjs).
+  if (filler === settings.large) await timeUsage(server, setup, baseEnv.SEATKEEPER_ADMIN_TOKEN, { seats: 3 * FLAT_POOL + 100 + filler });
   await server.stop();
   return results;
 }
@@ -635,6 +639,8 @@ async function run(kind) {
   if (activityAlone(only)) return activityLine(db, { prepare, wrk, jfr, log, settings, smoke });
   const main = await prepare(db, "main", POOL, smoke ? settings.large : 0, { firstClaims: true, floor: true });
   const results = await measure(main.server, operations(main.setup, main.pools, true));
+  // The smoke run's main database holds the larger database's other seats: the usage timings run there (bench/usage.mjs).
+  if (smoke) await timeUsage(main.server, main.setup, baseEnv.SEATKEEPER_ADMIN_TOKEN, { seats: 4 * POOL + 100 + settings.large, smoke });
   await main.server.stop();
   const activity = activitySelected(only) ? await activityLine(db, { prepare, wrk, jfr, log, settings, smoke }) : [];
   let memory = null;

@@ -325,6 +325,7 @@ function routes(f, r) {
     ["GET", "/v1/customer-portal/customer-session/introspect", "portal"],
     ["GET", "/v1/customer-portal/seats", "portal", null, null, null, `subscription_id=${sub}`],
     ["GET", "/v1/customer-portal/seats/subscriptions", "portal"],
+    ["GET", "/v1/customer-portal/seats/capacity", "portal"],
     ["GET", "/v1/customer-portal/subscriptions/", "portal"],
     ["GET", "/v1/customer-portal/orders/", "portal"],
     ["GET", "/v1/customer-portal/members", "portal"],

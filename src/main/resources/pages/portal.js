@@ -1,6 +1,8 @@
 // The customer portal: the session comes from the address (customer_portal_url) or from the claim page, and leaves
-// the address bar at once. Billing roles see each subscription and order with its seats, and assign, resend and
-// revoke, see how long each seat has been idle, and open a seat's history (when, what, by whom); a plain member sees the seats it holds, and a banner while one of
+// the address bar at once. Billing roles see each subscription and order with its seats and how full its pool is
+// (with a message once the pool reaches one of the organization's capacity alerts, from
+// GET /v1/customer-portal/seats/capacity), and assign, resend and revoke, see how long each seat has been idle, and
+// open a seat's history (when, what, by whom); a plain member sees the seats it holds, and a banner while one of
 // them is due to be reclaimed for inactivity. The "keep my seat" link of an inactivity warning opens this page with
 // keep_seat={seat id}: the page reports the holder's activity, which clears the pending reclaim. Every action is a call of the public API, whose refusals are shown
 // in its own words.
@@ -105,9 +107,10 @@
   }
 
   async function loadPurchases() {
-    const [subscriptions, orders] = await Promise.all([
+    const [subscriptions, orders, pools] = await Promise.all([
       call("GET", "/v1/customer-portal/subscriptions/?limit=100"),
       call("GET", "/v1/customer-portal/orders/?limit=100"),
+      capacities(),
     ]);
     const container = document.getElementById("purchases");
     container.replaceChildren();
@@ -118,18 +121,36 @@
     for (const { kind, item } of purchases) {
       const section = element("section", null, { class: "purchase", "data-id": item.id });
       container.append(section);
-      await render(section, kind, item);
+      await render(section, kind, item, pools);
     }
     if (!container.children.length) {
       container.append(element("p", "There are no seats to manage yet.", { class: "status" }));
     }
   }
 
-  /** Draws one subscription or order with its seats; one that holds no seats is left out. */
-  async function render(section, kind, purchase) {
+  /** How full each pool of the customer is, by subscription or order id; empty when it cannot be read. */
+  async function capacities() {
+    const pools = new Map();
+    try {
+      const reply = await call("GET", "/v1/customer-portal/seats/capacity");
+      for (const pool of reply.items) pools.set(pool.subscription_id || pool.order_id, pool);
+    } catch (error) {
+      if (error.status === 401) throw error;
+    }
+    return pools;
+  }
+
+  /**
+   * Draws one subscription or order with its seats and how full its pool is; one that holds no seats is left out.
+   * pools: the capacities read with the page; after a change they are read again.
+   */
+  async function render(section, kind, purchase, pools) {
     let list;
     try {
-      list = await call("GET", "/v1/customer-portal/seats?" + kind + "_id=" + encodeURIComponent(purchase.id));
+      [list, pools] = await Promise.all([
+        call("GET", "/v1/customer-portal/seats?" + kind + "_id=" + encodeURIComponent(purchase.id)),
+        pools || capacities(),
+      ]);
     } catch (error) {
       if (error.status === 401) throw error;
       section.remove();
@@ -152,7 +173,19 @@
     const body = element("tbody");
     for (const seat of list.seats) body.append(seatRow(seat, kind, () => render(section, kind, purchase)));
     table.append(head, body);
-    section.replaceChildren(heading, capacity, table, assignForm(kind, purchase, () => render(section, kind, purchase)));
+    section.replaceChildren(heading, capacity, ...poolUsage(pools.get(purchase.id)), table,
+      assignForm(kind, purchase, () => render(section, kind, purchase)));
+  }
+
+  /** "N of M seats taken" (pending and claimed), and a message once the pool reaches a capacity alert or is full. */
+  function poolUsage(pool) {
+    if (!pool) return [];
+    const taken = pool.claimed + pool.pending;
+    const shown = [element("p", taken + " of " + pool.seats + " seats taken", { class: "pool-usage" })];
+    const text = pool.full ? "All seats are taken."
+      : pool.threshold !== null ? pool.threshold + " % of your seats are taken." : null;
+    if (text) shown.push(element("p", text, { class: "notice pool-warning", role: "status" }));
+    return shown;
   }
 
   function seatRow(seat, kind, refresh) {

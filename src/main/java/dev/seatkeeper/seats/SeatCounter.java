@@ -13,7 +13,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Counts of seats that hold capacity (pending or claimed), each answered by an index on the seats table.
@@ -77,6 +81,51 @@ public class SeatCounter implements AssignedSeats {
                 .setParameter("memberId", member.id())
                 .setParameter("claimed", SeatStatus.CLAIMED)
                 .getSingleResult();
+    }
+
+    /** Seats of one container that hold capacity ({@link #countTaken}'s rule), and how many of them are claimed. */
+    public record PoolCount(long taken, long claimed) {}
+
+    /**
+     * {@link PoolCount} of each container, by container id (a container without seats is left out): one grouped
+     * count for the subscriptions and one for the orders, served by the container and status indexes, whatever the
+     * number of containers.
+     */
+    public Map<UUID, PoolCount> countPools(Collection<? extends SeatContainer> containers) {
+        var counts = new HashMap<UUID, PoolCount>();
+        for (String path : List.of("subscription", "oneTimeOrder")) {
+            List<UUID> ids = containers.stream()
+                    .filter(c -> (c instanceof Order) == path.equals("oneTimeOrder"))
+                    .map(SeatContainer::id)
+                    .toList();
+            if (ids.isEmpty()) {
+                continue;
+            }
+            boolean expiredHold = settings.expiredInvitationsHoldSeats();
+            var query = em.createQuery(
+                            "select s." + path + ".id, s.status, count(s) from CustomerSeat s where s." + path
+                                    + ".id in :ids and s.status in :taken"
+                                    + (expiredHold
+                                            ? ""
+                                            : " and (s.status = :claimed or s.invitationTokenExpiresAt is null"
+                                                    + " or s.invitationTokenExpiresAt > :now)")
+                                    + " group by s." + path + ".id, s.status",
+                            Object[].class)
+                    .setParameter("ids", ids)
+                    .setParameter("taken", TAKEN);
+            if (!expiredHold) {
+                query.setParameter("claimed", SeatStatus.CLAIMED).setParameter("now", Timestamps.now());
+            }
+            for (Object[] row : query.getResultList()) {
+                long n = ((Number) row[2]).longValue();
+                boolean claimed = row[1] == SeatStatus.CLAIMED;
+                counts.merge(
+                        (UUID) row[0],
+                        new PoolCount(n, claimed ? n : 0),
+                        (a, b) -> new PoolCount(a.taken() + b.taken(), a.claimed() + b.claimed()));
+            }
+        }
+        return counts;
     }
 
     private TypedQuery<Long> takenIn(SeatContainer container, String condition) {

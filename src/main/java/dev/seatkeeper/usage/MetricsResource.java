@@ -97,7 +97,7 @@ public class MetricsResource {
         UUID organization = caller.organizationId();
         SeatMetrics.Result result = organizations.isEmpty() || organizations.contains(organization)
                 ? metrics.metrics(organization, window, filters)
-                : SeatMetrics.compute(List.of(), window);
+                : SeatMetrics.empty(window);
         return body(result, requested).toString();
     }
 

@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 /**
- * One seat's history as the ledger and the metrics read it, in microseconds since the epoch (UTC): held (pending or
+ * One seat's history as the ledger reads it (the metrics use its conversions), in microseconds since the epoch (UTC): held (pending or
  * claimed) from {@code created} until {@code revoked}, claimed from {@code claimed} until {@code revoked}; a bound not
  * reached is {@link Long#MAX_VALUE}.
  */

@@ -174,6 +174,39 @@ class PagesIT extends ApiTest {
     }
 
     /**
+     * How full a pool is (contract, "Beyond Polar: capacity signals, seat usage and seat metrics"): the billing
+     * customer sees pending + claimed of the seats bought, a message once the pool reaches one of the organization's
+     * capacity alerts (here 60 and 90 %), and another when it is full; read from
+     * {@code GET /v1/customer-portal/seats/capacity}, not from the seat list, whose keys stay Polar's.
+     */
+    @Test
+    void theBillingCustomerSeesHowFullThePoolIsAndAMessageAtTheThreshold() throws Exception {
+        fixtures.capacityAlerts(tenant, 90, 60);
+        fixtures.assign(tenant, subscriptionId, Fixtures.email("first"));
+        var driver = browser.driver;
+
+        String session = fixtures.session(tenant, customerId).getString("token");
+        driver.get(page("/portal?customer_session_token=" + session));
+        awaitVisible(".pool-usage");
+        assertEquals("1 of 3 seats taken", text(".pool-usage"));
+        assertTrue(driver.findElements(By.cssSelector(".pool-warning")).isEmpty(), "33 % is below the alerts");
+
+        driver.findElement(By.cssSelector("form.assign input[type=email]")).sendKeys(Fixtures.email("second"));
+        driver.findElement(By.cssSelector("form.assign button[type=submit]")).click();
+        awaitVisible(".pool-warning");
+        assertEquals("2 of 3 seats taken", text(".pool-usage"));
+        assertEquals("60 % of your seats are taken.", text(".pool-warning"));
+        browser.screenshot("portal-pool-near-full");
+
+        driver.findElement(By.cssSelector("form.assign input[type=email]")).sendKeys(Fixtures.email("third"));
+        driver.findElement(By.cssSelector("form.assign button[type=submit]")).click();
+        browser.wait.until(ExpectedConditions.textToBe(By.cssSelector(".pool-usage"), "3 of 3 seats taken"));
+        assertEquals("All seats are taken.", text(".pool-warning"));
+        assertEquals("0 of 3 seats available", text(".capacity"));
+        assertEquals(List.of(), browser.consoleErrors(), "no errors in the console");
+    }
+
+    /**
      * "Keep my seat" (contract, "Beyond Polar: activity and reclaim of idle seats"): a seat idle past the policy is
      * warned; the warning's link, made as the e-mail makes it (this server has no SMTP), opens the portal, which keeps
      * the seat, and the seat is no longer due for reclaim.

@@ -32,7 +32,8 @@ class SchemaMigratorTest {
             "6 SQL seat entitlements",
             "7 SQL seat activity and reclaim",
             "8 SQL seat capacity and usage",
-            "9 SQL seat history");
+            "9 SQL seat history",
+            "10 SQL seat metrics indexes");
 
     private static JdbcDataSource freshDatabase() {
         var ds = new JdbcDataSource();
@@ -52,8 +53,8 @@ class SchemaMigratorTest {
     void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         var ds = freshDatabase();
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(9, result.migrationsExecuted);
-        assertEquals("9", result.targetSchemaVersion);
+        assertEquals(10, result.migrationsExecuted);
+        assertEquals("10", result.targetSchemaVersion);
         assertEquals(ALL_MIGRATIONS, history(ds));
         assertEquals(0, count(ds, "SELECT COUNT(*) FROM customer_seats"));
     }
@@ -63,7 +64,7 @@ class SchemaMigratorTest {
         var ds = previousReleaseDatabase();
         long seats = count(ds, "SELECT COUNT(*) FROM customer_seats");
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(8, result.migrationsExecuted, "baselined at 1, then migrated to 9");
+        assertEquals(9, result.migrationsExecuted, "baselined at 1, then migrated to 10");
         assertEquals(
                 List.of(
                         "1 BASELINE schema of an earlier release (JPA schema generation)",
@@ -74,7 +75,8 @@ class SchemaMigratorTest {
                         "6 SQL seat entitlements",
                         "7 SQL seat activity and reclaim",
                         "8 SQL seat capacity and usage",
-                        "9 SQL seat history"),
+                        "9 SQL seat history",
+                        "10 SQL seat metrics indexes"),
                 history(ds));
         assertEquals(4, seats);
         assertEquals(seats, count(ds, "SELECT COUNT(*) FROM customer_seats"));

@@ -406,6 +406,14 @@ class PortalPurchasesIT extends ApiTest {
         assertEquals(
                 Set.of("200", "401", "403", "422"),
                 orders.getJsonObject("responses").keySet());
+        var capacity = paths.getJsonObject("/v1/customer-portal/seats/capacity").getJsonObject("get");
+        assertEquals("customer_portal:seats:capacity", capacity.getString("operationId"));
+        assertEquals(
+                Set.of("200", "401", "403"), capacity.getJsonObject("responses").keySet());
+        assertTrue(reply.json()
+                .getJsonObject("components")
+                .getJsonObject("schemas")
+                .containsKey("CustomerSeatPoolCapacityList"));
     }
 
     @Test
@@ -414,5 +422,85 @@ class PortalPurchasesIT extends ApiTest {
             assertEquals(401, api.get(path, null).status(), path);
             assertEquals(401, api.get(path, "polar_cst_" + "x".repeat(40)).status(), path);
         }
+    }
+
+    /**
+     * {@code GET /v1/customer-portal/seats/capacity} (contract, "Beyond Polar: capacity signals, seat usage and seat
+     * metrics"): how full each of the customer's pools is, with the highest capacity alert reached; billing roles
+     * only (a plain member gets Polar's billing 403); another customer's pools never appear, and a pending order
+     * (which holds no seats) is left out.
+     */
+    @Test
+    void billingRolesSeeHowFullEachOfTheirOwnPoolsIs() {
+        var store = store();
+        fixtures.capacityAlerts(store.tenant(), 50, 80);
+        // The first subscription (3 seats): one claimed, one pending = 66 %. The paid order (2 seats): full.
+        fixtures.claim(
+                assignSeat(store, "subscription_id", store.subscriptions().get(0), "claimed"));
+        assignSeat(store, "subscription_id", store.subscriptions().get(0), "pending");
+        assignSeat(store, "order_id", store.orders().get(0), "first");
+        assignSeat(store, "order_id", store.orders().get(0), "second");
+        assignSeat(store, "subscription_id", store.otherSubscription(), "others");
+
+        var items = capacity(store.session());
+        assertEquals(3, items.size(), items.toString());
+        var pool = items.getJsonObject(0);
+        assertKeys(
+                Set.of("subscription_id", "order_id", "seats", "claimed", "pending", "available", "threshold", "full"),
+                pool);
+        assertEquals(store.subscriptions().get(0), pool.getString("subscription_id"));
+        assertTrue(pool.isNull("order_id"));
+        assertEquals(List.of(3, 1, 1, 1, 50), numbers(pool, "seats", "claimed", "pending", "available", "threshold"));
+        assertEquals(JsonValue.FALSE, pool.get("full"));
+        var untouched = items.getJsonObject(1);
+        assertEquals(store.subscriptions().get(1), untouched.getString("subscription_id"));
+        assertEquals(List.of(5, 0, 0, 5), numbers(untouched, "seats", "claimed", "pending", "available"));
+        assertTrue(untouched.isNull("threshold"), untouched.toString());
+        var order = items.getJsonObject(2);
+        assertEquals(store.orders().get(0), order.getString("order_id"));
+        assertTrue(order.isNull("subscription_id"));
+        assertEquals(List.of(2, 0, 2, 0, 80), numbers(order, "seats", "claimed", "pending", "available", "threshold"));
+        assertEquals(JsonValue.TRUE, order.get("full"));
+
+        String manager = fixtures.memberSession(store.tenant(), store.customerId(), "billing_manager");
+        for (String session : List.of(manager, ownerSession(store))) {
+            assertEquals(items, capacity(session));
+        }
+        String plain = fixtures.memberSession(store.tenant(), store.customerId(), "member");
+        assertError(
+                api.get("/v1/customer-portal/seats/capacity", plain),
+                403,
+                "NotPermitted",
+                "Only owners and billing managers can access billing features.");
+        var others = capacity(store.otherSession());
+        assertEquals(2, others.size(), others.toString());
+        assertEquals(store.otherSubscription(), others.getJsonObject(0).getString("subscription_id"));
+        assertEquals(JsonValue.TRUE, others.getJsonObject(0).get("full"));
+        assertEquals(store.otherOrder(), others.getJsonObject(1).getString("order_id"));
+        assertEquals(401, api.get("/v1/customer-portal/seats/capacity", null).status());
+    }
+
+    /** A pending seat assigned on the organization route to the container; returns its invitation token. */
+    String assignSeat(Store store, String container, String id, String who) {
+        var reply = api.post(
+                "/v1/customer-seats",
+                store.tenant().token(),
+                Json.createObjectBuilder()
+                        .add(container, id)
+                        .add("email", Fixtures.email(who))
+                        .build());
+        assertEquals(200, reply.status(), reply.toString());
+        return reply.json().getString("invitation_token");
+    }
+
+    jakarta.json.JsonArray capacity(String session) {
+        var reply = api.get("/v1/customer-portal/seats/capacity", session);
+        assertEquals(200, reply.status(), reply.toString());
+        assertKeys(Set.of("items"), reply.json());
+        return reply.json().getJsonArray("items");
+    }
+
+    static List<Integer> numbers(JsonObject pool, String... keys) {
+        return java.util.Arrays.stream(keys).map(pool::getInt).toList();
     }
 }

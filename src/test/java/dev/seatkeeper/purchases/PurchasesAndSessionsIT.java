@@ -631,4 +631,101 @@ class PurchasesAndSessionsIT extends ApiTest {
         assertEquals(0, zeros.getJsonObject("seats_revoked").size());
         assertEquals(403, api.get(query, tenant.token()).status(), "metrics:read is a scope of its own");
     }
+
+    /**
+     * Polar's definitions where counting in SQL could go wrong: weeks in a time zone (periods start on Monday in
+     * Europe/Berlin, before the request's first day), a seat created after the request's end, a seat revoked before
+     * its start, two customers (one new, one churned), an even number of claims (the median is the mean of the middle
+     * two), and the product, customer and billing-type filters.
+     */
+    @Test
+    void seatMetricsCountCustomersChurnAndMediansPerWeekInATimeZoneWithFilters() {
+        String metricsToken = fixtures.token(tenant.organizationId(), java.util.List.of("metrics:read"));
+        String otherProduct = fixtures.product(tenant, "month").getString("id");
+        String otherCustomer =
+                fixtures.customer(tenant, Fixtures.email("second-buyer")).getString("id");
+        String x = fixtures.subscription(tenant, productId, customerId, 10).getString("id");
+        String y =
+                fixtures.subscription(tenant, otherProduct, otherCustomer, 10).getString("id");
+        // Weeks of 2026-03-04..2026-03-17 in Berlin (UTC+1): from 03-01T23:00Z, 03-08T23:00Z, 03-15T23:00Z.
+        setTimes(seat(x, "x1", false), "2026-02-20T10:00:00Z", "2026-02-21T10:00:00Z", null);
+        setTimes(seat(x, "x2", false), "2026-03-05T00:00:00Z", "2026-03-05T01:00:00Z", "2026-03-10T12:00:00Z");
+        setTimes(seat(x, "x3", false), "2026-03-10T00:00:00Z", "2026-03-10T02:00:00Z", null);
+        setTimes(seat(x, "x4", false), "2026-03-20T00:00:00Z", null, null);
+        setTimes(seat(x, "x5", false), "2026-02-01T00:00:00Z", null, "2026-02-15T00:00:00Z");
+        setTimes(seat(y, "y1", false), "2026-03-03T23:30:00Z", "2026-03-04T01:00:00Z", "2026-03-12T00:00:00Z");
+        setTimes(seat(y, "y2", false), "2026-03-06T00:00:00Z", null, "2026-03-14T00:00:00Z");
+
+        String query = "/v1/metrics/?start_date=2026-03-04&end_date=2026-03-17&interval=week&timezone=Europe/Berlin";
+        var body = metrics(query, metricsToken);
+        var periods = body.getJsonArray("periods");
+        assertEquals(3, periods.size(), body.toString());
+        // total, claimed, pending, customers, new, churned, median, revoked (manual)
+        assertPeriod(periods.getJsonObject(0), 4, 3, 1, 2, 1, 0, "4500", 0);
+        assertEquals(
+                2.0,
+                periods.getJsonObject(0)
+                        .getJsonNumber("average_seats_per_customer")
+                        .doubleValue());
+        assertEquals(
+                0.75,
+                periods.getJsonObject(0).getJsonNumber("seat_utilization_rate").doubleValue());
+        assertPeriod(periods.getJsonObject(1), 2, 2, 0, 1, 0, 1, "7200", 3);
+        assertPeriod(periods.getJsonObject(2), 2, 2, 0, 1, 0, 0, null, 0);
+        assertPeriod(body.getJsonObject("totals"), 2, 2, 0, 1, 1, 1, "5400", 3);
+
+        var second = metrics(query + "&product_id=" + otherProduct, metricsToken);
+        assertPeriod(second.getJsonArray("periods").getJsonObject(0), 2, 1, 1, 1, 1, 0, "5400", 0);
+        assertPeriod(second.getJsonArray("periods").getJsonObject(1), 0, 0, 0, 0, 0, 1, null, 2);
+        assertPeriod(second.getJsonObject("totals"), 0, 0, 0, 0, 1, 1, "5400", 2);
+        var first = metrics(query + "&customer_id=" + customerId, metricsToken);
+        assertPeriod(first.getJsonArray("periods").getJsonObject(0), 2, 2, 0, 1, 0, 0, "3600", 0);
+        assertPeriod(first.getJsonObject("totals"), 2, 2, 0, 1, 0, 0, "5400", 1);
+        assertPeriod(
+                metrics(query + "&billing_type=one_time", metricsToken).getJsonObject("totals"),
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                null,
+                0);
+        assertEquals(
+                body.getJsonObject("totals"),
+                metrics(query + "&billing_type=recurring", metricsToken).getJsonObject("totals"));
+    }
+
+    private jakarta.json.JsonObject metrics(String query, String token) {
+        var reply = api.get(query, token);
+        assertEquals(200, reply.status(), reply.toString());
+        return reply.json();
+    }
+
+    private static void assertPeriod(
+            jakarta.json.JsonObject values,
+            int total,
+            int claimed,
+            int pending,
+            int customers,
+            int newCustomers,
+            int churned,
+            String median,
+            int revoked) {
+        String seen = values.toString();
+        assertEquals(total, values.getInt("seats_total"), seen);
+        assertEquals(claimed, values.getInt("seats_claimed"), seen);
+        assertEquals(pending, values.getInt("seats_pending"), seen);
+        assertEquals(customers, values.getInt("seat_customers"), seen);
+        assertEquals(newCustomers, values.getInt("new_seat_customers"), seen);
+        assertEquals(churned, values.getInt("churned_seat_customers"), seen);
+        if (median == null) {
+            assertTrue(values.isNull("median_time_to_claim_seconds"), seen);
+        } else {
+            assertEquals(
+                    median, values.getJsonNumber("median_time_to_claim_seconds").toString(), seen);
+        }
+        var reasons = values.getJsonObject("seats_revoked");
+        assertEquals(revoked, reasons.isEmpty() ? 0 : reasons.getInt("manual"), seen);
+    }
 }

@@ -191,6 +191,23 @@ public final class Fixtures {
         return reply.json();
     }
 
+    /** Sets the organization's {@code feature_settings.seat_capacity_alerts} (percentages) with the operator token. */
+    public void capacityAlerts(Tenant tenant, int... percentages) {
+        JsonArrayBuilder alerts = Json.createArrayBuilder();
+        for (int percentage : percentages) {
+            alerts.add(percentage);
+        }
+        var reply = api.patch(
+                "/v1/organizations/" + tenant.organizationId(),
+                OPERATOR,
+                Json.createObjectBuilder()
+                        .add("feature_settings", Json.createObjectBuilder().add("seat_capacity_alerts", alerts))
+                        .build());
+        if (reply.status() != 200) {
+            throw new AssertionError("capacity alerts: " + reply);
+        }
+    }
+
     /** A member session for a new member of the customer with the given role. */
     public String memberSession(Tenant tenant, String customerId, String role) {
         var member = api.post(
