@@ -37,7 +37,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "audit")
 @SecurityRequirement(name = "access_token")
 public class AuditEventsResource {
-    static final String NDJSON = "application/x-ndjson";
     /** Entries read per query while an NDJSON export streams. */
     static final int EXPORT_PAGE = 1000;
 
@@ -48,7 +47,7 @@ public class AuditEventsResource {
     Caller caller;
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, NDJSON})
+    @Produces({MediaType.APPLICATION_JSON, Accepts.NDJSON})
     @RequiresScope(Scope.AUDIT_READ)
     @Operation(
             operationId = "audit_events:list",
@@ -69,9 +68,9 @@ public class AuditEventsResource {
             @Context HttpServletRequest request) {
         var query = AuditQuery.of(from, to, limit, cursor);
         UUID organizationId = caller.organizationId();
-        if (Accepts.prefers(request, NDJSON)) {
+        if (Accepts.prefers(request, Accepts.NDJSON)) {
             log.linkAll(organizationId);
-            return Response.ok(export(organizationId, query), NDJSON).build();
+            return Response.ok(export(organizationId, query), Accepts.NDJSON).build();
         }
         // One more than the page: whether a next page exists without counting.
         List<AuditEntry> entries =

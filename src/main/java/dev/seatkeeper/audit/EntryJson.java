@@ -24,7 +24,7 @@ public final class EntryJson {
 
     /** The entry as served, {@code hash} included. */
     public static JsonObject of(AuditEntry entry) {
-        return withoutHash(entry).add("hash", nullable(entry.hash())).build();
+        return withoutHash(entry).add("hash", Jsonp.nullable(entry.hash())).build();
     }
 
     /**
@@ -49,7 +49,7 @@ public final class EntryJson {
 
     private static JsonObjectBuilder withoutHash(AuditEntry entry) {
         var actor = Jsonp.PROVIDER.createObjectBuilder().add("type", entry.actorType());
-        actor.add("id", nullable(entry.actorId()));
+        actor.add("id", Jsonp.nullable(entry.actorId()));
         var json = Jsonp.PROVIDER
                 .createObjectBuilder()
                 .add("id", entry.id().toString())
@@ -62,13 +62,9 @@ public final class EntryJson {
         return json.add("at", TimestampSerializer.format(entry.at()))
                 .add("action", entry.action())
                 .add("actor", actor)
-                .add("reason", nullable(entry.reason()))
-                .add("from_status", nullable(entry.fromStatus()))
-                .add("to_status", nullable(entry.toStatus()))
-                .add("request_id", nullable(entry.requestId()));
-    }
-
-    private static jakarta.json.JsonValue nullable(String value) {
-        return value == null ? jakarta.json.JsonValue.NULL : Jsonp.PROVIDER.createValue(value);
+                .add("reason", Jsonp.nullable(entry.reason()))
+                .add("from_status", Jsonp.nullable(entry.fromStatus()))
+                .add("to_status", Jsonp.nullable(entry.toStatus()))
+                .add("request_id", Jsonp.nullable(entry.requestId()));
     }
 }

@@ -10,6 +10,8 @@ import java.util.Locale;
  */
 public final class Accepts {
     static final String ORIGINAL = Accepts.class.getName() + ".original";
+    /** Newline-delimited JSON, the type of the exports (seat-usage ledgers, audit events). */
+    public static final String NDJSON = "application/x-ndjson";
 
     private Accepts() {}
 

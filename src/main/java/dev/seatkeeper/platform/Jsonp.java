@@ -1,5 +1,6 @@
 package dev.seatkeeper.platform;
 
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
 /**
@@ -13,4 +14,9 @@ public final class Jsonp {
     public static final JsonProvider PROVIDER = JsonProvider.provider();
 
     private Jsonp() {}
+
+    /** A JSON string, or JSON {@code null} for a null {@code value}. */
+    public static JsonValue nullable(String value) {
+        return value == null ? JsonValue.NULL : PROVIDER.createValue(value);
+    }
 }

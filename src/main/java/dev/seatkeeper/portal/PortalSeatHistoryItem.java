@@ -4,7 +4,6 @@ import dev.seatkeeper.audit.AuditEntry;
 import dev.seatkeeper.platform.Jsonp;
 import dev.seatkeeper.platform.TimestampSerializer;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.time.OffsetDateTime;
 
 /**
@@ -32,14 +31,10 @@ public record PortalSeatHistoryItem(
                 .createObjectBuilder()
                 .add("at", TimestampSerializer.format(at))
                 .add("action", action)
-                .add("reason", nullable(reason))
-                .add("from_status", nullable(fromStatus))
-                .add("to_status", nullable(toStatus))
+                .add("reason", Jsonp.nullable(reason))
+                .add("from_status", Jsonp.nullable(fromStatus))
+                .add("to_status", Jsonp.nullable(toStatus))
                 .add("actor", actor)
                 .build();
-    }
-
-    private static JsonValue nullable(String value) {
-        return value == null ? JsonValue.NULL : Jsonp.PROVIDER.createValue(value);
     }
 }

@@ -1,5 +1,6 @@
 package dev.seatkeeper.usage;
 
+import dev.seatkeeper.platform.Accepts;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,7 @@ public class OrderSeatUsageResource {
     SeatUsageAnswers answers;
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, SeatUsageAnswers.NDJSON})
+    @Produces({MediaType.APPLICATION_JSON, Accepts.NDJSON})
     @RequiresScope({Scope.ORDERS_READ, Scope.ORDERS_WRITE})
     @Operation(
             operationId = "orders:seat_usage",

@@ -25,7 +25,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class SeatUsageAnswers {
-    static final String NDJSON = "application/x-ndjson";
     static final List<String> INTERVALS = List.of("day", "period");
 
     @EJB
@@ -47,7 +46,7 @@ public class SeatUsageAnswers {
         var last = QueryDates.optional("to", to);
         String every = QueryDates.oneOf("interval", interval, INTERVALS, "day");
         List<UsageRow> rows = usage.ledger(caller.organizationId(), kind, containerId, first, last, every);
-        if (Accepts.prefers(request, NDJSON)) {
+        if (Accepts.prefers(request, Accepts.NDJSON)) {
             StreamingOutput lines = out -> {
                 Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 for (UsageRow row : rows) {
@@ -56,7 +55,7 @@ public class SeatUsageAnswers {
                 }
                 writer.flush();
             };
-            return Response.ok(lines, NDJSON).build();
+            return Response.ok(lines, Accepts.NDJSON).build();
         }
         var items = Jsonp.PROVIDER.createArrayBuilder();
         rows.forEach(row -> items.add(json(row)));

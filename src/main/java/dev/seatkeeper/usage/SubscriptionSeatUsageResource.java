@@ -1,5 +1,6 @@
 package dev.seatkeeper.usage;
 
+import dev.seatkeeper.platform.Accepts;
 import dev.seatkeeper.security.RequiresScope;
 import dev.seatkeeper.security.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,7 @@ public class SubscriptionSeatUsageResource {
     SeatUsageAnswers answers;
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, SeatUsageAnswers.NDJSON})
+    @Produces({MediaType.APPLICATION_JSON, Accepts.NDJSON})
     @RequiresScope({Scope.SUBSCRIPTIONS_READ, Scope.SUBSCRIPTIONS_WRITE})
     @Operation(
             operationId = "subscriptions:seat_usage",
