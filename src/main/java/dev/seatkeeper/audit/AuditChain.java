@@ -18,7 +18,8 @@ import java.util.UUID;
 
 /**
  * Links an organization's written entries into its hash chain (contract, "Beyond Polar: audit trail"): each unlinked
- * entry, in the order entries were written (the database's {@code written} identity), gets the next {@code seq} and
+ * entry, in the order entries were written (their {@code at}, strictly increasing within a server ({@link WriteClock});
+ * the database's {@code written} identity between equal times of two servers), gets the next {@code seq} and
  * {@code hash} = SHA-256(previous hash + canonical JSON of the entry without its hash) ({@link EntryJson}).
  *
  * <p>Why after the write and not in it: a chain link made in the change's transaction needs the organization's last
@@ -85,7 +86,8 @@ public class AuditChain {
                                 Map.of("id", organizationId, "last_seq", 0L, "last_hash", EntryJson.GENESIS)))
                 .entity();
         List<AuditEntry> unlinked = em.createQuery(
-                        "select e from AuditEntry e where e.organizationId = :org and e.seq is null order by e.written",
+                        "select e from AuditEntry e where e.organizationId = :org and e.seq is null"
+                                + " order by e.at, e.written",
                         AuditEntry.class)
                 .setParameter("org", organizationId)
                 .setMaxResults(BATCH)

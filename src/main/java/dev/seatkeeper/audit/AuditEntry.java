@@ -10,8 +10,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * One stored entry of a seat's history ({@code seat_history}). Written by {@link AuditTrail} with a plain INSERT;
- * read through JPA, and changed only once, by {@link AuditChain}, which links it into its organization's chain.
+ * One stored entry of a seat's history ({@code seat_history}). Written by {@link AuditTrail}; read through JPA, and changed only once, by {@link AuditChain}, which links it into its organization's chain.
  */
 @Entity
 @Table(name = "seat_history")
@@ -19,7 +18,10 @@ public class AuditEntry {
     @Id
     private UUID id;
 
-    /** The order entries were written in: filled by the database, read to link entries in that order. */
+    /**
+     * The order rows were inserted in, filled by the database: the chain's order between entries stamped with the
+     * same {@code at} (possible only between two servers; one server's times are strictly increasing).
+     */
     @Column(name = "written", insertable = false, updatable = false)
     private long written;
 
@@ -69,6 +71,27 @@ public class AuditEntry {
     private String hash;
 
     protected AuditEntry() {}
+
+    /**
+     * A new, unlinked entry.
+     *
+     * @param at when the change was made (UTC wall time, microseconds: {@link WriteClock#next})
+     * @param requestId the request's or scheduled action's id, or null outside both
+     */
+    AuditEntry(UUID id, SeatChange change, Actor actor, LocalDateTime at, String requestId) {
+        this.id = id;
+        this.organizationId = change.organizationId();
+        this.seatId = change.seatId();
+        this.at = at;
+        this.action = change.action().wireName();
+        this.actorType = actor.type();
+        this.actorId = actor.id();
+        this.actorSubject = actor.subject() == null ? null : actor.subject().toString();
+        this.reason = change.reason();
+        this.fromStatus = change.fromStatus();
+        this.toStatus = change.toStatus();
+        this.requestId = requestId;
+    }
 
     /** Links the entry: its place in the organization's chain and the hash that ties it to the entry before. */
     void link(long seq, String hash) {

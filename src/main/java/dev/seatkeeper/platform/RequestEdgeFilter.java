@@ -16,7 +16,7 @@ import java.util.Locale;
 
 /**
  * The first thing every request meets in the application (contract, "Edge behaviour"): it gets its request id
- * ({@link RequestIds}: echoed, and logged in one line when it is answered); a body declared larger than
+ * ({@link RequestIds}: echoed, and logged in one line when it is answered: {@link RequestLog}); a body declared larger than
  * 1 MiB is answered 413 before anything else, unread (a chunked body, of unknown length, is read ahead whole, at most
  * 1 MiB, and answered 413 likewise when it is longer); then an unknown {@code Polar-Version} ({@link ApiVersions}) is
  * 404, and every other answer echoes the version in effect (with {@code Deprecation}, {@code Sunset} and {@code Link}
@@ -41,6 +41,9 @@ public class RequestEdgeFilter extends HttpFilter {
     @Inject
     Settings settings;
 
+    @Inject
+    RequestLog requestLog;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -49,7 +52,8 @@ public class RequestEdgeFilter extends HttpFilter {
         try {
             filter(request, response, chain, start);
         } finally {
-            RequestIds.end(request, response, start);
+            requestLog.record(request, response, start);
+            RequestIds.end();
         }
     }
 

@@ -125,6 +125,32 @@ class ReadinessIT {
     }
 
     /** Health is public: it says UP or DOWN and which check, never a URL, a driver or an exception. */
+    /**
+     * The server log holds one line per request with its request id (contract, "Beyond Polar: audit trail"), written
+     * within a moment of the answer, and never a claim path's invitation token.
+     */
+    @Test
+    void eachRequestIsLoggedWithItsRequestIdAndNoInvitationToken() throws Exception {
+        String id = "log-check-" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
+        var answer = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(base + "/v1/customer-seats/claim/skinv_logcheck_secret"))
+                        .header("X-Request-Id", id)
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(id, answer.headers().firstValue("X-Request-Id").orElse(null));
+        var line = java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z GET \\S*/v1/customer-seats/claim/"
+                + "\\{invitation_token\\} " + answer.statusCode() + " \\d+\\.\\d ms request_id=" + id);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        String log = "";
+        while (System.nanoTime() < deadline && !line.matcher(log).find()) {
+            Thread.sleep(100);
+            log = Files.readString(work.resolve("service.log"));
+        }
+        assertTrue(line.matcher(log).find(), "no request line for " + id + " in " + work.resolve("service.log"));
+        assertFalse(log.contains("skinv_logcheck_secret"), "the invitation token reached the log");
+    }
+
     private static void assertNoInternals(String body) {
         String lower = body.toLowerCase(Locale.ROOT);
         for (String internal : List.of("jdbc", "h2", "exception", "sql", "127.0.0.1", String.valueOf(databasePort))) {

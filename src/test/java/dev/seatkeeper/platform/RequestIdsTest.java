@@ -58,4 +58,13 @@ class RequestIdsTest {
         assertEquals("/v1/a%0Bb%0C%00%1B[2K%1B[1Gfake%08%7F%C2%85%E2%80%A8z", logged);
         assertEquals("G%1BET", RequestIds.loggable("G\033ET"));
     }
+
+    @Test
+    void theLogLineNamesMethodPathStatusMillisecondsAndId() {
+        assertEquals(
+                "POST /v1/customer-seats/claim/{invitation_token} 201 12.3 ms request_id=req-1",
+                RequestIds.line("POST", "/v1/customer-seats/claim/skinv_secret", 201, 12_345_678, "req-1"));
+        assertEquals("GET /v1/x 404 0.0 ms request_id=r", RequestIds.line("GET", "/v1/x", 404, 99_999, "r"));
+        assertEquals("GET /v1/x 200 1500.0 ms request_id=r", RequestIds.line("GET", "/v1/x", 200, 1_500_000_000L, "r"));
+    }
 }
