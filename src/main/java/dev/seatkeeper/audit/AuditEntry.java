@@ -10,7 +10,8 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
- * One stored entry of a seat's history ({@code seat_history}). Written by {@link AuditTrail}; read through JPA, and changed only once, by {@link AuditChain}, which links it into its organization's chain.
+ * One stored entry of a seat's history ({@code seat_history}). Written by {@link AuditTrail}; read through JPA, and
+ * changed only once, by {@link AuditChain}, which links it into its organization's chain.
  */
 @Entity
 @Table(name = "seat_history")

@@ -16,9 +16,9 @@ import java.util.Locale;
 
 /**
  * The first thing every request meets in the application (contract, "Edge behaviour"): it gets its request id
- * ({@link RequestIds}: echoed, and logged in one line when it is answered: {@link RequestLog}); a body declared larger than
- * 1 MiB is answered 413 before anything else, unread (a chunked body, of unknown length, is read ahead whole, at most
- * 1 MiB, and answered 413 likewise when it is longer); then an unknown {@code Polar-Version} ({@link ApiVersions}) is
+ * ({@link RequestIds}: echoed, and logged in one line when it is answered: {@link RequestLog}); a body declared
+ * larger than 1 MiB is answered 413 before anything else, unread (a chunked body, of unknown length, is read ahead
+ * whole, at most 1 MiB, and answered 413 likewise when it is longer); then an unknown {@code Polar-Version} ({@link ApiVersions}) is
  * 404, and every other answer echoes the version in effect (with {@code Deprecation}, {@code Sunset} and {@code Link}
  * when that version is deprecated); {@code OPTIONS} is 405; a path that does not decode ({@link RequestTarget}) is 404
  * and such a query parameter 422; every other request goes on as a

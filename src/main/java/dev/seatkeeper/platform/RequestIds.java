@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The request id of the work in progress on this thread (contract, "Beyond Polar: audit trail"): the
  * {@code X-Request-Id} a caller sent, else one made here, echoed on the answer, written to the request's log line
- * ({@link RequestLog}, in the shape {@link #line} gives it) and to every seat history entry the request writes. A scheduled action gets one of its own ({@link Scheduler}).
+ * ({@link RequestLog}, in the shape {@link #line} gives it) and to every seat history entry the request writes. A
+ * scheduled action gets one of its own ({@link Scheduler}).
  *
  * <p>A thread-local rather than a request-scoped bean: the scheduler's threads have no request scope, and the
  * EJB calls that write history run on the thread of the request or the scheduled action.

@@ -97,6 +97,9 @@ public class RequestLog {
                 size.addAndGet(-count);
                 LOG.info(lines.toString());
             }
+        } catch (RuntimeException e) {
+            // A failing handler must not end the timer (an exception ends a periodic task's later runs).
+            LOG.log(Level.WARNING, "Request log lines could not be written", e);
         } finally {
             writing.unlock();
         }
