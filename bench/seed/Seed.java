@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -96,8 +97,56 @@ public class Seed {
                 db.commit();
                 System.out.printf("[seed] %s in %.1f s%n", args[i], (System.nanoTime() - started) / 1e9);
             }
+            seed.steps();
             seed.analyze();
         }
+    }
+
+    /**
+     * The organization's seat steps (what the seat metrics count: V11) made again from its seats, as the service
+     * would have written them had it made the seeded seats: seats created, claimed and revoked per container and
+     * quarter hour. Skipped on a schema before V11.
+     */
+    void steps() throws SQLException {
+        try (var tables = db.getMetaData().getTables(null, null, postgresql ? "seat_steps" : "SEAT_STEPS", null)) {
+            if (!tables.next()) {
+                return;
+            }
+        }
+        for (String table : List.of("SEAT_STEPS", "NEW_SEAT_STEPS")) {
+            try (var delete = db.prepareStatement("DELETE FROM " + table + " WHERE ORGANIZATION_ID = ?")) {
+                delete.setObject(1, id(organization));
+                delete.executeUpdate();
+            }
+        }
+        String seats = " FROM CUSTOMER_SEATS WHERE ORGANIZATION_ID = ?";
+        String container = "ORGANIZATION_ID, COALESCE(SUBSCRIPTION_ID, ORDER_ID) AS CONTAINER_ID,"
+                + " SUBSCRIPTION_ID IS NOT NULL AS RECURRING, ";
+        try (var insert = db.prepareStatement("INSERT INTO SEAT_STEPS (ORGANIZATION_ID, CONTAINER_ID, RECURRING, AT,"
+                + " KIND, REASON, N) SELECT ORGANIZATION_ID, CONTAINER_ID, RECURRING, AT, KIND, REASON, COUNT(*) FROM ("
+                + "SELECT " + container + quarter("CREATED_AT") + " AS AT, 'created' AS KIND, '' AS REASON" + seats
+                + " UNION ALL SELECT " + container + quarter("CLAIMED_AT") + ", 'claimed', ''" + seats
+                + " AND CLAIMED_AT IS NOT NULL UNION ALL SELECT " + container + quarter("REVOKED_AT")
+                + ", CASE WHEN CLAIMED_AT IS NULL THEN 'revoked_pending' ELSE 'revoked_claimed' END,"
+                + " COALESCE(REVOCATION_REASON, 'manual')" + seats + " AND REVOKED_AT IS NOT NULL) S"
+                + " GROUP BY ORGANIZATION_ID, CONTAINER_ID, RECURRING, AT, KIND, REASON")) {
+            for (int i = 1; i <= 3; i++) {
+                insert.setObject(i, id(organization));
+            }
+            insert.executeUpdate();
+        }
+        db.commit();
+    }
+
+    /** SQL for a timestamp column cut down to its quarter hour. */
+    private static String quarter(String column) {
+        return "DATE_TRUNC('hour', " + column + ") + FLOOR(EXTRACT(MINUTE FROM " + column + ") / 15) * INTERVAL '15'"
+                + " MINUTE";
+    }
+
+    /** An id as the database's id columns take it: a UUID on PostgreSQL, text on H2. */
+    private Object id(String text) {
+        return postgresql ? UUID.fromString(text) : text;
     }
 
     /** The seats an action makes: see the class comment. */

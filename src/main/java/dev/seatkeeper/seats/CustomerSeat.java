@@ -91,6 +91,12 @@ public class CustomerSeat extends BaseEntity {
 
     @Column(name = "claimed_at")
     private OffsetDateTime claimedAt;
+    /**
+     * {@code claimedAt} when the seat was claimed with an invitation, {@code null} otherwise: the claims the metrics'
+     * median time to claim counts, read by an index of their own without the immediate claims.
+     */
+    @Column(name = "invitation_claimed_at")
+    private OffsetDateTime invitationClaimedAt;
 
     @Column(name = "revoked_at")
     private OffsetDateTime revokedAt;
@@ -162,6 +168,8 @@ public class CustomerSeat extends BaseEntity {
         }
         this.status = SeatStatus.CLAIMED;
         this.claimedAt = Timestamps.now();
+        // Only an invitation sets an expiry, and a claim leaves it: an immediate claim has none.
+        this.invitationClaimedAt = invitationTokenExpiresAt == null ? null : claimedAt;
         this.invitationTokenHash = null;
         touch();
     }

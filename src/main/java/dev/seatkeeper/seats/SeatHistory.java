@@ -12,21 +12,28 @@ import jakarta.inject.Inject;
  * change: the seat's side of {@link AuditTrail}. The actor is whoever calls, or the system when the scheduler applies
  * the change, named after the job: the reason the seat leaves with ({@code scheduled}, {@code expired},
  * {@code inactivity}, {@code unclaimed}, {@code period_end}; a subscription ended by its period roll is
- * {@code period_end}).
+ * {@code period_end}). The changes that move a container's seat counts (a new seat, a claim, a revoke) also write
+ * their {@link SeatStep} here, so that no path records one without the other.
  */
 @ApplicationScoped
 public class SeatHistory {
     @Inject
     AuditTrail trail;
 
+    @Inject
+    SeatSteps steps;
+
     /** A new pending seat; a time-boxed one's {@code expires_set} follows. */
     void assigned(CustomerSeat seat) {
+        steps.created(seat);
         write(seat, AuditAction.ASSIGNED, null, null, SeatStatus.PENDING);
         expiresSet(seat);
     }
 
     /** A seat assigned and claimed at once ({@code immediate_claim}): assigned, then claimed, by the caller. */
     void assignedClaimed(CustomerSeat seat) {
+        steps.created(seat);
+        steps.claimed(seat);
         write(seat, AuditAction.ASSIGNED, null, null, SeatStatus.PENDING);
         expiresSet(seat);
         write(seat, AuditAction.CLAIMED, null, SeatStatus.PENDING, SeatStatus.CLAIMED);
@@ -34,6 +41,7 @@ public class SeatHistory {
 
     /** A claim with the invitation token: the invitation is the actor. */
     void claimed(CustomerSeat seat) {
+        steps.claimed(seat);
         trail.record(
                 change(seat, AuditAction.CLAIMED, null, SeatStatus.PENDING, SeatStatus.CLAIMED),
                 Actor.invitation(seat.id()));
@@ -45,12 +53,14 @@ public class SeatHistory {
 
     /** The seat was revoked from {@code before}; a transfer's revoke is {@code transferred_out}. */
     void revoked(CustomerSeat seat, SeatStatus before, RevocationReason reason) {
+        steps.revoked(seat, before);
         var action = reason == RevocationReason.TRANSFER ? AuditAction.TRANSFERRED_OUT : AuditAction.REVOKED;
         write(seat, action, reason.wireName(), before, SeatStatus.REVOKED);
     }
 
     /** The new pending seat of a transfer; a time-boxed one's {@code expires_set} follows. */
     void transferredIn(CustomerSeat seat) {
+        steps.created(seat);
         write(seat, AuditAction.TRANSFERRED_IN, RevocationReason.TRANSFER.wireName(), null, SeatStatus.PENDING);
         expiresSet(seat);
     }

@@ -12,13 +12,20 @@ import java.util.UUID;
 /**
  * {@code GET /v1/metrics/}: Polar's seat metrics over one organization's seats ({@link SeatMetrics}), counted by the
  * database per period ({@link MetricBuckets}), so that what is read into memory is bounded by the organization's
- * containers and the window's periods, never by its seats. Four statements, the same SQL on H2 and PostgreSQL: the
- * seat counts (one pass over the organization's seats, read from {@code ix_seats_organization_metrics} alone, grouped by
- * container and period indexes; only those groups are joined to their containers for the billing customer), the
- * revocations by reason, and the medians of the claim delays, per period and over the window, computed by the
- * database ({@code PERCENTILE_CONT}); the last three read only the window's revocations and claims
- * ({@code ix_seats_organization_revoked}, {@code ix_seats_organization_claimed}). Other organizations' seats are never
- * read, so another organization sees zeros.
+ * containers and the window's periods, never by its seats. The same SQL on H2 and PostgreSQL:
+ *
+ * <ul>
+ *   <li>the seat counts, from the organization's seat steps ({@link SeatStepCounts}: a few rows per container and
+ *       quarter hour, however many seats) whenever the window's boundaries fall on quarter hours; otherwise (a time
+ *       zone's old local mean time) seat by seat: one pass over the organization's seats from
+ *       {@code ix_seats_organization_metrics} alone, grouped by container and period indexes, and the window's
+ *       revocations by reason from {@code ix_seats_organization_revoked};
+ *   <li>the medians of the claim delays, per period and over the window, computed by the database
+ *       ({@code PERCENTILE_CONT}) from the window's claims of invitations alone
+ *       ({@code ix_seats_organization_invitation_claimed}).
+ * </ul>
+ *
+ * Other organizations' seats and steps are never read, so another organization sees zeros.
  */
 @Stateless
 public class SeatMetricsService {
@@ -36,31 +43,31 @@ public class SeatMetricsService {
      * such as 3.6E9 (a negative scale), and PostgreSQL casts the bigint to a double, exact below 2^53 (285 years).
      */
     private static final String CLAIM_DELAY =
-            "CAST(EXTRACT(EPOCH FROM (s.claimed_at - s.created_at)) * 1000000 AS BIGINT)";
+            "CAST(EXTRACT(EPOCH FROM (s.invitation_claimed_at - s.created_at)) * 1000000 AS BIGINT)";
 
-    /** The metrics of the organization's seats that pass the filters, over the window's periods. */
+    /**
+     * The metrics of the organization's seats that pass the filters, over the window's periods: the counts from the
+     * seat steps ({@link SeatStepCounts}) when the window's boundaries fall on quarter hours, else seat by seat.
+     */
     public SeatMetrics.Result metrics(UUID organizationId, MetricsWindow window, Filters filters) {
         var buckets = MetricBuckets.of(window);
         var seats = Seats.of(organizationId, filters);
         var tally = new SeatTally(buckets.periods());
         String start = MetricBuckets.literal(window.originalStart());
         String end = MetricBuckets.literal(window.originalEnd());
-        count(seats, buckets, end, tally);
-        for (Object row : seats.bind(em.createNativeQuery("SELECT x.k, x.r, COUNT(*) FROM (SELECT "
-                        + buckets.of("s.revoked_at") + " AS k, COALESCE(s.revocation_reason, 'manual') AS r"
-                        + " FROM customer_seats s WHERE " + seats.where() + " AND s.revoked_at >= " + start
-                        + " AND s.revoked_at <= " + end + ") x GROUP BY x.k, x.r"))
-                .getResultList()) {
-            Object[] c = (Object[]) row;
-            tally.revoked.get(index(c[0])).put((String) c[1], ((Number) c[2]).longValue());
+        var steps = SeatStepCounts.of(window);
+        if (steps != null) {
+            steps.count(em, seats, tally);
+        } else {
+            count(seats, buckets, end, tally);
+            revocations(seats, buckets, start, end, tally);
         }
-        // Invitation claims only: only an invitation sets an expiry, and a claim leaves it.
-        String claims = " FROM customer_seats s WHERE " + seats.where()
-                + " AND s.invitation_token_expires_at IS NOT NULL AND s.claimed_at >= " + start
-                + " AND s.claimed_at <= " + end;
+        // Invitation claims only: a claim of an invitation keeps its time in invitation_claimed_at.
+        String claims = " FROM customer_seats s WHERE " + seats.where() + " AND s.invitation_claimed_at >= " + start
+                + " AND s.invitation_claimed_at <= " + end;
         for (Object row : seats.bind(em.createNativeQuery(
                         "SELECT x.k, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x.d) FROM (SELECT "
-                                + buckets.of("s.claimed_at") + " AS k, " + CLAIM_DELAY + " AS d" + claims
+                                + buckets.of("s.invitation_claimed_at") + " AS k, " + CLAIM_DELAY + " AS d" + claims
                                 + ") x GROUP BY x.k"))
                 .getResultList()) {
             Object[] c = (Object[]) row;
@@ -70,6 +77,18 @@ public class SeatMetricsService {
                         "SELECT PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY " + CLAIM_DELAY + ")" + claims))
                 .getSingleResult());
         return SeatMetrics.of(tally, window);
+    }
+
+    /** The window's revocations by reason, seat by seat (from {@code ix_seats_organization_revoked}). */
+    private void revocations(Seats seats, MetricBuckets buckets, String start, String end, SeatTally tally) {
+        for (Object row : seats.bind(em.createNativeQuery("SELECT x.k, x.r, COUNT(*) FROM (SELECT "
+                        + buckets.of("s.revoked_at") + " AS k, COALESCE(s.revocation_reason, 'manual') AS r"
+                        + " FROM customer_seats s WHERE " + seats.where() + " AND s.revoked_at >= " + start
+                        + " AND s.revoked_at <= " + end + ") x GROUP BY x.k, x.r"))
+                .getResultList()) {
+            Object[] c = (Object[]) row;
+            tally.revoked.get(index(c[0])).put((String) c[1], ((Number) c[2]).longValue());
+        }
     }
 
     /**
@@ -103,25 +122,30 @@ public class SeatMetricsService {
         return ((Number) value).intValue();
     }
 
-    /** The organization's seats that pass the filters: a condition on {@code customer_seats s} and its parameters. */
-    private record Seats(String where, List<Object> parameters) {
+    /**
+     * The organization's seats that pass the filters, and their steps: a condition on {@code customer_seats s}, the
+     * same filters on a seat step row {@code t} ({@link SeatStepCounts}; its organization is {@code ?1}), and their
+     * parameters.
+     */
+    record Seats(String where, String stepFilters, List<Object> parameters) {
         static Seats of(UUID organizationId, Filters filters) {
             var parameters = new ArrayList<Object>();
             parameters.add(organizationId);
             var where = new StringBuilder("s.organization_id = ?1");
+            var steps = new StringBuilder("1 = 1");
             if (filters.billingTypes().size() == 1) {
-                where.append(
-                        filters.billingTypes().contains("recurring")
-                                ? " AND s.subscription_id IS NOT NULL"
-                                : " AND s.subscription_id IS NULL");
+                boolean recurring = filters.billingTypes().contains("recurring");
+                where.append(recurring ? " AND s.subscription_id IS NOT NULL" : " AND s.subscription_id IS NULL");
+                steps.append(recurring ? " AND t.recurring = TRUE" : " AND t.recurring = FALSE");
             }
-            container(where, parameters, "product_id", filters.productIds());
-            container(where, parameters, "customer_id", filters.customerIds());
-            return new Seats(where.toString(), parameters);
+            container(where, steps, parameters, "product_id", filters.productIds());
+            container(where, steps, parameters, "customer_id", filters.customerIds());
+            return new Seats(where.toString(), steps.toString(), parameters);
         }
 
-        /** Seats whose container (subscription or order) has one of {@code ids} in {@code column}. */
-        private static void container(StringBuilder where, List<Object> parameters, String column, Set<UUID> ids) {
+        /** Seats (and steps) whose container (subscription or order) has one of {@code ids} in {@code column}. */
+        private static void container(
+                StringBuilder where, StringBuilder steps, List<Object> parameters, String column, Set<UUID> ids) {
             if (ids.isEmpty()) {
                 return;
             }
@@ -130,15 +154,18 @@ public class SeatMetricsService {
                 parameters.add(id);
                 marks.append(marks.isEmpty() ? "" : ", ").append('?').append(parameters.size());
             }
-            where.append(" AND (s.subscription_id IN (SELECT sub.id FROM subscriptions sub WHERE sub.")
-                    .append(column)
-                    .append(" IN (")
-                    .append(marks)
-                    .append(")) OR s.order_id IN (SELECT o.id FROM orders o WHERE o.")
-                    .append(column)
-                    .append(" IN (")
-                    .append(marks)
-                    .append(")))");
+            String subscriptions = "(SELECT sub.id FROM subscriptions sub WHERE sub." + column + " IN (" + marks + "))";
+            String orders = "(SELECT o.id FROM orders o WHERE o." + column + " IN (" + marks + "))";
+            where.append(" AND (s.subscription_id IN ")
+                    .append(subscriptions)
+                    .append(" OR s.order_id IN ")
+                    .append(orders)
+                    .append(')');
+            steps.append(" AND (t.container_id IN ")
+                    .append(subscriptions)
+                    .append(" OR t.container_id IN ")
+                    .append(orders)
+                    .append(')');
         }
 
         Query bind(Query query) {

@@ -76,6 +76,36 @@ final class SeatTally {
         }
     }
 
+    /**
+     * One customer's seats as counts, not groups ({@link SeatStepCounts}): {@code held[i]} and {@code claimedHeld[i]}
+     * the seats created by the request's end that it holds (and holds claimed) in period {@code i}; the period of its
+     * first seat's creation and of its last revocation ({@code periods + 1}: a seat is still held), as {@link #seats}
+     * takes them; {@code heldFromFirst}: a seat created in that first period is held through it.
+     */
+    void customer(
+            String customer,
+            long[] held,
+            long[] claimedHeld,
+            int firstCreated,
+            int lastRevoked,
+            boolean heldFromFirst) {
+        Customer c = customers.computeIfAbsent(customer, k -> new Customer());
+        c.firstCreated = Math.min(c.firstCreated, firstCreated);
+        c.lastRevoked = Math.max(c.lastRevoked, lastRevoked);
+        for (int i = 0; i < periods; i++) {
+            totalSteps[i] += held[i];
+            totalSteps[i + 1] -= held[i];
+            claimedSteps[i] += claimedHeld[i];
+            claimedSteps[i + 1] -= claimedHeld[i];
+            if (held[i] > 0) {
+                c.held.add(new int[] {i, i + 1});
+            }
+        }
+        if (heldFromFirst) {
+            c.heldFromCreation.add(firstCreated);
+        }
+    }
+
     /** Seats held in each period. */
     long[] totals() {
         return running(totalSteps);

@@ -33,7 +33,8 @@ class SchemaMigratorTest {
             "7 SQL seat activity and reclaim",
             "8 SQL seat capacity and usage",
             "9 SQL seat history",
-            "10 SQL seat metrics indexes");
+            "10 SQL seat metrics indexes",
+            "11 SQL seat steps");
 
     private static JdbcDataSource freshDatabase() {
         var ds = new JdbcDataSource();
@@ -53,8 +54,8 @@ class SchemaMigratorTest {
     void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         var ds = freshDatabase();
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(10, result.migrationsExecuted);
-        assertEquals("10", result.targetSchemaVersion);
+        assertEquals(11, result.migrationsExecuted);
+        assertEquals("11", result.targetSchemaVersion);
         assertEquals(ALL_MIGRATIONS, history(ds));
         assertEquals(0, count(ds, "SELECT COUNT(*) FROM customer_seats"));
     }
@@ -64,7 +65,7 @@ class SchemaMigratorTest {
         var ds = previousReleaseDatabase();
         long seats = count(ds, "SELECT COUNT(*) FROM customer_seats");
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(9, result.migrationsExecuted, "baselined at 1, then migrated to 10");
+        assertEquals(10, result.migrationsExecuted, "baselined at 1, then migrated to 11");
         assertEquals(
                 List.of(
                         "1 BASELINE schema of an earlier release (JPA schema generation)",
@@ -76,10 +77,22 @@ class SchemaMigratorTest {
                         "7 SQL seat activity and reclaim",
                         "8 SQL seat capacity and usage",
                         "9 SQL seat history",
-                        "10 SQL seat metrics indexes"),
+                        "10 SQL seat metrics indexes",
+                        "11 SQL seat steps"),
                 history(ds));
         assertEquals(4, seats);
         assertEquals(seats, count(ds, "SELECT COUNT(*) FROM customer_seats"));
+        // V11 counts the seats that were there as steps, each at its own quarter hour.
+        assertEquals(seats, count(ds, "SELECT SUM(n) FROM seat_steps WHERE kind = 'created'"));
+        assertEquals(
+                count(ds, "SELECT COUNT(*) FROM customer_seats WHERE claimed_at IS NOT NULL"),
+                count(ds, "SELECT SUM(n) FROM seat_steps WHERE kind = 'claimed'"));
+        assertEquals(
+                0,
+                count(
+                        ds,
+                        "SELECT COUNT(*) FROM seat_steps WHERE MOD(EXTRACT(MINUTE FROM at), 15) <> 0"
+                                + " OR EXTRACT(SECOND FROM at) <> 0"));
     }
 
     @Test

@@ -696,6 +696,64 @@ class PurchasesAndSessionsIT extends ApiTest {
                 metrics(query + "&billing_type=recurring", metricsToken).getJsonObject("totals"));
     }
 
+    /**
+     * The counts read from seat steps where Polar's "created by the request's end" needs a look at single seats (a
+     * month whose last day is after the request's end, with claims and revocations after it), the same counts seat by
+     * seat where a time zone's boundaries are not on quarter hours (Monrovia's old offset of -0:44:30), and the same
+     * answers once the scheduler has folded the new steps.
+     */
+    @Test
+    void seatMetricsFromStepsCountSeatsCreatedAfterTheEndAsPolarDoesAndAgreeSeatBySeat() throws Exception {
+        String metricsToken = fixtures.token(tenant.organizationId(), java.util.List.of("metrics:read"));
+        String buyer = fixtures.customer(tenant, Fixtures.email("steps-buyer")).getString("id");
+        String x = fixtures.subscription(tenant, productId, buyer, 20).getString("id");
+        // Asked for 2026-04-01..04-10 by month: the one period runs to May 1st, the request ends on April 11th.
+        setTimes(seat(x, "s1", false), "2026-04-05T10:00:00Z", "2026-04-20T10:00:00Z", null);
+        setTimes(seat(x, "s2", false), "2026-04-15T10:00:00Z", "2026-04-16T10:00:00Z", null);
+        setTimes(seat(x, "s3", false), "2026-04-02T10:00:00Z", null, "2026-04-25T10:00:00Z");
+        setTimes(seat(x, "s4", false), "2026-04-12T10:00:00Z", null, "2026-04-13T10:00:00Z");
+        setTimes(seat(x, "s5", false), "2026-04-03T10:00:00Z", null, "2026-04-08T10:00:00Z");
+        String month = "/v1/metrics/?start_date=2026-04-01&end_date=2026-04-10&interval=month&customer_id=" + buyer;
+        // total, claimed, pending, customers, new, churned, median, revoked (manual)
+        var monthly = metrics(month, metricsToken);
+        assertPeriod(monthly.getJsonArray("periods").getJsonObject(0), 1, 1, 0, 1, 1, 0, null, 1);
+
+        // Another buyer's seats in 1971, by day: on quarter hours in UTC, not in Monrovia.
+        String earlier =
+                fixtures.customer(tenant, Fixtures.email("steps-buyer-1971")).getString("id");
+        String y = fixtures.subscription(tenant, productId, earlier, 20).getString("id");
+        setTimes(seat(y, "m1", false), "1971-03-02T12:00:00Z", "1971-03-03T12:00:00Z", null);
+        setTimes(seat(y, "m2", false), "1971-03-04T12:00:00Z", null, "1971-03-06T12:00:00Z");
+        String days = "/v1/metrics/?start_date=1971-03-01&end_date=1971-03-07&interval=day&customer_id=" + earlier;
+        var utc = metrics(days, metricsToken).getJsonArray("periods");
+        var monrovia = metrics(days + "&timezone=Africa/Monrovia", metricsToken).getJsonArray("periods");
+        assertEquals("1971-03-01T00:44:30Z", monrovia.getJsonObject(0).getString("timestamp"));
+        long[] totals = {0, 1, 1, 2, 2, 1, 1};
+        long[] claimed = {0, 0, 1, 1, 1, 1, 1};
+        for (int i = 0; i < totals.length; i++) {
+            for (var periods : java.util.List.of(utc, monrovia)) {
+                var period = periods.getJsonObject(i);
+                assertEquals(totals[i], period.getInt("seats_total"), period.toString());
+                assertEquals(claimed[i], period.getInt("seats_claimed"), period.toString());
+                assertEquals(totals[i] > 0 ? 1 : 0, period.getInt("seat_customers"), period.toString());
+                assertEquals(i == 1 ? 1 : 0, period.getInt("new_seat_customers"), period.toString());
+                assertEquals(
+                        i == 5 ? 1 : 0, period.getJsonObject("seats_revoked").getInt("manual", 0), period.toString());
+            }
+        }
+
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (api.get("/test-support/organizations/" + tenant.organizationId() + "/new-seat-steps", null)
+                        .json()
+                        .getInt("new")
+                > 0) {
+            assertTrue(System.currentTimeMillis() < deadline, "the scheduler folds new seat steps");
+            Thread.sleep(200);
+        }
+        assertEquals(monthly, metrics(month, metricsToken));
+        assertEquals(utc, metrics(days, metricsToken).getJsonArray("periods"));
+    }
+
     private jakarta.json.JsonObject metrics(String query, String token) {
         var reply = api.get(query, token);
         assertEquals(200, reply.status(), reply.toString());

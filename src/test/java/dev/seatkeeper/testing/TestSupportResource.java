@@ -219,6 +219,17 @@ public class TestSupportResource {
         return array.build().toString();
     }
 
+    /** How many seat steps of an organization wait to be folded: {@code {"new": n}}. */
+    @GET
+    @Path("/organizations/{id}/new-seat-steps")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String newSeatSteps(@PathParam("id") String id) {
+        Number count = (Number) em.createNativeQuery("SELECT COUNT(*) FROM new_seat_steps WHERE organization_id = ?1")
+                .setParameter(1, UUID.fromString(id))
+                .getSingleResult();
+        return Json.createObjectBuilder().add("new", count.longValue()).build().toString();
+    }
+
     /** Whether a session with this token is stored (expired or not): {@code {"stored": true|false}}. */
     @GET
     @Path("/sessions/{token}")
@@ -333,7 +344,13 @@ public class TestSupportResource {
                         .executeUpdate();
             }
         }
-        return Response.status(changed > 0 ? 204 : 404).build();
+        if (changed == 0) {
+            return Response.status(404).build();
+        }
+        restep(em.createNativeQuery("SELECT organization_id FROM customer_seats WHERE id = ?1")
+                .setParameter(1, UUID.fromString(id))
+                .getSingleResult());
+        return Response.noContent().build();
     }
 
     /** Sets when each recorded seat-count change of a container took effect ({@code {"changed_at": ISO-8601}}). */
@@ -356,8 +373,8 @@ public class TestSupportResource {
     public Response shiftHistory(@PathParam("id") String id, String body) {
         long seconds = Api.json(body).getJsonNumber("seconds").longValue();
         UUID container = UUID.fromString(id);
-        List<?> seats = em.createNativeQuery("SELECT id, created_at, claimed_at, revoked_at FROM customer_seats"
-                        + " WHERE subscription_id = ?1 OR order_id = ?1")
+        List<?> seats = em.createNativeQuery("SELECT id, created_at, claimed_at, revoked_at, organization_id"
+                        + " FROM customer_seats WHERE subscription_id = ?1 OR order_id = ?1")
                 .setParameter(1, container)
                 .getResultList();
         String[] columns = {"created_at", "claimed_at", "revoked_at"};
@@ -383,7 +400,59 @@ public class TestSupportResource {
                     .setParameter(2, UUID.fromString(c[0].toString()))
                     .executeUpdate();
         }
+        if (!seats.isEmpty()) {
+            restep(((Object[]) seats.get(0))[4]);
+        }
         return Response.noContent().build();
+    }
+
+    /**
+     * After seat times were set by hand: the organization's seat steps (what the seat metrics count) and its seats'
+     * invitation claim times made again from its seats' times, as the changes would have written them had they
+     * happened then. The new steps are folded by the scheduler like any others.
+     */
+    private void restep(Object organization) {
+        UUID organizationId = UUID.fromString(organization.toString());
+        // The folding's lock: it neither folds steps deleted here nor adds to counts made again here.
+        dev.seatkeeper.platform.RowLock.lockById(em, "organizations", organizationId);
+        em.createNativeQuery(
+                        "UPDATE customer_seats SET invitation_claimed_at = CASE WHEN"
+                                + " invitation_token_expires_at IS NULL THEN NULL ELSE claimed_at END WHERE organization_id = ?1")
+                .setParameter(1, organizationId)
+                .executeUpdate();
+        for (String table : List.of("seat_steps", "new_seat_steps")) {
+            em.createNativeQuery("DELETE FROM " + table + " WHERE organization_id = ?1")
+                    .setParameter(1, organizationId)
+                    .executeUpdate();
+        }
+        List<?> seats = em.createNativeQuery("SELECT subscription_id, order_id, created_at, claimed_at, revoked_at,"
+                        + " COALESCE(revocation_reason, 'manual') FROM customer_seats WHERE organization_id = ?1")
+                .setParameter(1, organizationId)
+                .getResultList();
+        for (Object row : seats) {
+            Object[] c = (Object[]) row;
+            step(organizationId, c, c[2], "created", "");
+            step(organizationId, c, c[3], "claimed", "");
+            step(organizationId, c, c[4], c[3] == null ? "revoked_pending" : "revoked_claimed", (String) c[5]);
+        }
+    }
+
+    /** One new step of the seat {@code c} (its container first) at {@code time}'s quarter hour, if it has the time. */
+    private void step(UUID organizationId, Object[] c, Object time, String kind, String reason) {
+        if (time == null) {
+            return;
+        }
+        java.time.LocalDateTime t = shifted(time, 0).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        em.createNativeQuery("INSERT INTO new_seat_steps (id, organization_id, container_id, recurring, at, kind,"
+                        + " reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, organizationId)
+                .setParameter(3, UUID.fromString(String.valueOf(c[0] != null ? c[0] : c[1])))
+                .setParameter(4, c[0] != null)
+                .setParameter(5, t.withMinute(t.getMinute() / 15 * 15))
+                .setParameter(6, kind)
+                .setParameter(7, reason)
+                .executeUpdate();
     }
 
     private static java.time.LocalDateTime utc(String instant) {

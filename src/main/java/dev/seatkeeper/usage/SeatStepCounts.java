@@ -1,0 +1,232 @@
+package dev.seatkeeper.usage;
+
+import dev.seatkeeper.seats.SeatStep;
+import jakarta.persistence.EntityManager;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The seat counts of a metrics request read from the organization's seat steps ({@code seat_steps} and the new
+ * steps not yet folded into it, {@link SeatStepFolder}), not from its seats: a few rows per container and quarter
+ * hour, whatever the number of seats. Exact whenever every boundary the request draws (each period's start and end,
+ * the request's first day's start and its last day's end) falls on a quarter hour (UTC), which is true of every time
+ * zone in use today; {@link #applies} says so, and {@link SeatMetricsService} counts seat by seat otherwise.
+ *
+ * <p>The steps are marginal counts (seats created, claimed, revoked while pending, revoked while claimed, per quarter
+ * hour), which give every figure of {@link SeatMetrics} per customer: seats held at a period's end are those created
+ * before it less those revoked before it, and so on. The one figure they cannot give alone is Polar's "created by the
+ * request's end" when the last period runs past that end (a week, month or year interval): the claims and revocations
+ * after the end of seats created after it are read seat by seat, from the seats created after the request's end only.
+ */
+final class SeatStepCounts {
+    private final MetricsWindow window;
+    /** The cells: the sorted distinct boundaries of the periods, the request's start and end (microseconds, UTC). */
+    private final MetricBuckets cells;
+
+    private final int periods;
+    /** Per cell index + 1 (cell -1 is before the first period, {@code cells} the one after the last): its period. */
+    private final int[] period;
+    /** Per cell index + 1: the cell lies after the request's end (within the last period). */
+    private final boolean[] late;
+    /** Per cell index + 1: the cell lies within the request's own days (revocations by reason count there). */
+    private final boolean[] requested;
+
+    private SeatStepCounts(MetricsWindow window, long[] points) {
+        this.window = window;
+        this.cells = new MetricBuckets(points);
+        var buckets = MetricBuckets.of(window);
+        this.periods = buckets.periods();
+        int count = points.length - 1;
+        period = new int[count + 2];
+        late = new boolean[count + 2];
+        requested = new boolean[count + 2];
+        period[0] = -1;
+        period[count + 1] = periods;
+        long requestEnd = window.originalEnd() + 1;
+        for (int k = 0; k < count; k++) {
+            int p = 0;
+            while (p + 1 < periods && buckets.boundaries()[p + 1] <= points[k]) {
+                p++;
+            }
+            period[k + 1] = p;
+            late[k + 1] = points[k] >= requestEnd;
+            requested[k + 1] = points[k] >= window.originalStart() && points[k] < requestEnd;
+        }
+    }
+
+    /** The counts of {@code window}, or null when one of its boundaries is not on a quarter hour. */
+    static SeatStepCounts of(MetricsWindow window) {
+        var points = new TreeSet<Long>();
+        for (long boundary : MetricBuckets.of(window).boundaries()) {
+            points.add(boundary);
+        }
+        points.add(window.originalStart());
+        points.add(window.originalEnd() + 1);
+        long grain = SeatStep.GRAIN_SECONDS * 1_000_000;
+        for (long point : points) {
+            if (Math.floorMod(point, grain) != 0) {
+                return null;
+            }
+        }
+        return new SeatStepCounts(
+                window, points.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** One customer's steps per cell (index + 1). */
+    private final class Cells {
+        final long[] created = new long[period.length];
+        final long[] claimed = new long[period.length];
+        final long[] revokedPending = new long[period.length];
+        final long[] revokedClaimed = new long[period.length];
+        /** The same, less the seats created after the request's end (Polar counts none of them). */
+        final long[] claimedByEarlier = new long[period.length];
+
+        final long[] revokedPendingByEarlier = new long[period.length];
+        final long[] revokedClaimedByEarlier = new long[period.length];
+    }
+
+    /**
+     * Reads the steps of the seats {@code seats} selects, with the same filters, and adds them to {@code tally}.
+     *
+     * @param seats the organization's condition and filters ({@link SeatMetricsService.Seats})
+     */
+    void count(EntityManager em, SeatMetricsService.Seats seats, SeatTally tally) {
+        String steps = "SELECT t.container_id AS cid, t.kind AS kind, t.reason AS reason, " + cells.of("t.at")
+                + " AS cell, t.n AS n FROM (SELECT container_id, recurring, at, kind, reason, n FROM seat_steps"
+                + " WHERE organization_id = ?1 UNION ALL SELECT container_id, recurring, at, kind, reason, 1"
+                + " FROM new_seat_steps WHERE organization_id = ?1) t WHERE " + seats.stepFilters();
+        String grouped = "SELECT y.cid, y.kind, y.reason, y.cell, SUM(y.n) AS n FROM (" + steps
+                + ") y GROUP BY y.cid, y.kind, y.reason, y.cell";
+        Map<String, Cells> customers = new HashMap<>();
+        boolean changedLate = false;
+        for (Object row : seats.bind(em.createNativeQuery("SELECT COALESCE(sub.customer_id, o.customer_id), x.kind,"
+                        + " x.reason, x.cell, x.n FROM (" + grouped
+                        + ") x LEFT JOIN subscriptions sub ON sub.id = x.cid"
+                        + " LEFT JOIN orders o ON o.id = x.cid"))
+                .getResultList()) {
+            Object[] c = (Object[]) row;
+            Cells counts = customers.computeIfAbsent(String.valueOf(c[0]), k -> new Cells());
+            String kind = (String) c[1];
+            int cell = ((Number) c[3]).intValue() + 1;
+            long n = ((Number) c[4]).longValue();
+            switch (kind) {
+                case SeatStep.CREATED -> counts.created[cell] += n;
+                case SeatStep.CLAIMED -> counts.claimed[cell] += n;
+                case SeatStep.REVOKED_PENDING -> counts.revokedPending[cell] += n;
+                default -> counts.revokedClaimed[cell] += n;
+            }
+            if (!kind.equals(SeatStep.CREATED) && late[cell]) {
+                changedLate = true;
+            }
+            if (!kind.equals(SeatStep.CREATED) && !kind.equals(SeatStep.CLAIMED) && requested[cell]) {
+                tally.revoked.get(period[cell]).merge((String) c[2], n, Long::sum);
+            }
+        }
+        for (Cells counts : customers.values()) {
+            System.arraycopy(counts.claimed, 0, counts.claimedByEarlier, 0, period.length);
+            System.arraycopy(counts.revokedPending, 0, counts.revokedPendingByEarlier, 0, period.length);
+            System.arraycopy(counts.revokedClaimed, 0, counts.revokedClaimedByEarlier, 0, period.length);
+        }
+        if (changedLate) {
+            subtractSeatsCreatedLate(em, seats, customers);
+        }
+        customers.forEach((customer, counts) -> add(tally, customer, counts));
+    }
+
+    /**
+     * Takes the claims and revocations of seats created after the request's end, within the last period, out of the
+     * "by earlier seats" counts: read seat by seat, from the seats created in that part of the last period only.
+     */
+    private void subtractSeatsCreatedLate(
+            EntityManager em, SeatMetricsService.Seats seats, Map<String, Cells> customers) {
+        String after = MetricBuckets.literal(window.originalEnd() + 1);
+        String lastEnd = MetricBuckets.literal(MetricBuckets.of(window).boundaries()[periods]);
+        String grouped = "SELECT y.sid, y.oid, y.k, y.r, COUNT(*) AS n FROM (SELECT s.subscription_id AS sid,"
+                + " s.order_id AS oid, " + cells.of("s.claimed_at") + " AS k, " + cells.of("s.revoked_at")
+                + " AS r FROM customer_seats s WHERE " + seats.where() + " AND s.created_at >= " + after
+                + " AND s.created_at < " + lastEnd + ") y GROUP BY y.sid, y.oid, y.k, y.r";
+        int never = period.length; // MetricBuckets' index of NULL, plus one
+        for (Object row : seats.bind(em.createNativeQuery("SELECT COALESCE(sub.customer_id, o.customer_id), x.k, x.r,"
+                        + " x.n FROM (" + grouped + ") x LEFT JOIN subscriptions sub ON sub.id = x.sid"
+                        + " LEFT JOIN orders o ON o.id = x.oid"))
+                .getResultList()) {
+            Object[] c = (Object[]) row;
+            Cells counts = customers.get(String.valueOf(c[0]));
+            int claimed = ((Number) c[1]).intValue() + 1;
+            int revoked = ((Number) c[2]).intValue() + 1;
+            long n = ((Number) c[3]).longValue();
+            if (counts == null) {
+                continue; // Created after the steps were read: not counted there either.
+            }
+            if (claimed < never && late[claimed]) {
+                counts.claimedByEarlier[claimed] -= n;
+            }
+            if (revoked < never && late[revoked]) {
+                if (claimed < never) {
+                    counts.revokedClaimedByEarlier[revoked] -= n;
+                } else {
+                    counts.revokedPendingByEarlier[revoked] -= n;
+                }
+            }
+        }
+    }
+
+    /** Folds one customer's cells into the figures {@link SeatTally#customer} takes. */
+    private void add(SeatTally tally, String customer, Cells counts) {
+        long[] heldSteps = new long[periods + 1];
+        long[] claimedSteps = new long[periods + 1];
+        int firstCreated = Integer.MAX_VALUE;
+        int lastRevoked = Integer.MIN_VALUE;
+        long created = 0;
+        long revoked = 0;
+        for (int cell = 0; cell < period.length; cell++) {
+            int p = period[cell];
+            long revokedHere = counts.revokedPending[cell] + counts.revokedClaimed[cell];
+            created += counts.created[cell];
+            revoked += revokedHere;
+            if (counts.created[cell] > 0) {
+                firstCreated = Math.min(firstCreated, p);
+            }
+            if (revokedHere > 0) {
+                lastRevoked = Math.max(lastRevoked, p);
+            }
+            if (p >= periods) {
+                continue;
+            }
+            // Seats created after the request's end are not counted (Polar), nor their claims and revocations;
+            // the cells before the window count from its first period.
+            long createdByEnd = late[cell] ? 0 : counts.created[cell];
+            heldSteps[Math.max(p, 0)] +=
+                    createdByEnd - counts.revokedPendingByEarlier[cell] - counts.revokedClaimedByEarlier[cell];
+            claimedSteps[Math.max(p, 0)] += counts.claimedByEarlier[cell] - counts.revokedClaimedByEarlier[cell];
+        }
+        if (created > revoked) {
+            lastRevoked = periods + 1;
+        }
+        long[] held = new long[periods];
+        long[] claimedHeld = new long[periods];
+        long h = 0;
+        long k = 0;
+        for (int i = 0; i < periods; i++) {
+            h += heldSteps[i];
+            k += claimedSteps[i];
+            held[i] = h;
+            claimedHeld[i] = k;
+        }
+        boolean heldFromFirst = false;
+        if (firstCreated >= 0 && firstCreated < periods) {
+            // No seat was created before that period, so every seat revoked in it was created in it.
+            long heldThrough = 0;
+            for (int cell = 0; cell < period.length; cell++) {
+                if (period[cell] == firstCreated) {
+                    heldThrough += (late[cell] ? 0 : counts.created[cell])
+                            - counts.revokedPendingByEarlier[cell]
+                            - counts.revokedClaimedByEarlier[cell];
+                }
+            }
+            heldFromFirst = heldThrough > 0;
+        }
+        tally.customer(customer, held, claimedHeld, firstCreated, lastRevoked, heldFromFirst);
+    }
+}
