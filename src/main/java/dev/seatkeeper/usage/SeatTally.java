@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * metrics by {@link SeatMetrics}. Each seat arrives as part of a group of seats of one billing customer that share
  * their period indexes ({@link MetricBuckets}: {@code -1} before the window, {@code periods} after it,
  * {@code periods + 1} never): created, claimed, revoked; whether it was created by the request's end. The groups are
- * at most containers × distinct index triples, never one row per seat.
+ * at most containers × distinct index triples, never one row per seat. Or each customer arrives whole, as the seats it
+ * holds per period ({@link #customer}), when the counts come from the seat steps ({@link SeatStepCounts}).
  */
 final class SeatTally {
     final int periods;
