@@ -79,11 +79,23 @@ final class SeatStepCounts {
         final long[] claimed = new long[period.length];
         final long[] revokedPending = new long[period.length];
         final long[] revokedClaimed = new long[period.length];
-        /** The same, less the seats created after the request's end (Polar counts none of them). */
-        final long[] claimedByEarlier = new long[period.length];
+        /** Those of the seats created after the request's end (Polar counts none of them), in the last period. */
+        final long[] claimedByLate = new long[period.length];
 
-        final long[] revokedPendingByEarlier = new long[period.length];
-        final long[] revokedClaimedByEarlier = new long[period.length];
+        final long[] revokedPendingByLate = new long[period.length];
+        final long[] revokedClaimedByLate = new long[period.length];
+
+        /** Seats held from {@code cell}'s steps: created by the request's end, less those revoked. */
+        long held(int cell) {
+            return (late[cell] ? 0 : created[cell])
+                    - (revokedPending[cell] - revokedPendingByLate[cell])
+                    - (revokedClaimed[cell] - revokedClaimedByLate[cell]);
+        }
+
+        /** Claimed seats held from {@code cell}'s steps, of seats created by the request's end. */
+        long claimedHeld(int cell) {
+            return (claimed[cell] - claimedByLate[cell]) - (revokedClaimed[cell] - revokedClaimedByLate[cell]);
+        }
     }
 
     /**
@@ -123,23 +135,17 @@ final class SeatStepCounts {
                 tally.revoked.get(period[cell]).merge((String) c[2], n, Long::sum);
             }
         }
-        for (Cells counts : customers.values()) {
-            System.arraycopy(counts.claimed, 0, counts.claimedByEarlier, 0, period.length);
-            System.arraycopy(counts.revokedPending, 0, counts.revokedPendingByEarlier, 0, period.length);
-            System.arraycopy(counts.revokedClaimed, 0, counts.revokedClaimedByEarlier, 0, period.length);
-        }
         if (changedLate) {
-            subtractSeatsCreatedLate(em, seats, customers);
+            countSeatsCreatedLate(em, seats, customers);
         }
         customers.forEach((customer, counts) -> add(tally, customer, counts));
     }
 
     /**
-     * Takes the claims and revocations of seats created after the request's end, within the last period, out of the
-     * "by earlier seats" counts: read seat by seat, from the seats created in that part of the last period only.
+     * The claims and revocations, within the last period, of the seats created after the request's end in it: read
+     * seat by seat, from the seats created in that part of the last period only.
      */
-    private void subtractSeatsCreatedLate(
-            EntityManager em, SeatMetricsService.Seats seats, Map<String, Cells> customers) {
+    private void countSeatsCreatedLate(EntityManager em, SeatMetricsService.Seats seats, Map<String, Cells> customers) {
         String after = MetricBuckets.literal(window.originalEnd() + 1);
         String lastEnd = MetricBuckets.literal(MetricBuckets.of(window).boundaries()[periods]);
         String grouped = "SELECT y.sid, y.oid, y.k, y.r, COUNT(*) AS n FROM (SELECT s.subscription_id AS sid,"
@@ -160,13 +166,13 @@ final class SeatStepCounts {
                 continue; // Created after the steps were read: not counted there either.
             }
             if (claimed < never && late[claimed]) {
-                counts.claimedByEarlier[claimed] -= n;
+                counts.claimedByLate[claimed] += n;
             }
             if (revoked < never && late[revoked]) {
                 if (claimed < never) {
-                    counts.revokedClaimedByEarlier[revoked] -= n;
+                    counts.revokedClaimedByLate[revoked] += n;
                 } else {
-                    counts.revokedPendingByEarlier[revoked] -= n;
+                    counts.revokedPendingByLate[revoked] += n;
                 }
             }
         }
@@ -194,12 +200,9 @@ final class SeatStepCounts {
             if (p >= periods) {
                 continue;
             }
-            // Seats created after the request's end are not counted (Polar), nor their claims and revocations;
-            // the cells before the window count from its first period.
-            long createdByEnd = late[cell] ? 0 : counts.created[cell];
-            heldSteps[Math.max(p, 0)] +=
-                    createdByEnd - counts.revokedPendingByEarlier[cell] - counts.revokedClaimedByEarlier[cell];
-            claimedSteps[Math.max(p, 0)] += counts.claimedByEarlier[cell] - counts.revokedClaimedByEarlier[cell];
+            // The cells before the window count from its first period.
+            heldSteps[Math.max(p, 0)] += counts.held(cell);
+            claimedSteps[Math.max(p, 0)] += counts.claimedHeld(cell);
         }
         if (created > revoked) {
             lastRevoked = periods + 1;
@@ -220,9 +223,7 @@ final class SeatStepCounts {
             long heldThrough = 0;
             for (int cell = 0; cell < period.length; cell++) {
                 if (period[cell] == firstCreated) {
-                    heldThrough += (late[cell] ? 0 : counts.created[cell])
-                            - counts.revokedPendingByEarlier[cell]
-                            - counts.revokedClaimedByEarlier[cell];
+                    heldThrough += counts.held(cell);
                 }
             }
             heldFromFirst = heldThrough > 0;

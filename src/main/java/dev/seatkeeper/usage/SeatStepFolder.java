@@ -1,6 +1,8 @@
 package dev.seatkeeper.usage;
 
 import dev.seatkeeper.platform.RowLock;
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -27,6 +29,9 @@ public class SeatStepFolder {
     @PersistenceContext
     EntityManager em;
 
+    @Resource
+    SessionContext context;
+
     /** Organizations with new steps to fold, at most {@code limit}. */
     public List<UUID> organizationsWithNewSteps(int limit) {
         return em
@@ -36,6 +41,25 @@ public class SeatStepFolder {
                 .stream()
                 .map(RowLock::toUuid)
                 .toList();
+    }
+
+    /**
+     * Folds every new step of the organization written before this call, {@value #BATCH} per transaction: the
+     * scheduler's round may be a minute apart, and a busy organization writes more than a batch in that time.
+     *
+     * @return how many steps it folded
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public long foldAll(UUID organizationId) {
+        // Each batch through the container, so that it runs in a transaction of its own.
+        SeatStepFolder self = context.getBusinessObject(SeatStepFolder.class);
+        long folded = 0;
+        int batch;
+        do {
+            batch = self.fold(organizationId);
+            folded += batch;
+        } while (batch == BATCH);
+        return folded;
     }
 
     /**

@@ -27,13 +27,13 @@ public class SeatStepFolding implements ScheduledWork {
     }
 
     /**
-     * Folds one batch of the organization's new steps, then answers {@code false} (done for this round): under a
-     * steady stream of changes the organization is due again at once, and one batch per round leaves the round to
-     * the other kinds of scheduled work.
+     * Folds the organization's new steps, then answers {@code false} (done for this round): under a steady stream of
+     * changes the organization is due again at once, and folding it once per round leaves the round to the other
+     * kinds of scheduled work.
      */
     @Override
     public boolean apply(UUID organizationId, OffsetDateTime now) {
-        folder.fold(organizationId);
+        folder.foldAll(organizationId);
         return false;
     }
 }
