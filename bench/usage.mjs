@@ -22,8 +22,14 @@ export const USAGE_TARGET = 10;
  * [{name, median (ms), samples, ratio}], the seat list first (ratio 1), and prints them as a table.
  */
 export async function timeUsage(server, setup, admin, { seats, smoke = false, log = console.log } = {}) {
-  const { token } = await must(server.base, "POST", "/v1/organization-access-tokens/", admin, {
+  const tokenRequest = () => must(server.base, "POST", "/v1/organization-access-tokens/", admin, {
     organization_id: setup.org.id, comment: "benchmark metrics", scopes: ["metrics:read", "subscriptions:read"],
+  });
+  // On PostgreSQL the server ran idle while a million seats were seeded: the client's kept-alive connection to it may
+  // have been closed by the server meanwhile, which fetch reports as "other side closed". Once more on a new one.
+  const { token } = await tokenRequest().catch((e) => {
+    if (e?.cause?.code !== "UND_ERR_SOCKET") throw e;
+    return tokenRequest();
   });
   const daysAgo = (n) => new Date(Date.now() - n * 86400000).toISOString().slice(0, 10);
   const c = setup.containers;
