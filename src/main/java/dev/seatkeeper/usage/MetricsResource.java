@@ -92,6 +92,13 @@ public class MetricsResource {
             throw QueryDates.tooLong(List.of(start.toString(), end.toString(), every));
         }
         var window = MetricsWindow.of(start, end, every, zone);
+        // Every boundary is written into SQL as a timestamp: within years 1 to 9999 (UTC), as both databases take them.
+        if (window.start(0) < MetricsWindow.EARLIEST) {
+            throw QueryDates.outOfRange("start_date", startDate);
+        }
+        if (window.end(window.timestamps().size() - 1) >= MetricsWindow.LATEST) {
+            throw QueryDates.outOfRange("end_date", endDate);
+        }
         // An organization filter that leaves out the caller's own organization leaves no seats: Polar's filter
         // narrows what the token may read, it never widens it.
         UUID organization = caller.organizationId();

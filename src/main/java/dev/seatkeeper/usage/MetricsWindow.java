@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -22,6 +23,11 @@ public record MetricsWindow(List<ZonedDateTime> timestamps, String interval, lon
             Map.of("hour", 7, "day", 366, "week", 7 * 53, "month", 365 * 4, "year", 365 * 10);
 
     static final List<String> INTERVALS = List.of("year", "month", "week", "day", "hour");
+
+    /** A window starts at or after {@code EARLIEST} and ends before {@code LATEST} (microseconds, UTC): years 1 to 9999. */
+    static final long EARLIEST = SeatSpan.micros(java.time.OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
+
+    static final long LATEST = SeatSpan.micros(java.time.OffsetDateTime.of(10000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
 
     static MetricsWindow of(LocalDate startDate, LocalDate endDate, String interval, ZoneId zone) {
         ZonedDateTime start = startDate.atStartOfDay(zone);

@@ -14,7 +14,8 @@ final class QueryDates {
     /**
      * A {@code YYYY-MM-DD} date; empty when absent. Raises 422 {@code date_from_datetime_parsing} otherwise, also for
      * an empty value ({@code ?from=}): FastAPI hands {@code ""} of a query to pydantic, which refuses it, so a client
-     * whose value went missing is told so rather than served the default.
+     * whose value went missing is told so rather than served the default. As Python's dates, the year has four digits
+     * and is not 0 ({@code +10000-01-01} and {@code 0000-01-01}, which Java would take, are refused).
      */
     static Optional<LocalDate> optional(String name, String text) {
         if (text == null) {
@@ -23,11 +24,26 @@ final class QueryDates {
         if (text.isEmpty()) {
             throw malformed(name, "input is too short", text);
         }
+        if (!FOUR_DIGIT_YEAR.matcher(text).matches()) {
+            throw malformed(name, "input is not a date in the format YYYY-MM-DD", text);
+        }
         try {
-            return Optional.of(LocalDate.parse(text));
+            LocalDate date = LocalDate.parse(text);
+            if (date.getYear() < 1) {
+                throw outOfRange(name, text);
+            }
+            return Optional.of(date);
         } catch (DateTimeParseException e) {
             throw malformed(name, "input is not a date in the format YYYY-MM-DD", text);
         }
+    }
+
+    private static final java.util.regex.Pattern FOUR_DIGIT_YEAR =
+            java.util.regex.Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
+    /** 422 {@code date_from_datetime_parsing} at {@code ["query", name]}: a date outside what can be served. */
+    static RequestValidationException outOfRange(String name, String text) {
+        return malformed(name, "input is out of range", text);
     }
 
     private static RequestValidationException malformed(String name, String why, String text) {

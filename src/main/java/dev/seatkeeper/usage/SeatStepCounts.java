@@ -98,8 +98,14 @@ final class SeatStepCounts {
         }
     }
 
+    /** The kind of the rows that count seats created after the request's end, not steps. */
+    private static final String LATE = "late";
+
     /**
-     * Reads the steps of the seats {@code seats} selects, with the same filters, and adds them to {@code tally}.
+     * Reads the steps of the seats {@code seats} selects, with the same filters, and adds them to {@code tally}. When
+     * the last period runs past the request's end, the same statement also reads, seat by seat, the seats created in
+     * that part of the last period (their claimed and revoked cells): one statement, so that both are read from one
+     * snapshot and a change committed meanwhile is counted in both or in neither.
      *
      * @param seats the organization's condition and filters ({@link SeatMetricsService.Seats})
      */
@@ -108,72 +114,56 @@ final class SeatStepCounts {
                 + " AS cell, t.n AS n FROM (SELECT container_id, recurring, at, kind, reason, n FROM seat_steps"
                 + " WHERE organization_id = ?1 UNION ALL SELECT container_id, recurring, at, kind, reason, 1"
                 + " FROM new_seat_steps WHERE organization_id = ?1) t WHERE " + seats.stepFilters();
-        String grouped = "SELECT y.cid, y.kind, y.reason, y.cell, SUM(y.n) AS n FROM (" + steps
+        String grouped = "SELECT y.cid, y.kind, y.reason, y.cell, 0 AS cell2, SUM(y.n) AS n FROM (" + steps
                 + ") y GROUP BY y.cid, y.kind, y.reason, y.cell";
+        long requestEnd = window.originalEnd() + 1;
+        long lastEnd = MetricBuckets.of(window).boundaries()[periods];
+        if (requestEnd < lastEnd) {
+            grouped += " UNION ALL SELECT z.cid, '" + LATE + "', '', z.k, z.r, COUNT(*) FROM (SELECT"
+                    + " COALESCE(s.subscription_id, s.order_id) AS cid, " + cells.of("s.claimed_at") + " AS k, "
+                    + cells.of("s.revoked_at") + " AS r FROM customer_seats s WHERE " + seats.where()
+                    + " AND s.created_at >= " + MetricBuckets.literal(requestEnd) + " AND s.created_at < "
+                    + MetricBuckets.literal(lastEnd) + ") z GROUP BY z.cid, z.k, z.r";
+        }
         Map<String, Cells> customers = new HashMap<>();
-        boolean changedLate = false;
         for (Object row : seats.bind(em.createNativeQuery("SELECT COALESCE(sub.customer_id, o.customer_id), x.kind,"
-                        + " x.reason, x.cell, x.n FROM (" + grouped
-                        + ") x LEFT JOIN subscriptions sub ON sub.id = x.cid"
-                        + " LEFT JOIN orders o ON o.id = x.cid"))
+                        + " x.reason, x.cell, x.cell2, x.n FROM (" + grouped
+                        + ") x LEFT JOIN subscriptions sub ON sub.id = x.cid LEFT JOIN orders o ON o.id = x.cid"))
                 .getResultList()) {
             Object[] c = (Object[]) row;
             Cells counts = customers.computeIfAbsent(String.valueOf(c[0]), k -> new Cells());
             String kind = (String) c[1];
             int cell = ((Number) c[3]).intValue() + 1;
-            long n = ((Number) c[4]).longValue();
+            long n = ((Number) c[5]).longValue();
             switch (kind) {
                 case SeatStep.CREATED -> counts.created[cell] += n;
                 case SeatStep.CLAIMED -> counts.claimed[cell] += n;
                 case SeatStep.REVOKED_PENDING -> counts.revokedPending[cell] += n;
+                case LATE -> late(counts, cell, ((Number) c[4]).intValue() + 1, n);
                 default -> counts.revokedClaimed[cell] += n;
             }
-            if (!kind.equals(SeatStep.CREATED) && late[cell]) {
-                changedLate = true;
-            }
-            if (!kind.equals(SeatStep.CREATED) && !kind.equals(SeatStep.CLAIMED) && requested[cell]) {
+            if ((kind.equals(SeatStep.REVOKED_PENDING) || kind.equals(SeatStep.REVOKED_CLAIMED)) && requested[cell]) {
                 tally.revoked.get(period[cell]).merge((String) c[2], n, Long::sum);
             }
-        }
-        if (changedLate) {
-            countSeatsCreatedLate(em, seats, customers);
         }
         customers.forEach((customer, counts) -> add(tally, customer, counts));
     }
 
     /**
-     * The claims and revocations, within the last period, of the seats created after the request's end in it: read
-     * seat by seat, from the seats created in that part of the last period only.
+     * {@code n} seats created after the request's end, claimed in cell {@code claimed} and revoked in cell
+     * {@code revoked} (each the cell index + 1; {@code period.length}: never): their claims and revocations within the
+     * last period, which Polar does not count.
      */
-    private void countSeatsCreatedLate(EntityManager em, SeatMetricsService.Seats seats, Map<String, Cells> customers) {
-        String after = MetricBuckets.literal(window.originalEnd() + 1);
-        String lastEnd = MetricBuckets.literal(MetricBuckets.of(window).boundaries()[periods]);
-        String grouped = "SELECT y.sid, y.oid, y.k, y.r, COUNT(*) AS n FROM (SELECT s.subscription_id AS sid,"
-                + " s.order_id AS oid, " + cells.of("s.claimed_at") + " AS k, " + cells.of("s.revoked_at")
-                + " AS r FROM customer_seats s WHERE " + seats.where() + " AND s.created_at >= " + after
-                + " AND s.created_at < " + lastEnd + ") y GROUP BY y.sid, y.oid, y.k, y.r";
+    private void late(Cells counts, int claimed, int revoked, long n) {
         int never = period.length; // MetricBuckets' index of NULL, plus one
-        for (Object row : seats.bind(em.createNativeQuery("SELECT COALESCE(sub.customer_id, o.customer_id), x.k, x.r,"
-                        + " x.n FROM (" + grouped + ") x LEFT JOIN subscriptions sub ON sub.id = x.sid"
-                        + " LEFT JOIN orders o ON o.id = x.oid"))
-                .getResultList()) {
-            Object[] c = (Object[]) row;
-            Cells counts = customers.get(String.valueOf(c[0]));
-            int claimed = ((Number) c[1]).intValue() + 1;
-            int revoked = ((Number) c[2]).intValue() + 1;
-            long n = ((Number) c[3]).longValue();
-            if (counts == null) {
-                continue; // Created after the steps were read: not counted there either.
-            }
-            if (claimed < never && late[claimed]) {
-                counts.claimedByLate[claimed] += n;
-            }
-            if (revoked < never && late[revoked]) {
-                if (claimed < never) {
-                    counts.revokedClaimedByLate[revoked] += n;
-                } else {
-                    counts.revokedPendingByLate[revoked] += n;
-                }
+        if (claimed < never && late[claimed]) {
+            counts.claimedByLate[claimed] += n;
+        }
+        if (revoked < never && late[revoked]) {
+            if (claimed < never) {
+                counts.revokedClaimedByLate[revoked] += n;
+            } else {
+                counts.revokedPendingByLate[revoked] += n;
             }
         }
     }

@@ -560,6 +560,30 @@ class PurchasesAndSessionsIT extends ApiTest {
                 "date_from_datetime_parsing",
                 "query",
                 "start_date");
+        // Python's dates have four-digit years from 1; every boundary must fall within years 1 to 9999 (UTC).
+        for (String start : java.util.List.of("+10000-01-01", "0000-01-01", "-0001-06-01")) {
+            assertValidationError(
+                    api.get("/v1/metrics/?start_date=" + start + "&end_date=" + today + "&interval=day", metricsToken),
+                    "date_from_datetime_parsing",
+                    "query",
+                    "start_date");
+        }
+        assertValidationError(
+                api.get(
+                        "/v1/metrics/?start_date=0001-01-01&end_date=0001-01-02&interval=day&timezone=Asia/Kathmandu",
+                        metricsToken),
+                "date_from_datetime_parsing",
+                "query",
+                "start_date");
+        assertValidationError(
+                api.get("/v1/metrics/?start_date=9999-12-31&end_date=9999-12-31&interval=day", metricsToken),
+                "date_from_datetime_parsing",
+                "query",
+                "end_date");
+        assertEquals(
+                200,
+                api.get("/v1/metrics/?start_date=0001-01-01&end_date=0001-01-02&interval=day", metricsToken)
+                        .status());
         assertEquals(
                 200,
                 api.get(usage + "from=" + today + "&to=" + today, tenant.token())
