@@ -11,13 +11,14 @@ import java.util.TreeSet;
  * steps not yet folded into it, {@link SeatStepFolder}), not from its seats: a few rows per container and quarter
  * hour, whatever the number of seats. Exact whenever every boundary the request draws (each period's start and end,
  * the request's first day's start and its last day's end) falls on a quarter hour (UTC), which is true of every time
- * zone in use today; {@link #applies} says so, and {@link SeatMetricsService} counts seat by seat otherwise.
+ * zone in use today; {@link #of} answers null otherwise, and {@link SeatMetricsService} counts seat by seat.
  *
  * <p>The steps are marginal counts (seats created, claimed, revoked while pending, revoked while claimed, per quarter
  * hour), which give every figure of {@link SeatMetrics} per customer: seats held at a period's end are those created
  * before it less those revoked before it, and so on. The one figure they cannot give alone is Polar's "created by the
  * request's end" when the last period runs past that end (a week, month or year interval): the claims and revocations
- * after the end of seats created after it are read seat by seat, from the seats created after the request's end only.
+ * after the end of seats created after it are read seat by seat, from the seats created after the request's end only,
+ * in the same statement as the steps.
  */
 final class SeatStepCounts {
     private final MetricsWindow window;
