@@ -55,7 +55,7 @@ public class SeatMetricsService {
         var tally = new SeatTally(buckets.periods());
         String start = MetricBuckets.literal(window.originalStart());
         String end = MetricBuckets.literal(window.originalEnd());
-        var steps = SeatStepCounts.of(window);
+        var steps = SeatStepCounts.of(window, buckets);
         if (steps != null) {
             steps.count(em, seats, tally);
         } else {

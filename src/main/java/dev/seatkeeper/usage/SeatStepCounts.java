@@ -22,6 +22,8 @@ import java.util.TreeSet;
  */
 final class SeatStepCounts {
     private final MetricsWindow window;
+    /** The window's periods ({@link MetricBuckets#of}). */
+    private final MetricBuckets buckets;
     /** The cells: the sorted distinct boundaries of the periods, the request's start and end (microseconds, UTC). */
     private final MetricBuckets cells;
 
@@ -33,10 +35,10 @@ final class SeatStepCounts {
     /** Per cell index + 1: the cell lies within the request's own days (revocations by reason count there). */
     private final boolean[] requested;
 
-    private SeatStepCounts(MetricsWindow window, long[] points) {
+    private SeatStepCounts(MetricsWindow window, MetricBuckets buckets, long[] points) {
         this.window = window;
+        this.buckets = buckets;
         this.cells = new MetricBuckets(points);
-        var buckets = MetricBuckets.of(window);
         this.periods = buckets.periods();
         int count = points.length - 1;
         period = new int[count + 2];
@@ -56,10 +58,13 @@ final class SeatStepCounts {
         }
     }
 
-    /** The counts of {@code window}, or null when one of its boundaries is not on a quarter hour. */
-    static SeatStepCounts of(MetricsWindow window) {
+    /**
+     * The counts of {@code window}, whose periods are {@code buckets} ({@link MetricBuckets#of}), or null when one of
+     * its boundaries is not on a quarter hour.
+     */
+    static SeatStepCounts of(MetricsWindow window, MetricBuckets buckets) {
         var points = new TreeSet<Long>();
-        for (long boundary : MetricBuckets.of(window).boundaries()) {
+        for (long boundary : buckets.boundaries()) {
             points.add(boundary);
         }
         points.add(window.originalStart());
@@ -71,7 +76,7 @@ final class SeatStepCounts {
             }
         }
         return new SeatStepCounts(
-                window, points.stream().mapToLong(Long::longValue).toArray());
+                window, buckets, points.stream().mapToLong(Long::longValue).toArray());
     }
 
     /** One customer's steps per cell (index + 1). */
@@ -118,7 +123,7 @@ final class SeatStepCounts {
         String grouped = "SELECT y.cid, y.kind, y.reason, y.cell, 0 AS cell2, SUM(y.n) AS n FROM (" + steps
                 + ") y GROUP BY y.cid, y.kind, y.reason, y.cell";
         long requestEnd = window.originalEnd() + 1;
-        long lastEnd = MetricBuckets.of(window).boundaries()[periods];
+        long lastEnd = buckets.boundaries()[periods];
         if (requestEnd < lastEnd) {
             grouped += " UNION ALL SELECT z.cid, '" + LATE + "', '', z.k, z.r, COUNT(*) FROM (SELECT"
                     + " COALESCE(s.subscription_id, s.order_id) AS cid, " + cells.of("s.claimed_at") + " AS k, "
