@@ -1,22 +1,32 @@
 package dev.seatkeeper.reclaim;
 
 import dev.seatkeeper.platform.ServiceDataSource;
+import dev.seatkeeper.seats.CustomerSeat;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The forward-only write of reported activity (contract, "Beyond Polar: activity and reclaim of idle seats"): every
- * seat of a batch moves to its own reported time in one statement, whose condition carries the rules, so that racing
- * reports of one seat keep the latest and nothing is read first under a lock: the seat is held (not revoked) and its
- * stored {@code last_active_at} is null or at least {@link ActivityService#COALESCE} older than the new time (at most
- * one write per seat per minute, only forward). A write also clears a pending {@code reclaim_at}.
+ * The forward-only write of reported activity (contract, "Beyond Polar: activity and reclaim of idle seats"). Every
+ * seat of a batch moves to its own reported time in one statement on the narrow {@code seat_activity} table, whose
+ * condition carries the rules, so that racing reports of one seat keep the latest and nothing is read first under a
+ * lock: the stored {@code last_active_at} is null or at least {@link ActivityService#COALESCE} older than the new time
+ * (at most one write per seat per minute, only forward). The wide {@code customer_seats} row is not touched, except
+ * for the rare seat with a pending {@code reclaim_at}, which the write clears.
  *
- * <p>The times are joined to the seats as a list of {@code VALUES} on the primary key: PostgreSQL's {@code UPDATE ...
+ * <p>Those warned seats are written first, under their row locks: a reclaim of the seat (which holds the same lock,
+ * {@link ReclaimService#apply}) either finishes first, and then the seat is revoked and gets no time, or waits and
+ * then finds the new activity. A seat warned by the scheduler between the caller's read and this write keeps its
+ * warning until the scheduler's next run withdraws it (the activity is recorded either way).
+ *
+ * <p>The times are joined to the rows as a list of {@code VALUES} on the primary key: PostgreSQL's {@code UPDATE ...
  * FROM}, H2's {@code MERGE ... USING} (H2 has no {@code UPDATE ... FROM}). The rows are listed in the order of their
  * ids (the order of both databases' primary keys: PostgreSQL compares {@code uuid} bytes, H2 the lower-case text), so
  * that two batches naming some of the same seats lock them in the same order and one waits for the other instead of
@@ -29,16 +39,21 @@ final class ActivityWrites {
      * Moves each seat to its time where the rules allow, in the caller's transaction.
      *
      * @param times the new {@code last_active_at} per seat id (UTC; at most {@value ActivityReport#MAX_ITEMS} seats)
+     * @param warned the seats of {@code times} that were read with a pending {@code reclaim_at}
      * @return how many seats were written
      * @throws jakarta.persistence.PersistenceException if the database refuses (a lock timeout answers 503)
      */
-    static int write(EntityManager em, Map<UUID, OffsetDateTime> times) {
-        if (times.isEmpty()) {
+    static int write(EntityManager em, Map<UUID, OffsetDateTime> times, Collection<UUID> warned) {
+        var writable = new HashMap<>(times);
+        if (!warned.isEmpty()) {
+            writable.keySet().removeAll(withdrawWarnings(em, warned));
+        }
+        if (writable.isEmpty()) {
             return 0;
         }
         boolean postgresql = ServiceDataSource.isPostgresql();
         var rows = new StringBuilder();
-        for (int i = 0; i < times.size(); i++) {
+        for (int i = 0; i < writable.size(); i++) {
             rows.append(i == 0 ? "" : ", ")
                     .append("(CAST(?")
                     .append(2 * i + 1)
@@ -48,16 +63,17 @@ final class ActivityWrites {
                     .append(" AS TIMESTAMP))");
         }
         String values = "(VALUES " + rows + ") AS v (id, at)";
-        String due = "s.status <> 'REVOKED' AND (s.last_active_at IS NULL OR s.last_active_at <= v.at - INTERVAL '"
+        String due = "(a.last_active_at IS NULL OR a.last_active_at <= v.at - INTERVAL '"
                 + ActivityService.COALESCE.toSeconds() + "' SECOND)";
-        String set = "last_active_at = v.at, reclaim_at = NULL";
+        String table = CustomerSeat.ACTIVITY_TABLE;
         Query update = em.createNativeQuery(
                 postgresql
-                        ? "UPDATE customer_seats s SET " + set + " FROM " + values + " WHERE s.id = v.id AND " + due
-                        : "MERGE INTO customer_seats s USING " + values + " ON s.id = v.id WHEN MATCHED AND " + due
-                                + " THEN UPDATE SET " + set);
+                        ? "UPDATE " + table + " a SET last_active_at = v.at FROM " + values
+                                + " WHERE a.seat_id = v.id AND " + due
+                        : "MERGE INTO " + table + " a USING " + values + " ON a.seat_id = v.id WHEN MATCHED AND " + due
+                                + " THEN UPDATE SET last_active_at = v.at");
         int parameter = 1;
-        for (var seat : times.entrySet().stream()
+        for (var seat : writable.entrySet().stream()
                 .sorted(Comparator.comparing(e -> e.getKey().toString()))
                 .toList()) {
             // Text and a timestamp of the same instant, as UniqueInsert binds them: the same with either JPA provider.
@@ -65,5 +81,30 @@ final class ActivityWrites {
             update.setParameter(parameter++, Timestamp.from(seat.getValue().toInstant()));
         }
         return update.executeUpdate();
+    }
+
+    /**
+     * Clears the pending reclaim of the warned seats that are still held, waiting for any reclaim under way, and
+     * returns those that were revoked meanwhile.
+     */
+    private static List<UUID> withdrawWarnings(EntityManager em, Collection<UUID> warned) {
+        var ids = warned.stream().map(UUID::toString).sorted().toList();
+        String cast = ServiceDataSource.isPostgresql() ? " AS uuid)" : " AS VARCHAR)";
+        var in = new StringBuilder();
+        for (int i = 1; i <= ids.size(); i++) {
+            in.append(i == 1 ? "" : ", ").append("CAST(?").append(i).append(cast);
+        }
+        String named = "id IN (" + in + ")";
+        Query clear = em.createNativeQuery("UPDATE customer_seats SET reclaim_at = NULL WHERE " + named
+                + " AND reclaim_at IS NOT NULL AND status <> 'REVOKED'");
+        Query revoked =
+                em.createNativeQuery("SELECT id FROM customer_seats WHERE " + named + " AND status = 'REVOKED'");
+        for (int i = 0; i < ids.size(); i++) {
+            clear.setParameter(i + 1, ids.get(i));
+            revoked.setParameter(i + 1, ids.get(i));
+        }
+        clear.executeUpdate();
+        return ((List<?>) revoked.getResultList())
+                .stream().map(id -> UUID.fromString(id.toString())).toList();
     }
 }

@@ -21,8 +21,11 @@ import java.util.UUID;
 final class ReportedSeats {
     private ReportedSeats() {}
 
-    /** What the judgement of an item needs of its seat; {@code lastActiveAt} is null until reported. */
-    record Seat(UUID id, SeatStatus status, OffsetDateTime lastActiveAt) {
+    /**
+     * What the judgement of an item needs of its seat; {@code lastActiveAt} is null until reported, {@code reclaimAt}
+     * unless a warning is pending.
+     */
+    record Seat(UUID id, SeatStatus status, OffsetDateTime lastActiveAt, OffsetDateTime reclaimAt) {
         boolean revoked() {
             return status == SeatStatus.REVOKED;
         }
@@ -59,13 +62,13 @@ final class ReportedSeats {
         var found = new HashMap<UUID, Seat>();
         if (!ids.isEmpty()) {
             em.createQuery(
-                            "select s.id, s.status, s.lastActiveAt from CustomerSeat s"
+                            "select s.id, s.status, s.lastActiveAt, s.reclaimAt from CustomerSeat s"
                                     + " where s.organizationId = :org and s.id in :ids",
                             Object[].class)
                     .setParameter("org", organizationId)
                     .setParameter("ids", ids)
                     .getResultList()
-                    .forEach(row -> found.put((UUID) row[0], seat(row)));
+                    .forEach(row -> found.put((UUID) row[0], seat(row, row[3])));
         }
         return found;
     }
@@ -88,7 +91,7 @@ final class ReportedSeats {
                 .thenComparing(row -> (OffsetDateTime) row[3], Comparator.reverseOrder());
         em.createQuery(
                         "select s.id, s.status, s.lastActiveAt, s.createdAt, " + person + ", " + container
-                                + " from CustomerSeat s where s.organizationId = :org and " + container
+                                + ", s.reclaimAt from CustomerSeat s where s.organizationId = :org and " + container
                                 + " in :containers and " + person + " in :people",
                         Object[].class)
                 .setParameter("org", organizationId)
@@ -97,12 +100,13 @@ final class ReportedSeats {
                 .getResultList()
                 .forEach(row -> best.merge(List.of(row[4], row[5]), row, (a, b) -> better.compare(a, b) <= 0 ? a : b));
         var seats = new HashMap<List<Object>, Seat>();
-        best.forEach((key, row) -> seats.put(key, seat(row)));
+        best.forEach((key, row) -> seats.put(key, seat(row, row[6])));
         return seats;
     }
 
-    private static Seat seat(Object[] row) {
-        return new Seat((UUID) row[0], (SeatStatus) row[1], (OffsetDateTime) row[2]);
+    /** A seat from a row that starts with its id, status and {@code lastActiveAt}. */
+    private static Seat seat(Object[] row, Object reclaimAt) {
+        return new Seat((UUID) row[0], (SeatStatus) row[1], (OffsetDateTime) row[2], (OffsetDateTime) reclaimAt);
     }
 
     private static List<Object> key(ActivityReport.Item item) {
