@@ -61,13 +61,17 @@ final class ReportedSeats {
         var ids = items.stream().flatMap(i -> i.seatId().stream()).distinct().toList();
         var found = new HashMap<UUID, Seat>();
         if (!ids.isEmpty()) {
-            em.createQuery(
-                            "select s.id, s.status, s.lastActiveAt, s.reclaimAt from CustomerSeat s"
-                                    + " where s.organizationId = :org and s.id in :ids",
+            // By the ids alone, the organization compared here: given both, H2 read every seat of the organization
+            // through its index and compared each with the whole list (two thirds of a batch's time in a profile).
+            em
+                    .createQuery(
+                            "select s.id, s.status, s.lastActiveAt, s.reclaimAt, s.organizationId from CustomerSeat s"
+                                    + " where s.id in :ids",
                             Object[].class)
-                    .setParameter("org", organizationId)
                     .setParameter("ids", ids)
                     .getResultList()
+                    .stream()
+                    .filter(row -> organizationId.equals(row[4]))
                     .forEach(row -> found.put((UUID) row[0], seat(row, row[3])));
         }
         return found;

@@ -97,8 +97,7 @@ class SchemaMigratorTest {
                                 + " OR EXTRACT(SECOND FROM at) <> 0"));
         // V12 gives every seat its activity row.
         assertEquals(
-                seats,
-                count(ds, "SELECT COUNT(*) FROM customer_seats s JOIN seat_activity a ON a.seat_id = s.id"));
+                seats, count(ds, "SELECT COUNT(*) FROM customer_seats s JOIN seat_activity a ON a.seat_id = s.id"));
     }
 
     @Test
