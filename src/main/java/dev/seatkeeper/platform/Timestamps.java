@@ -1,5 +1,6 @@
 package dev.seatkeeper.platform;
 
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -16,5 +17,28 @@ public final class Timestamps {
 
     public static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /**
+     * A timestamp column as a native query returns it: stored in UTC without an offset, handed back as one of
+     * several Java types depending on the JPA provider and the driver.
+     *
+     * @return the instant in UTC, or null for SQL NULL
+     * @throws IllegalStateException for a value that is no timestamp
+     */
+    public static OffsetDateTime column(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime t) {
+            return t.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof LocalDateTime t) {
+            return t.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toLocalDateTime().atOffset(ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("Unexpected timestamp column " + value.getClass());
     }
 }

@@ -1,6 +1,6 @@
 package dev.seatkeeper.usage;
 
-import java.time.LocalDateTime;
+import dev.seatkeeper.platform.Timestamps;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -23,21 +23,9 @@ record SeatSpan(long created, long claimed, long revoked) {
         return OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).plus(micros, ChronoUnit.MICROS);
     }
 
-    /** A timestamp column as a native query returns it (UTC without offset, by driver: several Java types). */
+    /** A timestamp column as a native query returns it ({@link Timestamps#column}). */
     static OffsetDateTime column(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof OffsetDateTime t) {
-            return t.withOffsetSameInstant(ZoneOffset.UTC);
-        }
-        if (value instanceof LocalDateTime t) {
-            return t.atOffset(ZoneOffset.UTC);
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toLocalDateTime().atOffset(ZoneOffset.UTC);
-        }
-        throw new IllegalStateException("Unexpected timestamp column " + value.getClass());
+        return Timestamps.column(value);
     }
 
     static long columnMicros(Object value) {
