@@ -10,9 +10,9 @@
 #   next to standalone.xml), copies the WAR to
 #   standalone/deployments/seatkeeper.war and starts bin/standalone.sh -c standalone.xml on a free port offset.
 # - Checks: POST /seatkeeper/v1/organizations/ with the operator token (201), the same without a token (401),
-#   GET /openapi (200), then the seat flow: product, customer, subscription, assign, claim info, claim, portal
-#   revoke (the holder's session ends) and subscription revoke; health on the management port (live, ready with the
-#   database check, started) and /seatkeeper/metrics (401 without the token, the claim counted with it); then 2,000 seeded hostile requests
+#   GET /openapi (200), then the seat flow: product, customer, subscription, assign, claim info, claim, activity,
+#   portal revoke (the seat's activity time read back; the holder's session ends) and subscription revoke; health on
+#   the management port (live, ready with the database check, started) and /seatkeeper/metrics (401 without the token, the claim counted with it); then 2,000 seeded hostile requests
 #   (conformance/edge/hostile.mjs; SMOKE_HOSTILE_SEED replays a run, SMOKE_HOSTILE_COUNT sets its size); with
 #   SMOKE_BROWSER=1, the claim page in a headless Chromium (ClaimPathOnServerIT, compiled by an earlier mvn verify). Needs curl and node. The server is always stopped on exit; the last line is a one-line PASS/FAIL summary.
 #
@@ -327,11 +327,13 @@ check "POST customer-seats/claim" 200 '"polar_mst_' -X POST "${json[@]}" --data 
 holder=$(field customer_session_token)
 check "POST customer-seats/claim (used token)" 400 '"InvalidInvitationToken"' -X POST "${json[@]}" \
     --data "{\"invitation_token\":\"$invitation\"}" "$api/customer-seats/claim"
+check "POST customer-seats/activity" 200 '"accepted":1' -X POST "${json[@]}" "${oat[@]}" \
+    --data "{\"items\":[{\"seat_id\":\"$seat_id\",\"at\":\"2026-01-02T03:04:05Z\"}]}" "$api/customer-seats/activity"
 check "POST customer-sessions" 201 '"polar_mst_' -X POST "${json[@]}" "${oat[@]}" \
     --data "{\"customer_id\":\"$customer_id\"}" "$api/customer-sessions/"
 owner=$(field token)
-check "DELETE customer-portal/seats/{id}" 200 '"revoked"' -X DELETE "${json[@]}" -H "Authorization: Bearer $owner" \
-    "$api/customer-portal/seats/$seat_id"
+check "DELETE customer-portal/seats/{id} (with its activity)" 200 '"last_active_at":"2026-01-02T03:04:05' -X DELETE \
+    "${json[@]}" -H "Authorization: Bearer $owner" "$api/customer-portal/seats/$seat_id"
 check "holder's session ended" 401 '"invalid_token"' "${json[@]}" -H "Authorization: Bearer $holder" \
     "$api/customer-portal/customer-session/introspect"
 check "DELETE subscriptions/{id}" 200 '"canceled"' -X DELETE "${json[@]}" "${oat[@]}" "$api/subscriptions/$subscription_id"
