@@ -387,7 +387,8 @@ public final class ReclaimScenarios {
 
     /**
      * The whole path: the preview says what will happen; time passes; idle seats are warned (reclaim_at, event), an
-     * unclaimed invitation is revoked without warning, an exempt role is kept; "keep my seat" clears a warning; a
+     * unclaimed invitation is revoked without warning, an exempt role is kept; "keep my seat" clears a warning, and
+     * so does the organization's report of the seat (the revoked invitation in the same batch gets no time); a
      * policy change withdraws a warning at the next run; the seat nobody kept is reclaimed and its session ends.
      */
     public void idleSeatsAreWarnedKeptOrReclaimed() {
@@ -404,6 +405,7 @@ public final class ReclaimScenarios {
         var keeper = claimed("keeper");
         String keeperId = keeper.getJsonObject("seat").getString("id");
         String third = claimed("third").getJsonObject("seat").getString("id");
+        String reported = claimed("reported").getJsonObject("seat").getString("id");
         String exempt = seatOfRole("billing_manager");
         String pending = fixtures.assign(tenant, subscriptionId, Fixtures.email("pending"))
                 .getString("id");
@@ -411,7 +413,8 @@ public final class ReclaimScenarios {
         var before = preview();
         Map<String, String> actions = before.stream()
                 .collect(Collectors.toMap(i -> i.getJsonObject("seat").getString("id"), i -> i.getString("action")));
-        assertEquals(Map.of(idleId, "warn", keeperId, "warn", third, "warn", pending, "reclaim"), actions);
+        assertEquals(
+                Map.of(idleId, "warn", keeperId, "warn", third, "warn", reported, "warn", pending, "reclaim"), actions);
         var now = OffsetDateTime.now(ZoneOffset.UTC);
         for (var item : before) {
             long days = item.getString("action").equals("warn") ? 7 : 5;
@@ -425,10 +428,10 @@ public final class ReclaimScenarios {
                                 i -> i.getJsonObject("seat").getString("id"), i -> i.getString("action"))),
                 "the preview changed nothing");
 
-        for (String id : List.of(idleId, keeperId, third, exempt, pending)) {
+        for (String id : List.of(idleId, keeperId, third, reported, exempt, pending)) {
             age(id, 8);
         }
-        for (String id : List.of(idleId, keeperId, third)) {
+        for (String id : List.of(idleId, keeperId, third, reported)) {
             var warned = await(id, s -> !s.isNull("reclaim_at"), "warned");
             long off = ChronoUnit.MINUTES.between(now.plusDays(3), instant(warned, "reclaim_at"));
             assertTrue(Math.abs(off) < 5, "a warning gives the full warn_days_before: " + warned);
@@ -436,7 +439,7 @@ public final class ReclaimScenarios {
         var unclaimed = await(pending, s -> s.getString("status").equals("revoked"), "unclaimed revoked");
         assertEquals("unclaimed", unclaimed.getString("revocation_reason"));
         assertEquals(
-                List.of(idleId, keeperId, third).stream().sorted().toList(),
+                List.of(idleId, keeperId, third, reported).stream().sorted().toList(),
                 events("customer_seat.inactivity_warning").stream().sorted().toList());
         assertFalse(events("customer_seat.inactivity_warning").contains(pending), "no warning for an invitation");
         assertTrue(seat(exempt).isNull("reclaim_at"), "exempt roles are never warned");
@@ -449,6 +452,25 @@ public final class ReclaimScenarios {
         var other = api.post(
                 "/v1/customer-portal/seats/" + keeperId + "/activity", idle.getString("customer_session_token"), "");
         assertEquals(403, other.status(), "only the holder keeps a seat: " + other);
+        // The organization's report of a warned seat clears its warning too (the seat's own row is written then, the
+        // time in its activity row); the seat revoked meanwhile is ignored and gets no time.
+        String at = OffsetDateTime.now(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+        var batch = report(
+                Json.createObjectBuilder().add("seat_id", reported).add("at", at),
+                Json.createObjectBuilder().add("seat_id", pending).add("at", at));
+        assertEquals(200, batch.status(), batch.toString());
+        assertEquals(1, batch.json().getInt("accepted"), batch.toString());
+        assertEquals(
+                "revoked_seat",
+                batch.json().getJsonArray("ignored").getJsonObject(0).getString("reason"));
+        var reportedSeat = seat(reported);
+        assertTrue(reportedSeat.isNull("reclaim_at"), reportedSeat.toString());
+        assertEquals(
+                OffsetDateTime.parse(at).toInstant(),
+                instant(reportedSeat, "last_active_at").toInstant());
+        assertTrue(seat(pending).isNull("last_active_at"), "the revoked seat has no time");
 
         age(idleId, 4);
         var reclaimed = await(idleId, s -> s.getString("status").equals("revoked"), "reclaimed");
@@ -458,6 +480,7 @@ public final class ReclaimScenarios {
                 api.get(INTROSPECT, idle.getString("customer_session_token")).status(),
                 "session ended");
         assertEquals("claimed", seat(keeperId).getString("status"));
+        assertEquals("claimed", seat(reported).getString("status"));
         assertEquals("claimed", seat(exempt).getString("status"));
         assertEquals(
                 1,
