@@ -139,7 +139,6 @@ public class Seed {
         db.commit();
     }
 
-    /** SQL for a timestamp column cut down to its quarter hour. */
     /**
      * The activity row (V12) of every seeded seat that has none, as the service writes one with each seat it makes.
      * Skipped on a schema before V12.
@@ -159,6 +158,7 @@ public class Seed {
         db.commit();
     }
 
+    /** SQL for a timestamp column cut down to its quarter hour. */
     private static String quarter(String column) {
         return "DATE_TRUNC('hour', " + column + ") + FLOOR(EXTRACT(MINUTE FROM " + column + ") / 15) * INTERVAL '15'"
                 + " MINUTE";

@@ -28,11 +28,11 @@ import java.util.UUID;
  * warning until the scheduler's next run withdraws it (the activity is recorded either way).
  *
  * <p>The times are joined to the rows on the primary key as two arrays unnested into rows (ids, times as text):
- * PostgreSQL's {@code UPDATE ... FROM}, H2's {@code MERGE ... USING} (H2 has no {@code UPDATE ... FROM}). The rows
- * are listed in the order of their
- * ids (the order of both databases' primary keys: PostgreSQL compares {@code uuid} bytes, H2 the lower-case text), so
- * that two batches naming some of the same seats lock them in the same order and one waits for the other instead of
- * deadlocking (one statement per item in report order deadlocked on H2 under two reporters at once).
+ * PostgreSQL's {@code UPDATE ... FROM}, H2's {@code MERGE ... USING} (H2 has no {@code UPDATE ... FROM}). The rows are
+ * listed in the order of their ids (the order of both databases' primary keys: PostgreSQL compares {@code uuid} bytes,
+ * H2 the lower-case text), so that two batches naming some of the same seats lock them in the same order and one
+ * waits for the other instead of deadlocking (one statement per item in report order deadlocked on H2 under two
+ * reporters at once).
  */
 final class ActivityWrites {
     /** A time as both databases read text cast to a timestamp (UTC, to the nanosecond; each rounds it to its own). */
