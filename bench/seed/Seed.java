@@ -98,7 +98,6 @@ public class Seed {
                 System.out.printf("[seed] %s in %.1f s%n", args[i], (System.nanoTime() - started) / 1e9);
             }
             seed.steps();
-            seed.activityRows();
             seed.analyze();
         }
     }
@@ -134,25 +133,6 @@ public class Seed {
             for (int i = 1; i <= 3; i++) {
                 insert.setObject(i, id(organization));
             }
-            insert.executeUpdate();
-        }
-        db.commit();
-    }
-
-    /**
-     * The activity row (V12) of every seeded seat that has none, as the service writes one with each seat it makes.
-     * Skipped on a schema before V12.
-     */
-    void activityRows() throws SQLException {
-        try (var tables =
-                db.getMetaData().getTables(null, null, postgresql ? "seat_activity" : "SEAT_ACTIVITY", null)) {
-            if (!tables.next()) {
-                return;
-            }
-        }
-        try (var insert = db.prepareStatement("INSERT INTO SEAT_ACTIVITY (SEAT_ID) SELECT ID FROM CUSTOMER_SEATS S"
-                + " WHERE ORGANIZATION_ID = ? AND NOT EXISTS (SELECT 1 FROM SEAT_ACTIVITY A WHERE A.SEAT_ID = S.ID)")) {
-            insert.setObject(1, id(organization));
             insert.executeUpdate();
         }
         db.commit();

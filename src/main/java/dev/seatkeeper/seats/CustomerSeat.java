@@ -19,12 +19,9 @@ import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
-import jakarta.persistence.PrimaryKeyJoinColumn;
-import jakarta.persistence.SecondaryTable;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import org.hibernate.annotations.SecondaryRow;
 
 /**
  * One seat of a subscription or an order: pending (invited), claimed, or revoked. A revoked seat is kept as
@@ -42,13 +39,6 @@ import org.hibernate.annotations.SecondaryRow;
             @Index(name = "ix_seats_member_status", columnList = "member_id, status"),
             @Index(name = "ix_seats_customer_status", columnList = "customer_id, status")
         })
-// The last activity reported lives in a narrow table of its own (V12), which the activity route rewrites about once a
-// minute per seat for a fraction of what rewriting the seat's own row costs. Each seat has its row from its creation:
-// both providers insert it with the seat and read it with an inner join (Hibernate only with @SecondaryRow, whose
-// default is an outer join and no row while the time is null). Only the activity route writes the time
-// (reclaim/ActivityWrites), so the column is not updatable through the entity.
-@SecondaryTable(name = CustomerSeat.ACTIVITY_TABLE, pkJoinColumns = @PrimaryKeyJoinColumn(name = "seat_id"))
-@SecondaryRow(table = CustomerSeat.ACTIVITY_TABLE, optional = false)
 // A seat with everything a seat operation reads of it, in one query: its container with the container's customer and
 // product, and its holder. Loaded one relation at a time (as em.find does), a claim read the database six times.
 // Both queries read the seat's organization in the same statement: read on its own, through OrganizationService, it
@@ -63,9 +53,6 @@ import org.hibernate.annotations.SecondaryRow;
         query = "select s, org" + CustomerSeat.FROM_WITH_CONTAINER
                 + ", Organization org where org.id = s.organizationId and s.id = :id")
 public class CustomerSeat extends BaseEntity {
-    /** The table of each seat's last reported activity, one row per seat ({@code seat_id}, {@code last_active_at}). */
-    public static final String ACTIVITY_TABLE = "seat_activity";
-
     static final String FROM_WITH_CONTAINER = " from CustomerSeat s left join fetch s.subscription sub"
             + " left join fetch sub.customer left join fetch sub.product left join fetch s.oneTimeOrder o"
             + " left join fetch o.customer left join fetch o.product left join fetch s.member left join fetch s.customer";
@@ -126,7 +113,7 @@ public class CustomerSeat extends BaseEntity {
     @Column(name = "revocation_reason", length = 32)
     private String revocationReason;
     /** The last activity reported (UTC), only ever moved forward; {@code null} until one is. */
-    @Column(name = "last_active_at", table = ACTIVITY_TABLE, updatable = false)
+    @Column(name = "last_active_at")
     private OffsetDateTime lastActiveAt;
     /** When an idle seat is reclaimed (a warning is pending); {@code null} otherwise. */
     @Column(name = "reclaim_at")

@@ -34,8 +34,7 @@ class SchemaMigratorTest {
             "8 SQL seat capacity and usage",
             "9 SQL seat history",
             "10 SQL seat metrics indexes",
-            "11 SQL seat steps",
-            "12 SQL seat activity table");
+            "11 SQL seat steps");
 
     private static JdbcDataSource freshDatabase() {
         var ds = new JdbcDataSource();
@@ -55,8 +54,8 @@ class SchemaMigratorTest {
     void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         var ds = freshDatabase();
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(12, result.migrationsExecuted);
-        assertEquals("12", result.targetSchemaVersion);
+        assertEquals(11, result.migrationsExecuted);
+        assertEquals("11", result.targetSchemaVersion);
         assertEquals(ALL_MIGRATIONS, history(ds));
         assertEquals(0, count(ds, "SELECT COUNT(*) FROM customer_seats"));
     }
@@ -66,7 +65,7 @@ class SchemaMigratorTest {
         var ds = previousReleaseDatabase();
         long seats = count(ds, "SELECT COUNT(*) FROM customer_seats");
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(11, result.migrationsExecuted, "baselined at 1, then migrated to 12");
+        assertEquals(10, result.migrationsExecuted, "baselined at 1, then migrated to 11");
         assertEquals(
                 List.of(
                         "1 BASELINE schema of an earlier release (JPA schema generation)",
@@ -79,8 +78,7 @@ class SchemaMigratorTest {
                         "8 SQL seat capacity and usage",
                         "9 SQL seat history",
                         "10 SQL seat metrics indexes",
-                        "11 SQL seat steps",
-                        "12 SQL seat activity table"),
+                        "11 SQL seat steps"),
                 history(ds));
         assertEquals(4, seats);
         assertEquals(seats, count(ds, "SELECT COUNT(*) FROM customer_seats"));
@@ -95,9 +93,6 @@ class SchemaMigratorTest {
                         ds,
                         "SELECT COUNT(*) FROM seat_steps WHERE MOD(EXTRACT(MINUTE FROM at), 15) <> 0"
                                 + " OR EXTRACT(SECOND FROM at) <> 0"));
-        // V12 gives every seat its activity row.
-        assertEquals(
-                seats, count(ds, "SELECT COUNT(*) FROM customer_seats s JOIN seat_activity a ON a.seat_id = s.id"));
     }
 
     @Test

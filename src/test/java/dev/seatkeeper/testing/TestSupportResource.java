@@ -131,14 +131,7 @@ public class TestSupportResource {
         }
         shift(seat.id(), "createdAt", seat.createdAt(), days);
         shift(seat.id(), "claimedAt", seat.claimedAt(), days);
-        if (seat.lastActiveAt() != null) {
-            // The activity table is written only by native statements, as the activity route writes it.
-            em.createNativeQuery("UPDATE " + dev.seatkeeper.seats.CustomerSeat.ACTIVITY_TABLE
-                            + " SET last_active_at = ?1 WHERE seat_id = ?2")
-                    .setParameter(1, utc(seat.lastActiveAt().minusDays(days).toString()))
-                    .setParameter(2, seat.id())
-                    .executeUpdate();
-        }
+        shift(seat.id(), "lastActiveAt", seat.lastActiveAt(), days);
         shift(seat.id(), "reclaimAt", seat.reclaimAt(), days);
         return Response.noContent().build();
     }
