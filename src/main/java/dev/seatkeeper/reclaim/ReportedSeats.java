@@ -71,8 +71,8 @@ final class ReportedSeats {
         String named = ServiceDataSource.isPostgresql()
                 ? "unnest(CAST(?1 AS uuid[])) AS u (id)"
                 : "UNNEST(CAST(?1 AS VARCHAR ARRAY)) AS u (id)";
-        List<?> rows = em.createNativeQuery("SELECT s.id, s.status, s.last_active_at, s.organization_id" + " FROM "
-                        + named + " JOIN customer_seats s ON s.id = u.id")
+        List<?> rows = em.createNativeQuery("SELECT s.id, s.status, s.last_active_at, s.organization_id FROM " + named
+                        + " JOIN customer_seats s ON s.id = u.id")
                 .setParameter(1, ids.stream().map(UUID::toString).toArray(String[]::new))
                 .getResultList();
         for (Object result : rows) {

@@ -23,12 +23,7 @@ record SeatSpan(long created, long claimed, long revoked) {
         return OffsetDateTime.of(1970, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC).plus(micros, ChronoUnit.MICROS);
     }
 
-    /** A timestamp column as a native query returns it ({@link Timestamps#column}). */
-    static OffsetDateTime column(Object value) {
-        return Timestamps.column(value);
-    }
-
     static long columnMicros(Object value) {
-        return micros(column(value));
+        return micros(Timestamps.column(value));
     }
 }
