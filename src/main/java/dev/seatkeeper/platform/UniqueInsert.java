@@ -1,6 +1,7 @@
 package dev.seatkeeper.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import javax.sql.DataSource;
 
 /**
  * A find-or-create by a unique key that any number of requests can run at once for the same key: all of them end up
@@ -23,11 +23,8 @@ import javax.sql.DataSource;
  *
  * <p>Why not {@code em.persist}: an insert that meets the key through JPA raises a {@code PersistenceException},
  * which marks the JTA transaction rollback-only, so the request would fail (409) after the winner committed. Here the
- * statement runs on the transaction's own JDBC connection (the entity manager's, or the one the server hands out
- * already enlisted in the transaction), so the row commits or rolls back with the request, and a request that fails
- * later stores nothing.
- * The persistence context is first made to work on that connection too (an update that matches no row, through JPA),
- * so that it reads the new row back:
+ * statement runs on the transaction's own JDBC connection ({@link TransactionConnection}), so the row commits or rolls
+ * back with the request, a request that fails later stores nothing, and the persistence context reads the new row:
  * <ul>
  * <li>PostgreSQL: {@code INSERT ... ON CONFLICT (key) DO NOTHING}. A competing insert of the key not yet committed
  *     makes the statement wait for that transaction; if it commits, nothing is inserted and the transaction goes on,
@@ -48,7 +45,9 @@ public class UniqueInsert {
     /** Enough for a row deleted between the insert that yielded to it and the look-up after it, twice. */
     static final int ATTEMPTS = 3;
 
-    private volatile DataSource dataSource;
+    @Inject
+    TransactionConnection connections;
+
     private volatile Boolean postgresql;
 
     /** What a find-or-create returns: the entity, and whether this transaction inserted its row. */
@@ -108,20 +107,13 @@ public class UniqueInsert {
      *     transaction, or written earlier by this one)
      */
     private boolean insert(EntityManager em, String table, List<String> key, Map<String, Object> values) {
-        joinConnection(em, table);
         List<String> columns = new ArrayList<>(values.keySet());
         String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
                 + String.join(", ", columns.stream().map(c -> "?").toList()) + ")";
-        Connection own = entityManagersConnection(em);
-        // Closing a handle of the pool's leaves the physical connection with the transaction until it ends; the
-        // entity manager's own connection is its to close.
-        try (Connection handle = own == null ? dataSource().getConnection() : null) {
-            Connection connection = own != null ? own : handle;
+        return connections.run(em, table, connection -> {
             boolean onConflict = isPostgresql(connection);
-            if (onConflict) {
-                sql += " ON CONFLICT (" + String.join(", ", key) + ") DO NOTHING";
-            }
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            String statementSql = onConflict ? sql + " ON CONFLICT (" + String.join(", ", key) + ") DO NOTHING" : sql;
+            try (PreparedStatement statement = connection.prepareStatement(statementSql)) {
                 for (int i = 0; i < columns.size(); i++) {
                     statement.setObject(i + 1, bindable(values.get(columns.get(i))));
                 }
@@ -132,50 +124,11 @@ public class UniqueInsert {
                 }
                 throw e;
             }
-        } catch (SQLException e) {
-            throw new PersistenceException("Could not insert into " + table, e);
-        }
-    }
-
-    /**
-     * Writes what the persistence context holds, then binds it to the transaction's connection with a statement that
-     * changes nothing. EclipseLink (Payara) reads through a separate, non-transactional connection until the
-     * transaction's first write through JPA, and would not see a row inserted beside it until the commit (measured:
-     * a member inserted here was not found by the next JPQL query when the request had only read before). An update
-     * through JPA makes it take the transaction's connection for the rest of the transaction; Hibernate (WildFly)
-     * always works on it. {@code WHERE 1 = 0} matches no row, so nothing is changed or locked.
-     */
-    private static void joinConnection(EntityManager em, String table) {
-        em.flush();
-        em.createNativeQuery("UPDATE " + table + " SET id = id WHERE 1 = 0").executeUpdate();
-    }
-
-    /**
-     * The connection the entity manager works on in this transaction (EclipseLink hands it out once a write has bound
-     * it, as {@link #joinConnection} does), or {@code null} where the provider does not (Hibernate on WildFly), which
-     * then gets a handle of the pool's. Asking the pool first cost a second connection per request: under load on one
-     * subscription every request held one while waiting for the row lock, and the lock holder waited for the pool
-     * (the benchmark's assign load stalled at 12/s, the others timing out on the lock).
-     */
-    private static Connection entityManagersConnection(EntityManager em) {
-        try {
-            return em.unwrap(Connection.class);
-        } catch (RuntimeException notSupported) {
-            return null;
-        }
+        });
     }
 
     private static Object bindable(Object value) {
         return value instanceof OffsetDateTime time ? Timestamp.from(time.toInstant()) : value;
-    }
-
-    private DataSource dataSource() {
-        DataSource known = dataSource;
-        if (known == null) {
-            known = ServiceDataSource.lookup();
-            dataSource = known;
-        }
-        return known;
     }
 
     private boolean isPostgresql(Connection connection) throws SQLException {

@@ -3,18 +3,23 @@ package dev.seatkeeper.reclaim;
 import dev.seatkeeper.organizations.OrganizationService;
 import dev.seatkeeper.platform.NotPermitted;
 import dev.seatkeeper.platform.ResourceNotFound;
+import dev.seatkeeper.platform.TransactionConnection;
 import dev.seatkeeper.seats.CustomerSeat;
+import dev.seatkeeper.seats.SeatStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -22,8 +27,9 @@ import java.util.UUID;
  * only moves forward, and at most once a minute: a report within a minute of the stored time, or older, is accepted
  * without a write. A write also clears a pending reclaim. A batch of up to 1,000 items costs a constant number of
  * statements: its seats are found with a few set-based queries ({@link ReportedSeats}) and written with one statement
- * whose condition carries the forward-only rule ({@link ActivityWrites}), so racing reports of one seat keep the
- * latest and no row is read under a lock. Claims never wait for it: it writes only held seats.
+ * on the seats' activity rows whose condition carries the forward-only rule ({@link ActivityWrites}), so racing
+ * reports of one seat keep the latest and no row is read under a lock. Claims never wait for it: it writes the seats'
+ * own rows only to clear a pending reclaim.
  */
 @Stateless
 public class ActivityService {
@@ -37,6 +43,9 @@ public class ActivityService {
 
     @EJB
     OrganizationService organizations;
+
+    @Inject
+    TransactionConnection connections;
 
     /** Why an item was not counted. */
     public record Ignored(int index, String reason) {}
@@ -57,6 +66,7 @@ public class ActivityService {
         // The latest time reported per seat, kept where it is at least a minute past the stored one.
         var latest = new HashMap<UUID, OffsetDateTime>();
         var stored = new HashMap<UUID, OffsetDateTime>();
+        var warned = new HashSet<UUID>();
         int accepted = 0;
         for (int index = 0; index < report.items().size(); index++) {
             OffsetDateTime at = report.items().get(index).at().orElse(now);
@@ -70,13 +80,17 @@ public class ActivityService {
             }
             accepted++;
             stored.put(seat.get().id(), seat.get().lastActiveAt());
+            if (seat.get().reclaimAt() != null) {
+                warned.add(seat.get().id());
+            }
             latest.merge(seat.get().id(), at, ReclaimRule::later);
         }
         latest.entrySet().removeIf(e -> {
             OffsetDateTime before = stored.get(e.getKey());
             return before != null && e.getValue().isBefore(before.plus(COALESCE));
         });
-        ActivityWrites.write(em, latest);
+        warned.retainAll(latest.keySet());
+        ActivityWrites.write(connections, em, latest, warned);
         return new Outcome(accepted, ignored);
     }
 
@@ -92,12 +106,7 @@ public class ActivityService {
      */
     public CustomerSeat keep(
             UUID organizationId, UUID customerId, Optional<UUID> memberId, UUID seatId, OffsetDateTime now) {
-        var seat = em
-                .createNamedQuery("CustomerSeat.withContainer", Object[].class)
-                .setParameter("id", seatId)
-                .getResultList()
-                .stream()
-                .map(row -> (CustomerSeat) row[0])
+        var seat = withContainer(seatId)
                 .filter(s -> s.organizationId().equals(organizationId))
                 .filter(s -> customerId.equals(s.container().customer().id())
                         || (s.customer() != null
@@ -113,8 +122,22 @@ public class ActivityService {
             throw new NotPermitted("Only the seat's holder can report its activity.");
         }
         organizations.get(organizationId).requireSeatBasedPricing();
-        ActivityWrites.write(em, Map.of(seat.id(), now));
-        em.refresh(seat);
-        return seat;
+        if (seat.status() != SeatStatus.REVOKED) {
+            // A revoked seat takes no activity, as a report of it would be ignored.
+            ActivityWrites.write(
+                    connections, em, Map.of(seat.id(), now), seat.reclaimAt() == null ? Set.of() : Set.of(seat.id()));
+        }
+        // Read again as stored: the activity row and the seat's own were written beside the persistence context.
+        em.clear();
+        return withContainer(seatId).findFirst().orElseThrow();
+    }
+
+    private java.util.stream.Stream<CustomerSeat> withContainer(UUID seatId) {
+        return em
+                .createNamedQuery("CustomerSeat.withContainer", Object[].class)
+                .setParameter("id", seatId)
+                .getResultList()
+                .stream()
+                .map(row -> (CustomerSeat) row[0]);
     }
 }

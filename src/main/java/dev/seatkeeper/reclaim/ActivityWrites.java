@@ -1,69 +1,112 @@
 package dev.seatkeeper.reclaim;
 
 import dev.seatkeeper.platform.ServiceDataSource;
+import dev.seatkeeper.platform.TransactionConnection;
+import dev.seatkeeper.platform.UniqueInsert;
+import dev.seatkeeper.seats.SeatActivity;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * The forward-only write of reported activity (contract, "Beyond Polar: activity and reclaim of idle seats"): every
- * seat of a batch moves to its own reported time in one statement, whose condition carries the rules, so that racing
- * reports of one seat keep the latest and nothing is read first under a lock: the seat is held (not revoked) and its
- * stored {@code last_active_at} is null or at least {@link ActivityService#COALESCE} older than the new time (at most
- * one write per seat per minute, only forward). A write also clears a pending {@code reclaim_at}.
+ * The forward-only write of reported activity (contract, "Beyond Polar: activity and reclaim of idle seats"). Every
+ * seat of a batch moves to its own reported time in one statement on the narrow {@code seat_activity} table
+ * ({@link SeatActivity}), whose condition carries the rules, so that racing reports of one seat keep the latest and
+ * nothing is read first under a lock: the seat is held (not revoked), and its stored time is absent or at least
+ * {@link ActivityService#COALESCE} older than the new one (at most one write per seat per minute, only forward). The
+ * wide {@code customer_seats} row is not written, except for the rare seat with a pending {@code reclaim_at}, which
+ * the report clears.
  *
- * <p>The times are joined to the seats on the primary key as two arrays unnested into rows (ids, times as text):
- * PostgreSQL's {@code UPDATE ... FROM}, H2's {@code MERGE ... USING} (H2 has no {@code UPDATE ... FROM}). The rows are
- * listed in the order of their ids (the order of both databases' primary keys: PostgreSQL compares {@code uuid} bytes,
- * H2 the lower-case text), so that two batches naming some of the same seats lock them in the same order and one
- * waits for the other instead of deadlocking (one statement per item in report order deadlocked on H2 under two
- * reporters at once).
+ * <p>Those warned seats are written first, under their row locks: a reclaim of the seat (which holds the same lock,
+ * {@link ReclaimService#apply}) either finishes first, and then the seat is revoked and gets no time, or waits and
+ * then finds the new activity. A seat warned by the scheduler between the caller's read and this write keeps its
+ * warning until the scheduler's next run withdraws it (the activity is recorded either way).
+ *
+ * <p>The times are joined to the seats on the primary key as two arrays unnested into rows (ids, times as text), a
+ * constant statement whatever the batch's size: PostgreSQL's {@code INSERT ... ON CONFLICT DO UPDATE}, H2's
+ * {@code MERGE ... USING}. The rows are listed in the order of their ids (the order of both databases' primary keys:
+ * PostgreSQL compares {@code uuid} bytes, H2 the lower-case text), so that two batches naming some of the same seats
+ * lock them in the same order and one waits for the other instead of deadlocking. The statement runs on the
+ * transaction's JDBC connection ({@link TransactionConnection}): H2 fails a {@code MERGE} that inserts a seat's first
+ * row while another transaction inserts it too (SQL state 23505 once the other commits), and that statement alone is
+ * run again, now finding the row; through JPA the failure would have rolled the whole report back.
  */
 final class ActivityWrites {
     /** A time as both databases read text cast to a timestamp (UTC, to the nanosecond; each rounds it to its own). */
     private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSS");
+    /** A second run finds the rows a racing first report inserted; a third covers one more such race. */
+    private static final int ATTEMPTS = 3;
+
+    private static final String HELD = " JOIN customer_seats s ON s.id = v.id AND s.status <> 'REVOKED'";
+    private static final String FORWARD = " <= v.at - INTERVAL '" + ActivityService.COALESCE.toSeconds() + "' SECOND";
+    private static final String POSTGRESQL = "INSERT INTO " + SeatActivity.TABLE + " (seat_id, last_active_at)"
+            + " SELECT v.id, v.at FROM unnest(CAST(? AS uuid[]), CAST(? AS timestamp[])) AS v (id, at)" + HELD
+            + " ORDER BY v.id ON CONFLICT (seat_id) DO UPDATE SET last_active_at = EXCLUDED.last_active_at WHERE "
+            + SeatActivity.TABLE + ".last_active_at" + FORWARD.replace("v.at", "EXCLUDED.last_active_at");
+    private static final String H2 = "MERGE INTO " + SeatActivity.TABLE + " a USING (SELECT v.id, v.at FROM UNNEST("
+            + "CAST(? AS VARCHAR ARRAY), CAST(? AS TIMESTAMP ARRAY)) AS v (id, at)" + HELD + ") AS v"
+            + " ON a.seat_id = v.id WHEN MATCHED AND a.last_active_at" + FORWARD
+            + " THEN UPDATE SET last_active_at = v.at"
+            + " WHEN NOT MATCHED THEN INSERT (seat_id, last_active_at) VALUES (v.id, v.at)";
 
     private ActivityWrites() {}
 
     /**
-     * Moves each seat to its time where the rules allow, in the caller's transaction.
+     * Moves each seat to its time where the rules allow, in the caller's transaction, after clearing the pending
+     * reclaim of the warned ones.
      *
      * @param times the new {@code last_active_at} per seat id (UTC; at most {@value ActivityReport#MAX_ITEMS} seats)
+     * @param warned the seats of {@code times} that were read with a pending {@code reclaim_at}
      * @return how many seats were written
      * @throws jakarta.persistence.PersistenceException if the database refuses (a lock timeout answers 503)
      */
-    static int write(EntityManager em, Map<UUID, OffsetDateTime> times) {
+    static int write(
+            TransactionConnection connections,
+            EntityManager em,
+            Map<UUID, OffsetDateTime> times,
+            Collection<UUID> warned) {
+        warned.stream()
+                .sorted(Comparator.comparing(UUID::toString))
+                .forEach(id -> em.createNativeQuery(
+                                "UPDATE customer_seats SET reclaim_at = NULL WHERE id = ?1 AND reclaim_at IS NOT NULL"
+                                        + " AND status <> 'REVOKED'")
+                        .setParameter(1, id)
+                        .executeUpdate());
         if (times.isEmpty()) {
             return 0;
         }
-        String due = "s.status <> 'REVOKED' AND (s.last_active_at IS NULL OR s.last_active_at <= v.at - INTERVAL '"
-                + ActivityService.COALESCE.toSeconds() + "' SECOND)";
-        String set = "last_active_at = v.at, reclaim_at = NULL";
-        Query update = em.createNativeQuery(
-                ServiceDataSource.isPostgresql()
-                        ? "UPDATE customer_seats s SET " + set
-                                + " FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS timestamp[])) AS v (id, at)"
-                                + " WHERE s.id = v.id AND " + due
-                        : "MERGE INTO customer_seats s USING (SELECT * FROM UNNEST(CAST(?1 AS VARCHAR ARRAY),"
-                                + " CAST(?2 AS TIMESTAMP ARRAY)) AS u (id, at)) AS v ON s.id = v.id WHEN MATCHED AND "
-                                + due + " THEN UPDATE SET " + set);
         var sorted = times.entrySet().stream()
                 .sorted(Comparator.comparing(e -> e.getKey().toString()))
                 .toList();
-        // Two arrays of text, not a parameter per value: EclipseLink looks each positional parameter of a native query
-        // up in a list, which made a statement of 1,800 parameters a fifth of the server's samples under the
+        // Two arrays of text, not a parameter per value: EclipseLink looked each positional parameter of a native
+        // query up in a list, which made a statement of 1,800 parameters a fifth of the server's samples under the
         // benchmark's activity load.
-        update.setParameter(1, sorted.stream().map(e -> e.getKey().toString()).toArray(String[]::new));
-        update.setParameter(
-                2,
-                sorted.stream()
-                        .map(e -> TEXT.format(e.getValue().withOffsetSameInstant(ZoneOffset.UTC)))
-                        .toArray(String[]::new));
-        return update.executeUpdate();
+        String[] ids = sorted.stream().map(e -> e.getKey().toString()).toArray(String[]::new);
+        String[] at = sorted.stream()
+                .map(e -> TEXT.format(e.getValue().withOffsetSameInstant(ZoneOffset.UTC)))
+                .toArray(String[]::new);
+        String sql = ServiceDataSource.isPostgresql() ? POSTGRESQL : H2;
+        return connections.run(em, "customer_seats", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setObject(1, ids);
+                statement.setObject(2, at);
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        return statement.executeUpdate();
+                    } catch (SQLException e) {
+                        if (attempt == ATTEMPTS || !UniqueInsert.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                            throw e;
+                        }
+                    }
+                }
+            }
+        });
     }
 }

@@ -16,7 +16,7 @@ import java.util.UUID;
  * passed over at every run.
  */
 final class DueSeats {
-    private static final String FROM = "select s.id from CustomerSeat s left join s.member m"
+    private static final String FROM = "select s.id from CustomerSeat s left join s.member m left join s.activity a"
             + " where s.organizationId = :org and s.status = :status";
 
     private DueSeats() {}
@@ -31,7 +31,7 @@ final class DueSeats {
         var ids = new ArrayList<UUID>();
         ids.addAll(query(
                         em,
-                        FROM + " and s.reclaimAt is null and coalesce(s.lastActiveAt, s.claimedAt) <= :from"
+                        FROM + " and s.reclaimAt is null and coalesce(a.lastActiveAt, s.claimedAt) <= :from"
                                 + notExempt,
                         organizationId,
                         SeatStatus.CLAIMED,
@@ -42,7 +42,7 @@ final class DueSeats {
         String noLongerDue = exempt.isEmpty() ? "" : " or m.role in :exempt";
         ids.addAll(query(
                         em,
-                        FROM + " and s.reclaimAt is not null and (coalesce(s.lastActiveAt, s.claimedAt) > :from"
+                        FROM + " and s.reclaimAt is not null and (coalesce(a.lastActiveAt, s.claimedAt) > :from"
                                 + noLongerDue + ")",
                         organizationId,
                         SeatStatus.CLAIMED,

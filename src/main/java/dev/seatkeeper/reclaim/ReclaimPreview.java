@@ -60,7 +60,8 @@ public class ReclaimPreview {
         OffsetDateTime horizon = now.plusDays(HORIZON_DAYS);
         return em
                 .createQuery(
-                        "select s from CustomerSeat s left join fetch s.member left join fetch s.customer where s."
+                        "select s from CustomerSeat s left join fetch s.member left join fetch s.customer"
+                                + " left join fetch s.activity where s."
                                 + path + ".id = :id and s.status <> :revoked order by s.createdAt, s.id",
                         CustomerSeat.class)
                 .setParameter("id", container.id())

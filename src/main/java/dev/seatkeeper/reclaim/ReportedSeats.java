@@ -3,6 +3,7 @@ package dev.seatkeeper.reclaim;
 import dev.seatkeeper.customers.EmailAddress;
 import dev.seatkeeper.platform.ServiceDataSource;
 import dev.seatkeeper.platform.Timestamps;
+import dev.seatkeeper.seats.SeatActivity;
 import dev.seatkeeper.seats.SeatStatus;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
@@ -23,8 +24,11 @@ import java.util.UUID;
 final class ReportedSeats {
     private ReportedSeats() {}
 
-    /** What the judgement of an item needs of its seat; {@code lastActiveAt} is null until reported. */
-    record Seat(UUID id, SeatStatus status, OffsetDateTime lastActiveAt) {
+    /**
+     * What the judgement of an item needs of its seat; {@code lastActiveAt} is null until reported, {@code reclaimAt}
+     * unless a warning is pending.
+     */
+    record Seat(UUID id, SeatStatus status, OffsetDateTime lastActiveAt, OffsetDateTime reclaimAt) {
         boolean revoked() {
             return status == SeatStatus.REVOKED;
         }
@@ -71,15 +75,22 @@ final class ReportedSeats {
         String named = ServiceDataSource.isPostgresql()
                 ? "unnest(CAST(?1 AS uuid[])) AS u (id)"
                 : "UNNEST(CAST(?1 AS VARCHAR ARRAY)) AS u (id)";
-        List<?> rows = em.createNativeQuery("SELECT s.id, s.status, s.last_active_at, s.organization_id FROM " + named
-                        + " JOIN customer_seats s ON s.id = u.id")
+        List<?> rows = em.createNativeQuery("SELECT s.id, s.status, a.last_active_at, s.reclaim_at, s.organization_id"
+                        + " FROM " + named + " JOIN customer_seats s ON s.id = u.id LEFT JOIN " + SeatActivity.TABLE
+                        + " a ON a.seat_id = s.id")
                 .setParameter(1, ids.stream().map(UUID::toString).toArray(String[]::new))
                 .getResultList();
         for (Object result : rows) {
             var row = (Object[]) result;
-            if (organizationId.toString().equals(row[3].toString())) {
+            if (organizationId.toString().equals(row[4].toString())) {
                 var id = UUID.fromString(row[0].toString());
-                found.put(id, new Seat(id, SeatStatus.valueOf(row[1].toString()), Timestamps.column(row[2])));
+                found.put(
+                        id,
+                        new Seat(
+                                id,
+                                SeatStatus.valueOf(row[1].toString()),
+                                Timestamps.column(row[2]),
+                                Timestamps.column(row[3])));
             }
         }
         return found;
@@ -102,8 +113,9 @@ final class ReportedSeats {
         Comparator<Object[]> better = Comparator.<Object[], Boolean>comparing(row -> row[1] == SeatStatus.REVOKED)
                 .thenComparing(row -> (OffsetDateTime) row[3], Comparator.reverseOrder());
         em.createQuery(
-                        "select s.id, s.status, s.lastActiveAt, s.createdAt, " + person + ", " + container
-                                + " from CustomerSeat s where s.organizationId = :org and " + container
+                        "select s.id, s.status, a.lastActiveAt, s.createdAt, " + person + ", " + container
+                                + ", s.reclaimAt from CustomerSeat s left join s.activity a"
+                                + " where s.organizationId = :org and " + container
                                 + " in :containers and " + person + " in :people",
                         Object[].class)
                 .setParameter("org", organizationId)
@@ -112,8 +124,8 @@ final class ReportedSeats {
                 .getResultList()
                 .forEach(row -> best.merge(List.of(row[4], row[5]), row, (a, b) -> better.compare(a, b) <= 0 ? a : b));
         var seats = new HashMap<List<Object>, Seat>();
-        best.forEach(
-                (key, row) -> seats.put(key, new Seat((UUID) row[0], (SeatStatus) row[1], (OffsetDateTime) row[2])));
+        best.forEach((key, row) -> seats.put(
+                key, new Seat((UUID) row[0], (SeatStatus) row[1], (OffsetDateTime) row[2], (OffsetDateTime) row[6])));
         return seats;
     }
 

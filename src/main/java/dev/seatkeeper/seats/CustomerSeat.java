@@ -15,10 +15,13 @@ import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Index;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.PrimaryKeyJoinColumn;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -55,7 +58,8 @@ import java.util.UUID;
 public class CustomerSeat extends BaseEntity {
     static final String FROM_WITH_CONTAINER = " from CustomerSeat s left join fetch s.subscription sub"
             + " left join fetch sub.customer left join fetch sub.product left join fetch s.oneTimeOrder o"
-            + " left join fetch o.customer left join fetch o.product left join fetch s.member left join fetch s.customer";
+            + " left join fetch o.customer left join fetch o.product left join fetch s.member left join fetch s.customer"
+            + " left join fetch s.activity";
 
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
@@ -112,9 +116,14 @@ public class CustomerSeat extends BaseEntity {
     /** Why a revoked seat was revoked ({@link RevocationReason}); {@code null} while it is not. */
     @Column(name = "revocation_reason", length = 32)
     private String revocationReason;
-    /** The last activity reported (UTC), only ever moved forward; {@code null} until one is. */
-    @Column(name = "last_active_at")
-    private OffsetDateTime lastActiveAt;
+    /**
+     * The last activity reported, {@code null} until one is. Its own row (the key is the seat's id), loaded when
+     * first asked for unless the query fetched it ({@link #FROM_WITH_CONTAINER} does): neither creating a seat nor
+     * counting seats touches it.
+     */
+    @OneToOne(fetch = FetchType.LAZY)
+    @PrimaryKeyJoinColumn(name = "id", referencedColumnName = "seat_id")
+    private SeatActivity activity;
     /** When an idle seat is reclaimed (a warning is pending); {@code null} otherwise. */
     @Column(name = "reclaim_at")
     private OffsetDateTime reclaimAt;
@@ -291,8 +300,9 @@ public class CustomerSeat extends BaseEntity {
         return revocationReason == null ? null : RevocationReason.of(revocationReason);
     }
 
+    /** The last activity reported (UTC), only ever moved forward; {@code null} until one is. */
     public OffsetDateTime lastActiveAt() {
-        return lastActiveAt;
+        return activity == null ? null : activity.lastActiveAt();
     }
 
     /** When the seat is reclaimed for inactivity (UTC); {@code null} unless a warning is pending. */

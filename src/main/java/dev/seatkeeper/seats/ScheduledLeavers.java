@@ -149,16 +149,16 @@ class ScheduledLeavers implements SeatLeavers {
                     (int) excess));
             if (chosen.size() < excess) {
                 chosen.addAll(ids(
-                        "select s.id from CustomerSeat s where s.subscription.id = :id and s.status in :taken"
-                                + " order by coalesce(s.lastActiveAt, s.claimedAt)",
+                        "select s.id from CustomerSeat s left join s.activity a where s.subscription.id = :id"
+                                + " and s.status in :taken order by coalesce(a.lastActiveAt, s.claimedAt)",
                         subscription,
                         List.of(SeatStatus.CLAIMED),
                         (int) excess - chosen.size()));
             }
         } else {
             chosen.addAll(ids(
-                    "select s.id from CustomerSeat s where s.subscription.id = :id and s.status in :taken"
-                            + " order by coalesce(s.lastActiveAt, s.claimedAt, s.createdAt)",
+                    "select s.id from CustomerSeat s left join s.activity a where s.subscription.id = :id"
+                            + " and s.status in :taken order by coalesce(a.lastActiveAt, s.claimedAt, s.createdAt)",
                     subscription,
                     SeatCounter.TAKEN,
                     (int) excess));

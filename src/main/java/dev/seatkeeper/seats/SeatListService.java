@@ -45,7 +45,8 @@ public class SeatListService {
         String status = query.status().isPresent() ? " and s.status = :status" : "";
         // Holders are fetched with the seats: in the legacy model each seat is on a customer of its own.
         var select = em.createQuery(
-                        "select s from CustomerSeat s left join fetch s.member" + " left join fetch s.customer where s."
+                        "select s from CustomerSeat s left join fetch s.member left join fetch s.customer"
+                                + " left join fetch s.activity where s."
                                 + path + ".id = :id" + status + " order by s.createdAt, s.id",
                         CustomerSeat.class)
                 .setParameter("id", container.id());

@@ -34,7 +34,8 @@ class SchemaMigratorTest {
             "8 SQL seat capacity and usage",
             "9 SQL seat history",
             "10 SQL seat metrics indexes",
-            "11 SQL seat steps");
+            "11 SQL seat steps",
+            "12 SQL seat activity");
 
     private static JdbcDataSource freshDatabase() {
         var ds = new JdbcDataSource();
@@ -54,8 +55,8 @@ class SchemaMigratorTest {
     void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         var ds = freshDatabase();
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(11, result.migrationsExecuted);
-        assertEquals("11", result.targetSchemaVersion);
+        assertEquals(12, result.migrationsExecuted);
+        assertEquals("12", result.targetSchemaVersion);
         assertEquals(ALL_MIGRATIONS, history(ds));
         assertEquals(0, count(ds, "SELECT COUNT(*) FROM customer_seats"));
     }
@@ -65,7 +66,7 @@ class SchemaMigratorTest {
         var ds = previousReleaseDatabase();
         long seats = count(ds, "SELECT COUNT(*) FROM customer_seats");
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(10, result.migrationsExecuted, "baselined at 1, then migrated to 11");
+        assertEquals(11, result.migrationsExecuted, "baselined at 1, then migrated to 12");
         assertEquals(
                 List.of(
                         "1 BASELINE schema of an earlier release (JPA schema generation)",
@@ -78,7 +79,8 @@ class SchemaMigratorTest {
                         "8 SQL seat capacity and usage",
                         "9 SQL seat history",
                         "10 SQL seat metrics indexes",
-                        "11 SQL seat steps"),
+                        "11 SQL seat steps",
+                        "12 SQL seat activity"),
                 history(ds));
         assertEquals(4, seats);
         assertEquals(seats, count(ds, "SELECT COUNT(*) FROM customer_seats"));
@@ -117,6 +119,28 @@ class SchemaMigratorTest {
                         ds,
                         "SELECT api_version || ' ' || uses_standard_webhook_signature || ' ' || secret_sealed"
                                 + " FROM webhook_endpoints"));
+    }
+
+    @Test
+    void versionTwelveMovesEachReportedTimeToTheSeatsActivityRow() throws SQLException {
+        var ds = previousReleaseDatabase();
+        SchemaMigrator.migrate(ds, MigrationVersion.fromVersion("11"));
+        update(
+                ds,
+                "UPDATE customer_seats SET last_active_at = TIMESTAMP '2026-03-04 05:06:07.123456'"
+                        + " WHERE id = (SELECT MIN(id) FROM customer_seats)");
+        String reported = string(ds, "SELECT MIN(id) FROM customer_seats");
+        SchemaMigrator.migrate(ds);
+        assertEquals(
+                reported + " 2026-03-04 05:06:07.123456",
+                string(ds, "SELECT seat_id || ' ' || CAST(last_active_at AS VARCHAR) FROM seat_activity"),
+                "only the seat with a time has a row, with its time");
+        assertEquals(
+                0,
+                count(
+                        ds,
+                        "SELECT COUNT(*) FROM information_schema.columns WHERE table_name = 'CUSTOMER_SEATS'"
+                                + " AND column_name = 'LAST_ACTIVE_AT'"));
     }
 
     @Test

@@ -131,7 +131,12 @@ public class TestSupportResource {
         }
         shift(seat.id(), "createdAt", seat.createdAt(), days);
         shift(seat.id(), "claimedAt", seat.claimedAt(), days);
-        shift(seat.id(), "lastActiveAt", seat.lastActiveAt(), days);
+        if (seat.lastActiveAt() != null) {
+            em.createQuery("update SeatActivity a set a.lastActiveAt = :value where a.seatId = :id")
+                    .setParameter("value", seat.lastActiveAt().minusDays(days))
+                    .setParameter("id", seat.id())
+                    .executeUpdate();
+        }
         shift(seat.id(), "reclaimAt", seat.reclaimAt(), days);
         return Response.noContent().build();
     }
