@@ -41,8 +41,6 @@ import java.util.UUID;
 final class ActivityWrites {
     /** A time as both databases read text cast to a timestamp (UTC, to the nanosecond; each rounds it to its own). */
     private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSS");
-    /** A second run finds the rows a racing first report inserted; a third covers one more such race. */
-    private static final int ATTEMPTS = 3;
 
     private static final String HELD = " JOIN customer_seats s ON s.id = v.id AND s.status <> 'REVOKED'";
     private static final String FORWARD = " <= v.at - INTERVAL '" + ActivityService.COALESCE.toSeconds() + "' SECOND";
@@ -97,11 +95,13 @@ final class ActivityWrites {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setObject(1, ids);
                 statement.setObject(2, at);
+                // Each failure means another transaction committed the first row of one of these seats, which every
+                // later run finds: so at most one failure per seat, and the loop ends.
                 for (int attempt = 1; ; attempt++) {
                     try {
                         return statement.executeUpdate();
                     } catch (SQLException e) {
-                        if (attempt == ATTEMPTS || !UniqueInsert.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        if (attempt > ids.length || !UniqueInsert.UNIQUE_VIOLATION.equals(e.getSQLState())) {
                             throw e;
                         }
                     }
