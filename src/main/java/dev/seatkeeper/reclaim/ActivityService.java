@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Activity reports (contract, "Beyond Polar: activity and reclaim of idle seats"). A seat's {@code last_active_at}
@@ -132,7 +133,8 @@ public class ActivityService {
         return withContainer(seatId).findFirst().orElseThrow();
     }
 
-    private java.util.stream.Stream<CustomerSeat> withContainer(UUID seatId) {
+    /** The seat with its container and holder (CustomerSeat.withContainer), whoever's it is; empty if none. */
+    private Stream<CustomerSeat> withContainer(UUID seatId) {
         return em
                 .createNamedQuery("CustomerSeat.withContainer", Object[].class)
                 .setParameter("id", seatId)
