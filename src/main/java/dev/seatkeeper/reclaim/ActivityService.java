@@ -5,7 +5,6 @@ import dev.seatkeeper.platform.NotPermitted;
 import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.TransactionConnection;
 import dev.seatkeeper.seats.CustomerSeat;
-import dev.seatkeeper.seats.SeatStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -123,11 +122,9 @@ public class ActivityService {
             throw new NotPermitted("Only the seat's holder can report its activity.");
         }
         organizations.get(organizationId).requireSeatBasedPricing();
-        if (seat.status() != SeatStatus.REVOKED) {
-            // A revoked seat takes no activity, as a report of it would be ignored.
-            ActivityWrites.write(
-                    connections, em, Map.of(seat.id(), now), seat.reclaimAt() == null ? Set.of() : Set.of(seat.id()));
-        }
+        // A revoked seat takes no activity: the write leaves it out, as a report of it would be ignored.
+        ActivityWrites.write(
+                connections, em, Map.of(seat.id(), now), seat.reclaimAt() == null ? Set.of() : Set.of(seat.id()));
         // Read again as stored: the activity row and the seat's own were written beside the persistence context.
         em.clear();
         return withContainer(seatId).findFirst().orElseThrow();

@@ -43,18 +43,22 @@ final class ActivityWrites {
     private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSS");
 
     private static final String HELD = " JOIN customer_seats s ON s.id = v.id AND s.status <> 'REVOKED'";
-    private static final String FORWARD = " <= v.at - INTERVAL '" + ActivityService.COALESCE.toSeconds() + "' SECOND";
     private static final String POSTGRESQL = "INSERT INTO " + SeatActivity.TABLE + " (seat_id, last_active_at)"
             + " SELECT v.id, v.at FROM unnest(CAST(? AS uuid[]), CAST(? AS timestamp[])) AS v (id, at)" + HELD
             + " ORDER BY v.id ON CONFLICT (seat_id) DO UPDATE SET last_active_at = EXCLUDED.last_active_at WHERE "
-            + SeatActivity.TABLE + ".last_active_at" + FORWARD.replace("v.at", "EXCLUDED.last_active_at");
+            + forward(SeatActivity.TABLE + ".last_active_at", "EXCLUDED.last_active_at");
     private static final String H2 = "MERGE INTO " + SeatActivity.TABLE + " a USING (SELECT v.id, v.at FROM UNNEST("
             + "CAST(? AS VARCHAR ARRAY), CAST(? AS TIMESTAMP ARRAY)) AS v (id, at)" + HELD + ") AS v"
-            + " ON a.seat_id = v.id WHEN MATCHED AND a.last_active_at" + FORWARD
+            + " ON a.seat_id = v.id WHEN MATCHED AND " + forward("a.last_active_at", "v.at")
             + " THEN UPDATE SET last_active_at = v.at"
             + " WHEN NOT MATCHED THEN INSERT (seat_id, last_active_at) VALUES (v.id, v.at)";
 
     private ActivityWrites() {}
+
+    /** The condition that {@code newTime} is at least {@link ActivityService#COALESCE} past {@code stored}. */
+    private static String forward(String stored, String newTime) {
+        return stored + " <= " + newTime + " - INTERVAL '" + ActivityService.COALESCE.toSeconds() + "' SECOND";
+    }
 
     /**
      * Moves each seat to its time where the rules allow, in the caller's transaction, after clearing the pending
@@ -83,9 +87,9 @@ final class ActivityWrites {
         var sorted = times.entrySet().stream()
                 .sorted(Comparator.comparing(e -> e.getKey().toString()))
                 .toList();
-        // Two arrays of text, not a parameter per value: EclipseLink looked each positional parameter of a native
-        // query up in a list, which made a statement of 1,800 parameters a fifth of the server's samples under the
-        // benchmark's activity load.
+        // Two arrays of text, not a parameter per value: one statement text whatever the batch's size. (Bound through
+        // EclipseLink, 1,800 positional parameters were a fifth of the server's samples under the benchmark's activity
+        // load: it looks each one up in a list.)
         String[] ids = sorted.stream().map(e -> e.getKey().toString()).toArray(String[]::new);
         String[] at = sorted.stream()
                 .map(e -> TEXT.format(e.getValue().withOffsetSameInstant(ZoneOffset.UTC)))
