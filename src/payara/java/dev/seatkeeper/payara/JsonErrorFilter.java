@@ -1,6 +1,7 @@
 package dev.seatkeeper.payara;
 
 import java.io.IOException;
+import java.nio.channels.SocketChannel;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.Grizzly;
@@ -9,6 +10,7 @@ import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.memory.Buffers;
+import org.glassfish.grizzly.nio.NIOConnection;
 
 /**
  * A Grizzly filter below the HTTP codec that gives a JSON body to the bodiless error answers Payara makes before the
@@ -16,7 +18,9 @@ import org.glassfish.grizzly.memory.Buffers;
  * answers come from places no setting reaches: the codec (a request line or headers it refuses), the web container's
  * request set-up (a path whose escapes do not decode: {@code 400 Invalid URI}, or an empty {@code 200} when the decoder
  * throws; {@code TRACE}), and the {@code Expect} check. Each arrives here as one encoded buffer that ends with its
- * head; {@link BodilessAnswer} decides and builds the replacement. Every other write passes unchanged and uncopied.
+ * head; {@link BodilessAnswer} decides and builds the replacement, which {@link LingeringClose} writes (it ends the
+ * connection, and the client may still be sending the refused request's body). Every other write passes unchanged
+ * and uncopied.
  *
  * <p>Some refusals throw inside Grizzly before anything is written (a raw space in the path together with a non-ASCII
  * header byte), and Grizzly then closes the connection silently: when a request fails so, with no write since its
@@ -39,8 +43,9 @@ public final class JsonErrorFilter extends BaseFilter {
     }
 
     /**
-     * Takes a write on its way to the socket; replaces a bodiless error answer by {@link BodilessAnswer#withJsonBody}
-     * and lets everything else through. Raises nothing of its own.
+     * Takes a write on its way to the socket; replaces a bodiless error answer by {@link BodilessAnswer#withJsonBody},
+     * written here with a lingering close where it can be (the write then stops here), and lets everything else
+     * through. Raises nothing of its own.
      */
     @Override
     public NextAction handleWrite(FilterChainContext ctx) throws IOException {
@@ -52,6 +57,10 @@ public final class JsonErrorFilter extends BaseFilter {
             buffer.position(position);
             byte[] answer = BodilessAnswer.withJsonBody(written);
             if (answer != null) {
+                if (answeredLingering(ctx.getConnection(), answer)) {
+                    buffer.tryDispose();
+                    return ctx.getStopAction();
+                }
                 ctx.setMessage(Buffers.wrap(ctx.getMemoryManager(), answer));
                 buffer.tryDispose();
             }
@@ -60,15 +69,38 @@ public final class JsonErrorFilter extends BaseFilter {
     }
 
     /**
+     * Takes the connection and a closing answer; writes it through {@link LingeringClose} and returns true when the
+     * connection is a plain socket with nothing of Grizzly's still queued for it (so the answer cannot overtake an
+     * earlier one); otherwise false, and nothing is written (also when no selector could be opened for the wait).
+     */
+    private static boolean answeredLingering(Connection<?> connection, byte[] answer) {
+        if (connection instanceof NIOConnection nio
+                && nio.getChannel() instanceof SocketChannel channel
+                && nio.getAsyncWriteQueue().isEmpty()) {
+            try {
+                LingeringClose.answer(channel, answer);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Called by Grizzly when handling a read threw; Grizzly closes the connection next. Writes
-     * {@link BodilessAnswer#unreadableRequest()} first when the request has had no answer yet.
+     * {@link BodilessAnswer#unreadableRequest()} first (with a lingering close where it can be) when the request has had
+     * no answer yet.
      */
     @Override
     public void exceptionOccurred(FilterChainContext ctx, Throwable error) {
         Connection<?> connection = ctx.getConnection();
         if (connection.isOpen() && Boolean.TRUE.equals(awaitingAnswer.get(connection))) {
             awaitingAnswer.set(connection, Boolean.FALSE);
-            connection.write(Buffers.wrap(ctx.getMemoryManager(), BodilessAnswer.unreadableRequest()));
+            byte[] answer = BodilessAnswer.unreadableRequest();
+            if (!answeredLingering(connection, answer)) {
+                connection.write(Buffers.wrap(ctx.getMemoryManager(), answer));
+            }
         }
     }
 
