@@ -53,6 +53,19 @@ public class ActivityService {
     /** How many items were accepted, and the others, in request order. */
     public record Outcome(int accepted, List<Ignored> ignored) {}
 
+    /** Whether a report at {@code at} lies so far past the request's time {@code now} that it is ignored. */
+    static boolean inFuture(OffsetDateTime at, OffsetDateTime now) {
+        return at.isAfter(now.plus(FUTURE_TOLERANCE));
+    }
+
+    /**
+     * Whether a report at {@code at} moves a seat whose stored time is {@code stored} (null: never reported): it is
+     * at least {@link #COALESCE} later. Otherwise it is accepted without a write.
+     */
+    static boolean moves(OffsetDateTime stored, OffsetDateTime at) {
+        return stored == null || !at.isBefore(stored.plus(COALESCE));
+    }
+
     /**
      * Records a batch of the organization's reports, judged at {@code now} (UTC). Ignored: {@code future_time},
      * {@code unknown_seat} (no such seat of the organization), {@code revoked_seat}.
@@ -61,7 +74,7 @@ public class ActivityService {
      */
     public Outcome report(UUID organizationId, ActivityReport report, OffsetDateTime now) {
         organizations.get(organizationId).requireSeatBasedPricing();
-        var seats = ReportedSeats.find(em, organizationId, report.items());
+        var seats = ReportedSeats.find(em, organizationId, report.items(), now);
         var ignored = new ArrayList<Ignored>();
         // The latest time reported per seat, kept where it is at least a minute past the stored one.
         var latest = new HashMap<UUID, OffsetDateTime>();
@@ -71,7 +84,7 @@ public class ActivityService {
         for (int index = 0; index < report.items().size(); index++) {
             OffsetDateTime at = report.items().get(index).at().orElse(now);
             var seat = seats.get(index);
-            String problem = at.isAfter(now.plus(FUTURE_TOLERANCE))
+            String problem = inFuture(at, now)
                     ? "future_time"
                     : seat.isEmpty() ? "unknown_seat" : seat.get().revoked() ? "revoked_seat" : null;
             if (problem != null) {
@@ -85,10 +98,7 @@ public class ActivityService {
             }
             latest.merge(seat.get().id(), at, ReclaimRule::later);
         }
-        latest.entrySet().removeIf(e -> {
-            OffsetDateTime before = stored.get(e.getKey());
-            return before != null && e.getValue().isBefore(before.plus(COALESCE));
-        });
+        latest.entrySet().removeIf(e -> !moves(stored.get(e.getKey()), e.getValue()));
         warned.retainAll(latest.keySet());
         ActivityWrites.write(connections, em, latest, warned);
         return new Outcome(accepted, ignored);

@@ -18,7 +18,8 @@ import java.util.UUID;
 /**
  * The forward-only write of reported activity (contract, "Beyond Polar: activity and reclaim of idle seats"). Every
  * seat of a batch moves to its own reported time in one statement on the narrow {@code seat_activity} table
- * ({@link SeatActivity}), whose condition carries the rules, so that racing reports of one seat keep the latest and
+ * ({@link SeatActivity}; a seat's first row also takes its organization, V13), whose condition carries the rules,
+ * so that racing reports of one seat keep the latest and
  * nothing is read first under a lock: the seat is held (not revoked), and its stored time is absent or at least
  * {@link ActivityService#COALESCE} older than the new one (at most one write per seat per minute, only forward). The
  * wide {@code customer_seats} row is not written, except for the rare seat with a pending {@code reclaim_at}, which
@@ -43,15 +44,17 @@ final class ActivityWrites {
     private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSS");
 
     private static final String HELD = " JOIN customer_seats s ON s.id = v.id AND s.status <> 'REVOKED'";
-    private static final String POSTGRESQL = "INSERT INTO " + SeatActivity.TABLE + " (seat_id, last_active_at)"
-            + " SELECT v.id, v.at FROM unnest(CAST(? AS uuid[]), CAST(? AS timestamp[])) AS v (id, at)" + HELD
+    private static final String POSTGRESQL = "INSERT INTO " + SeatActivity.TABLE
+            + " (seat_id, organization_id, last_active_at) SELECT v.id, s.organization_id, v.at"
+            + " FROM unnest(CAST(? AS uuid[]), CAST(? AS timestamp[])) AS v (id, at)" + HELD
             + " ORDER BY v.id ON CONFLICT (seat_id) DO UPDATE SET last_active_at = EXCLUDED.last_active_at WHERE "
             + forward(SeatActivity.TABLE + ".last_active_at", "EXCLUDED.last_active_at");
-    private static final String H2 = "MERGE INTO " + SeatActivity.TABLE + " a USING (SELECT v.id, v.at FROM UNNEST("
-            + "CAST(? AS VARCHAR ARRAY), CAST(? AS TIMESTAMP ARRAY)) AS v (id, at)" + HELD + ") AS v"
+    private static final String H2 = "MERGE INTO " + SeatActivity.TABLE + " a USING (SELECT v.id, v.at,"
+            + " s.organization_id AS org FROM UNNEST(CAST(? AS VARCHAR ARRAY), CAST(? AS TIMESTAMP ARRAY))"
+            + " AS v (id, at)" + HELD + ") AS v"
             + " ON a.seat_id = v.id WHEN MATCHED AND " + forward("a.last_active_at", "v.at")
             + " THEN UPDATE SET last_active_at = v.at"
-            + " WHEN NOT MATCHED THEN INSERT (seat_id, last_active_at) VALUES (v.id, v.at)";
+            + " WHEN NOT MATCHED THEN INSERT (seat_id, organization_id, last_active_at) VALUES (v.id, v.org, v.at)";
 
     private ActivityWrites() {}
 

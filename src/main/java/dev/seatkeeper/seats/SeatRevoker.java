@@ -6,16 +6,21 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 
 /**
  * Revokes one locked seat (contract, "Revoke", step 6): the seat is freed and keeps only its dates, the
  * {@code customer_seat.revoked} event is recorded, {@link SeatRevoked} is fired to observers in other packages, and a
  * plain member left without a claimed seat loses its portal sessions. Shared by revoke, transfer and the scheduled
- * revocations and the reclaim of idle seats. A plain CDI bean: it runs in the transaction of the service that calls it,
+ * revocations and the reclaim of idle seats. The seat's activity row, if it has one, is marked revoked with it. A plain CDI bean: it runs in the transaction of the service that calls it,
  * which holds the seat's row lock.
  */
 @ApplicationScoped
 public class SeatRevoker {
+    @PersistenceContext
+    EntityManager em;
+
     @EJB
     SessionService sessions;
 
@@ -37,6 +42,7 @@ public class SeatRevoker {
         String holderEmail = seat.customerEmail();
         SeatStatus before = seat.status();
         seat.revoke(reason);
+        markActivityRevoked(seat);
         events.revoked(seat, holder == null ? null : holder.id(), holderEmail);
         history.revoked(seat, before, reason);
         revocations.fire(new SeatRevoked(seat.id(), seat.organizationId(), seat.revokedAt()));
@@ -45,5 +51,20 @@ public class SeatRevoker {
         if (holder != null && !holder.role().managesBilling() && counter.countClaimedBy(holder) == 0) {
             sessions.endMemberSessions(holder);
         }
+    }
+
+    /**
+     * Marks the seat's activity row revoked (V13), as the activity route judges reports of a reported seat from that
+     * row alone (reclaim/ReportedSeats). No statement when the seat was read with its activity and has none: a seat
+     * never reported has no row.
+     */
+    private void markActivityRevoked(CustomerSeat seat) {
+        if (em.getEntityManagerFactory().getPersistenceUnitUtil().isLoaded(seat, "activity")
+                && seat.lastActiveAt() == null) {
+            return;
+        }
+        em.createNativeQuery("UPDATE " + SeatActivity.TABLE + " SET revoked = TRUE WHERE seat_id = ?1")
+                .setParameter(1, seat.id())
+                .executeUpdate();
     }
 }

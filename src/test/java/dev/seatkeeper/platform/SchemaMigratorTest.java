@@ -144,6 +144,29 @@ class SchemaMigratorTest {
     }
 
     @Test
+    void versionThirteenGivesEachActivityRowItsSeatsOrganizationAndRevocation() throws SQLException {
+        var ds = previousReleaseDatabase();
+        SchemaMigrator.migrate(ds, MigrationVersion.fromVersion("12"));
+        String held = string(ds, "SELECT MIN(id) FROM customer_seats");
+        String revoked = string(ds, "SELECT MAX(id) FROM customer_seats");
+        update(ds, "UPDATE customer_seats SET status = 'REVOKED' WHERE id = '" + revoked + "'");
+        update(
+                ds,
+                "INSERT INTO seat_activity (seat_id, last_active_at) SELECT id, TIMESTAMP '2026-03-04 05:06:07'"
+                        + " FROM customer_seats WHERE id IN ('" + held + "', '" + revoked + "')");
+        SchemaMigrator.migrate(ds);
+        for (String seat : List.of(held, revoked)) {
+            assertEquals(
+                    string(ds, "SELECT organization_id || ' ' || (status = 'REVOKED') FROM customer_seats WHERE id = '"
+                            + seat + "'"),
+                    string(ds, "SELECT organization_id || ' ' || revoked FROM seat_activity WHERE seat_id = '"
+                            + seat + "'"),
+                    "the row of " + seat + " has its seat's organization and revocation");
+        }
+        assertEquals(1, count(ds, "SELECT COUNT(*) FROM seat_activity WHERE revoked"));
+    }
+
+    @Test
     void versionOneIsThePreviousReleasesSchema() throws SQLException {
         var migrated = freshDatabase();
         SchemaMigrator.migrate(migrated, MigrationVersion.fromVersion("1"));

@@ -256,6 +256,51 @@ public final class ReclaimScenarios {
                     now.minusHours(1).toInstant(),
                     instant(seat(seatId), "last_active_at").toInstant());
         }
+        // A reported seat is judged from its activity row (V13): another organization does not find it, and once the
+        // seat is revoked a report within the minute is ignored as revoked, as a report that would move it.
+        var other = fixtures.tenant(true, true);
+        var foreign = api.post(
+                ACTIVITY,
+                other.token(),
+                Json.createObjectBuilder()
+                        .add(
+                                "items",
+                                Json.createArrayBuilder()
+                                        .add(Json.createObjectBuilder().add("seat_id", seatId)))
+                        .build());
+        assertEquals(200, foreign.status(), foreign.toString());
+        assertEquals(0, foreign.json().getInt("accepted"), foreign.toString());
+        assertEquals(
+                "unknown_seat",
+                foreign.json().getJsonArray("ignored").getJsonObject(0).getString("reason"));
+        String reportedThenRevoked =
+                claimed("reported-gone").getJsonObject("seat").getString("id");
+        assertEquals(
+                1,
+                report(Json.createObjectBuilder()
+                                .add("seat_id", reportedThenRevoked)
+                                .add("at", now.minusSeconds(30).toString()))
+                        .json()
+                        .getInt("accepted"));
+        assertEquals(
+                200,
+                api.delete("/v1/customer-seats/" + reportedThenRevoked, tenant.token())
+                        .status());
+        var afterRevoke = report(
+                Json.createObjectBuilder()
+                        .add("seat_id", reportedThenRevoked)
+                        .add("at", now.minusSeconds(20).toString()),
+                Json.createObjectBuilder().add("seat_id", reportedThenRevoked).add("at", now.toString()));
+        assertEquals(0, afterRevoke.json().getInt("accepted"), afterRevoke.toString());
+        assertEquals(
+                Map.of(0, "revoked_seat", 1, "revoked_seat"),
+                afterRevoke.json().getJsonArray("ignored").getValuesAs(JsonObject.class).stream()
+                        .collect(Collectors.toMap(i -> i.getInt("index"), i -> i.getString("reason"))));
+        assertEquals(
+                now.minusSeconds(30).toInstant(),
+                instant(seat(reportedThenRevoked), "last_active_at").toInstant(),
+                "a revoked seat keeps its last time");
+
         var later = report(Json.createObjectBuilder()
                 .add("member_id", stored.getString("member_id"))
                 .add("subscription_id", subscriptionId)
