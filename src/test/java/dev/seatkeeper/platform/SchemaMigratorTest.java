@@ -35,7 +35,8 @@ class SchemaMigratorTest {
             "9 SQL seat history",
             "10 SQL seat metrics indexes",
             "11 SQL seat steps",
-            "12 SQL seat activity");
+            "12 SQL seat activity",
+            "13 SQL seat activity owner and revocation");
 
     private static JdbcDataSource freshDatabase() {
         var ds = new JdbcDataSource();
@@ -55,8 +56,8 @@ class SchemaMigratorTest {
     void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         var ds = freshDatabase();
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(12, result.migrationsExecuted);
-        assertEquals("12", result.targetSchemaVersion);
+        assertEquals(13, result.migrationsExecuted);
+        assertEquals("13", result.targetSchemaVersion);
         assertEquals(ALL_MIGRATIONS, history(ds));
         assertEquals(0, count(ds, "SELECT COUNT(*) FROM customer_seats"));
     }
@@ -66,7 +67,7 @@ class SchemaMigratorTest {
         var ds = previousReleaseDatabase();
         long seats = count(ds, "SELECT COUNT(*) FROM customer_seats");
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(11, result.migrationsExecuted, "baselined at 1, then migrated to 12");
+        assertEquals(12, result.migrationsExecuted, "baselined at 1, then migrated to 13");
         assertEquals(
                 List.of(
                         "1 BASELINE schema of an earlier release (JPA schema generation)",
@@ -80,7 +81,8 @@ class SchemaMigratorTest {
                         "9 SQL seat history",
                         "10 SQL seat metrics indexes",
                         "11 SQL seat steps",
-                        "12 SQL seat activity"),
+                        "12 SQL seat activity",
+                        "13 SQL seat activity owner and revocation"),
                 history(ds));
         assertEquals(4, seats);
         assertEquals(seats, count(ds, "SELECT COUNT(*) FROM customer_seats"));
@@ -157,10 +159,14 @@ class SchemaMigratorTest {
         SchemaMigrator.migrate(ds);
         for (String seat : List.of(held, revoked)) {
             assertEquals(
-                    string(ds, "SELECT organization_id || ' ' || (status = 'REVOKED') FROM customer_seats WHERE id = '"
-                            + seat + "'"),
-                    string(ds, "SELECT organization_id || ' ' || revoked FROM seat_activity WHERE seat_id = '"
-                            + seat + "'"),
+                    string(
+                            ds,
+                            "SELECT organization_id || ' ' || (status = 'REVOKED') FROM customer_seats WHERE id = '"
+                                    + seat + "'"),
+                    string(
+                            ds,
+                            "SELECT organization_id || ' ' || revoked FROM seat_activity WHERE seat_id = '" + seat
+                                    + "'"),
                     "the row of " + seat + " has its seat's organization and revocation");
         }
         assertEquals(1, count(ds, "SELECT COUNT(*) FROM seat_activity WHERE revoked"));
