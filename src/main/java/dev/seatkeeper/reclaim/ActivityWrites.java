@@ -19,8 +19,8 @@ import java.util.UUID;
  * The forward-only write of reported activity (contract, "Beyond Polar: activity and reclaim of idle seats"). Every
  * seat of a batch moves to its own reported time in one statement on the narrow {@code seat_activity} table
  * ({@link SeatActivity}; a seat's first row also takes its organization, V13), whose condition carries the rules,
- * so that racing reports of one seat keep the latest and
- * nothing is read first under a lock: the seat is held (not revoked), and its stored time is absent or at least
+ * so that racing reports of one seat keep the latest and nothing is read first under a lock: the seat is held (not
+ * revoked), and its stored time is absent or at least
  * {@link ActivityService#COALESCE} older than the new one (at most one write per seat per minute, only forward). The
  * wide {@code customer_seats} row is not written, except for the rare seat with a pending {@code reclaim_at}, which
  * the report clears.

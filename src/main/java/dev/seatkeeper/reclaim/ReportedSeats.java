@@ -188,9 +188,10 @@ final class ReportedSeats {
                 .getResultList()
                 .forEach(row -> best.merge(List.of(row[4], row[5]), row, (a, b) -> better.compare(a, b) <= 0 ? a : b));
         var seats = new HashMap<List<Object>, Seat>();
-        best.forEach((key, row) -> seats.put(
-                key, new Seat((UUID) row[0], row[1] == SeatStatus.REVOKED, (OffsetDateTime) row[2], (OffsetDateTime)
-                        row[6])));
+        best.forEach((key, row) -> {
+            boolean revoked = row[1] == SeatStatus.REVOKED;
+            seats.put(key, new Seat((UUID) row[0], revoked, (OffsetDateTime) row[2], (OffsetDateTime) row[6]));
+        });
         return seats;
     }
 

@@ -13,8 +13,8 @@ import jakarta.persistence.PersistenceContext;
  * Revokes one locked seat (contract, "Revoke", step 6): the seat is freed and keeps only its dates, the
  * {@code customer_seat.revoked} event is recorded, {@link SeatRevoked} is fired to observers in other packages, and a
  * plain member left without a claimed seat loses its portal sessions. Shared by revoke, transfer and the scheduled
- * revocations and the reclaim of idle seats. The seat's activity row, if it has one, is marked revoked with it. A plain CDI bean: it runs in the transaction of the service that calls it,
- * which holds the seat's row lock.
+ * revocations and the reclaim of idle seats. The seat's activity row, if it has one, is marked revoked with it. A
+ * plain CDI bean: it runs in the transaction of the service that calls it, which holds the seat's row lock.
  */
 @ApplicationScoped
 public class SeatRevoker {
@@ -56,7 +56,8 @@ public class SeatRevoker {
     /**
      * Marks the seat's activity row revoked (V13), as the activity route judges reports of a reported seat from that
      * row alone (reclaim/ReportedSeats). No statement when the seat was read with its activity and has none: a seat
-     * never reported has no row.
+     * never reported has no row. The activity row is locked after the seat's, the order in which the activity route
+     * writes a warned seat (reclaim/ActivityWrites).
      */
     private void markActivityRevoked(CustomerSeat seat) {
         if (em.getEntityManagerFactory().getPersistenceUnitUtil().isLoaded(seat, "activity")
