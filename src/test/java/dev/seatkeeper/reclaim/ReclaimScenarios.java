@@ -257,7 +257,8 @@ public final class ReclaimScenarios {
                     instant(seat(seatId), "last_active_at").toInstant());
         }
         // A reported seat is judged from its activity row (V13): another organization does not find it, and once the
-        // seat is revoked a report within the minute is ignored as revoked, as a report that would move it.
+        // seat is revoked its reports within the minute of the stored time (which read no seat row) are ignored as
+        // revoked.
         var other = fixtures.tenant(true, true);
         var foreign = api.post(
                 ACTIVITY,
