@@ -57,12 +57,11 @@ public final class JsonErrorFilter extends BaseFilter {
             buffer.position(position);
             byte[] answer = BodilessAnswer.withJsonBody(written);
             if (answer != null) {
+                buffer.tryDispose();
                 if (answeredLingering(ctx.getConnection(), answer)) {
-                    buffer.tryDispose();
                     return ctx.getStopAction();
                 }
                 ctx.setMessage(Buffers.wrap(ctx.getMemoryManager(), answer));
-                buffer.tryDispose();
             }
         }
         return ctx.getInvokeAction();
