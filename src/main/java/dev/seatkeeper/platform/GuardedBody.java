@@ -39,6 +39,11 @@ final class GuardedBody extends ServletInputStream {
         return overLimit;
     }
 
+    /** How many bytes of the body the application has read so far. */
+    long bytesRead() {
+        return count;
+    }
+
     @Override
     public int read() throws IOException {
         byte[] one = new byte[1];

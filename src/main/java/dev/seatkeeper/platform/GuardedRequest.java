@@ -59,6 +59,16 @@ final class GuardedRequest extends HttpServletRequestWrapper {
         return body;
     }
 
+    /**
+     * Whether part of the body the client declared (by {@code Content-Length}) is still unread now: the application
+     * answered without reading it (an authentication refusal, an unknown route) or stopped early (a body that does
+     * not parse, one over {@link GuardedBody#MAX_BYTES}). A body sent chunked was read ahead whole or refused.
+     */
+    boolean leftUnread() {
+        long declared = getContentLengthLong();
+        return body != null && body.overLimit() || declared > 0 && (body == null || body.bytesRead() < declared);
+    }
+
     @Override
     public ServletInputStream getInputStream() throws IOException {
         if (body == null) {

@@ -25,10 +25,10 @@ import java.util.Locale;
  * {@link GuardedRequest}, whose body is bounded in size and time and whose {@code Content-Type} the JAX-RS runtime
  * can parse.
  *
- * <p>After a 413 the rest of the upload is read and thrown away (up to {@link #DISCARD_BYTES}, within the body's
- * deadline) so that the client, still sending, receives the answer instead of a connection reset. A client that
- * asked {@code Expect: 100-continue} has sent nothing yet and is not invited to: it gets the 413 and the connection
- * closes.
+ * <p>After a 413, and after any answer given with part of a declared body unread, the rest of the upload is read and
+ * thrown away (up to {@link #DISCARD_BYTES}, within the body's deadline) so that the client, still sending, receives
+ * the answer instead of a connection reset. A client that asks {@code Expect: 100-continue} is sent the 100 before
+ * anything else, on both servers, and its body is then treated as any other.
  */
 @WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST, asyncSupported = true)
 public class RequestEdgeFilter extends HttpFilter {
@@ -59,6 +59,13 @@ public class RequestEdgeFilter extends HttpFilter {
 
     private void filter(HttpServletRequest request, HttpServletResponse response, FilterChain chain, long start)
             throws IOException, ServletException {
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+            // Invited at once, whatever the answer will be, as Payara's connector does before the application runs:
+            // Undertow sends the 100 at the first read, and otherwise ends the request's input when an answer begins
+            // unread, so that a client that sent its body without waiting for the 100 (HTTP allows it) would have the
+            // connection reset under it, losing the answer. The body is then read or discarded like any other.
+            request.getInputStream().available();
+        }
         var versions = settings.apiVersions();
         var version = versions.effective(request.getHeader(ApiVersions.HEADER));
         if (version.isPresent()) {
@@ -118,7 +125,9 @@ public class RequestEdgeFilter extends HttpFilter {
             return;
         }
         chain.doFilter(guarded, response);
-        if (guarded.body() != null && guarded.body().overLimit()) {
+        if (guarded.leftUnread() && !request.isAsyncStarted()) {
+            // Answered with body bytes still unread, the connection would be reset when it closes and a client still
+            // sending would lose the answer: the answer goes first, then the rest is read and thrown away.
             response.flushBuffer();
             discardRest(request, start);
         }
@@ -149,9 +158,6 @@ public class RequestEdgeFilter extends HttpFilter {
     }
 
     private static void discardRest(HttpServletRequest request, long start) {
-        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
-            return;
-        }
         long deadline = GuardedBody.deadline(start);
         byte[] sink = new byte[64 * 1024];
         long discarded = 0;
