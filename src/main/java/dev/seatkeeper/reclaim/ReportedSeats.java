@@ -118,9 +118,8 @@ final class ReportedSeats {
     }
 
     /**
-     * The seats of {@code ids} as their own rows hold them. On H2 the columns asked for here are all in
-     * {@code ix_seats_id_state} (V12), which H2 reads without the wide rows. As a JPQL {@code in} list of up to
-     * 1,000 parameters H2 compared every row found with the whole list, twice.
+     * The seats of {@code ids} as their own rows hold them, read on the primary key. As a JPQL {@code in} list of up
+     * to 1,000 parameters H2 compared every row found with the whole list, twice.
      */
     private static Map<UUID, Seat> fromSeats(EntityManager em, UUID organizationId, List<String> ids) {
         var found = new HashMap<UUID, Seat>();

@@ -36,7 +36,8 @@ class SchemaMigratorTest {
             "10 SQL seat metrics indexes",
             "11 SQL seat steps",
             "12 SQL seat activity",
-            "13 SQL seat activity owner and revocation");
+            "13 SQL seat activity owner and revocation",
+            "14 SQL seat id state index dropped");
 
     private static JdbcDataSource freshDatabase() {
         var ds = new JdbcDataSource();
@@ -56,8 +57,8 @@ class SchemaMigratorTest {
     void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         var ds = freshDatabase();
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(13, result.migrationsExecuted);
-        assertEquals("13", result.targetSchemaVersion);
+        assertEquals(14, result.migrationsExecuted);
+        assertEquals("14", result.targetSchemaVersion);
         assertEquals(ALL_MIGRATIONS, history(ds));
         assertEquals(0, count(ds, "SELECT COUNT(*) FROM customer_seats"));
     }
@@ -67,7 +68,7 @@ class SchemaMigratorTest {
         var ds = previousReleaseDatabase();
         long seats = count(ds, "SELECT COUNT(*) FROM customer_seats");
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(12, result.migrationsExecuted, "baselined at 1, then migrated to 13");
+        assertEquals(13, result.migrationsExecuted, "baselined at 1, then migrated to 14");
         assertEquals(
                 List.of(
                         "1 BASELINE schema of an earlier release (JPA schema generation)",
@@ -82,7 +83,8 @@ class SchemaMigratorTest {
                         "10 SQL seat metrics indexes",
                         "11 SQL seat steps",
                         "12 SQL seat activity",
-                        "13 SQL seat activity owner and revocation"),
+                        "13 SQL seat activity owner and revocation",
+                        "14 SQL seat id state index dropped"),
                 history(ds));
         assertEquals(4, seats);
         assertEquals(seats, count(ds, "SELECT COUNT(*) FROM customer_seats"));
