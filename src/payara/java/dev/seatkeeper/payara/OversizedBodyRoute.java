@@ -22,7 +22,7 @@ import org.glassfish.grizzly.http.util.MimeHeaders;
  * {@code Expect} it does not know, 405 for {@code TRACE}.
  *
  * <p>The path becomes its first segment ({@link #contextRoot}), {@code TRACE} becomes {@code POST}, the query is dropped, and so is every header but
- * those the answer and HTTP need ({@link #KEPT}, and {@code Expect: 100-continue}). {@code Content-Length},
+ * those the answer and HTTP need ({@link #KEPT}, and {@code Expect}, which becomes {@code 100-continue}). {@code Content-Length},
  * {@code Polar-Version} and the body stay: the application answers 413 from the declared length, unread, echoing the
  * version. A request with a header byte outside ASCII is still refused by the server before this filter sees it: 400
  * with a JSON body (the contract lets the server answer a request head it cannot read).
@@ -80,14 +80,19 @@ public final class OversizedBodyRoute extends BaseFilter {
         return "/" + first + "/";
     }
 
-    /** Removes every header but {@link #KEPT} and {@code Expect: 100-continue}. */
+    /**
+     * Removes every header but {@link #KEPT} and {@code Expect}, whose value becomes {@code 100-continue}: the codec
+     * has already marked a request with any {@code Expect} as awaiting an acknowledgement when its head arrived without
+     * body bytes, and the web container answers such a request 417 unless the expectation is {@code 100-continue}
+     * (it then sends the 100, and the application its 413). Removing the header would not clear that mark.
+     */
     private static void keepOnly(MimeHeaders headers) {
         List<String> dropped = new ArrayList<>();
         for (int i = 0; i < headers.size(); i++) {
             String name = headers.getName(i).toString().toLowerCase(Locale.ROOT);
-            boolean continues = name.equals("expect")
-                    && headers.getValue(i).toString().trim().equalsIgnoreCase("100-continue");
-            if (!KEPT.contains(name) && !continues) {
+            if (name.equals("expect")) {
+                headers.getValue(i).setString("100-continue");
+            } else if (!KEPT.contains(name)) {
                 dropped.add(name);
             }
         }

@@ -306,6 +306,12 @@ class EdgeIT extends ApiTest {
         // What the web container would answer by itself: TRACE (405), an Expect it does not know (417).
         assertJsonError(raw.send("TRACE", "/v1/customer-seats", big, auth), 413, "PayloadTooLarge", null);
         assertJsonError(raw.send("POST", "/v1/customer-seats", big, auth, "Expect: foo"), 413, "PayloadTooLarge", null);
+        // The head alone, the body 300 ms after it: the server has then read a head awaiting an acknowledgement, and
+        // it answered 417 for an expectation it does not know (every time; and 45 of 600 requests sent whole by four
+        // parallel senders).
+        String head = "POST " + raw.prefix() + "/v1/customer-seats HTTP/1.1\r\nHost: localhost\r\n" + auth + "\r\n"
+                + JSON + "\r\nExpect: foo\r\nContent-Length: " + big.length + "\r\nConnection: close\r\n\r\n";
+        assertJsonError(raw.sendInParts(1, 300, bytes(head), big).get(0), 413, "PayloadTooLarge", null);
         // Sent chunked, a body's length is known only once read: it is read ahead (1 MiB at most) and refused first
         // all the same, where the application judges the target (a query that does not decode, an unknown route, a
         // method the route lacks, a malformed id).
