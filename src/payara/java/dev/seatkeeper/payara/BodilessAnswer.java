@@ -93,6 +93,14 @@ final class BodilessAnswer {
     }
 
     /**
+     * The answer to a request declaring a body over 1 MiB that the connector refuses itself ({@link OversizedBodyRoute}):
+     * 413 with the application's {@code PayloadTooLarge} body, closing the connection.
+     */
+    static byte[] payloadTooLarge() {
+        return answer("HTTP/1.1", 413, "Request Entity Too Large", "");
+    }
+
+    /**
      * The answer while the application is not deployed: 503 with the service's "starting or stopping" body and
      * {@code Retry-After: 5} (seconds), closing the connection; as ISO-8859-1 head and UTF-8 body bytes.
      */

@@ -1,7 +1,6 @@
 package dev.seatkeeper.payara;
 
 import java.io.IOException;
-import java.nio.channels.SocketChannel;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.Grizzly;
@@ -10,7 +9,6 @@ import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.memory.Buffers;
-import org.glassfish.grizzly.nio.NIOConnection;
 
 /**
  * A Grizzly filter below the HTTP codec that gives a JSON body to the bodiless error answers Payara makes before the
@@ -58,32 +56,13 @@ public final class JsonErrorFilter extends BaseFilter {
             byte[] answer = BodilessAnswer.withJsonBody(written);
             if (answer != null) {
                 buffer.tryDispose();
-                if (answeredLingering(ctx.getConnection(), answer)) {
+                if (LingeringClose.answered(ctx.getConnection(), answer)) {
                     return ctx.getStopAction();
                 }
                 ctx.setMessage(Buffers.wrap(ctx.getMemoryManager(), answer));
             }
         }
         return ctx.getInvokeAction();
-    }
-
-    /**
-     * Takes the connection and a closing answer; writes it through {@link LingeringClose} and returns true when the
-     * connection is a plain socket with nothing of Grizzly's still queued for it (so the answer cannot overtake an
-     * earlier one); otherwise false, and nothing is written (also when no selector could be opened for the wait).
-     */
-    private static boolean answeredLingering(Connection<?> connection, byte[] answer) {
-        if (connection instanceof NIOConnection nio
-                && nio.getChannel() instanceof SocketChannel channel
-                && nio.getAsyncWriteQueue().isEmpty()) {
-            try {
-                LingeringClose.answer(channel, answer);
-                return true;
-            } catch (IOException e) {
-                return false;
-            }
-        }
-        return false;
     }
 
     /**
@@ -97,7 +76,7 @@ public final class JsonErrorFilter extends BaseFilter {
         if (connection.isOpen() && Boolean.TRUE.equals(awaitingAnswer.get(connection))) {
             awaitingAnswer.set(connection, Boolean.FALSE);
             byte[] answer = BodilessAnswer.unreadableRequest();
-            if (!answeredLingering(connection, answer)) {
+            if (!LingeringClose.answered(connection, answer)) {
                 connection.write(Buffers.wrap(ctx.getMemoryManager(), answer));
             }
         }

@@ -2,14 +2,10 @@ package dev.seatkeeper.payara;
 
 import java.io.IOException;
 import org.glassfish.grizzly.Buffer;
-import org.glassfish.grizzly.Connection;
-import org.glassfish.grizzly.EmptyCompletionHandler;
-import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.filterchain.FilterChain;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpServerFilter;
-import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.portunif.PUFilter;
 import org.glassfish.grizzly.portunif.PUProtocol;
 import org.glassfish.grizzly.portunif.ProtocolFinder;
@@ -64,20 +60,7 @@ public final class JsonErrorPortFilter extends PUFilter {
         if (ctx.getMessage() instanceof Buffer request) {
             request.tryDispose();
         }
-        Connection<?> connection = ctx.getConnection();
-        ctx.write(
-                Buffers.wrap(ctx.getMemoryManager(), BodilessAnswer.notYetServing()),
-                new EmptyCompletionHandler<WriteResult>() {
-                    @Override
-                    public void completed(WriteResult result) {
-                        connection.closeSilently();
-                    }
-
-                    @Override
-                    public void failed(Throwable error) {
-                        connection.closeSilently();
-                    }
-                });
+        LingeringClose.writeThenClose(ctx, BodilessAnswer.notYetServing());
         return ctx.getStopAction();
     }
 }

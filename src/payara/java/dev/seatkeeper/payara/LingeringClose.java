@@ -5,6 +5,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.EmptyCompletionHandler;
+import org.glassfish.grizzly.WriteResult;
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.memory.Buffers;
+import org.glassfish.grizzly.nio.NIOConnection;
 
 /**
  * Writes an answer that ends the connection, then reads and discards what the client still sends before the connection
@@ -12,7 +18,8 @@ import java.nio.channels.SocketChannel;
  * may still be arriving. Without it, the connector's own refusals (a request head it cannot read) close the socket
  * with the body unread; the kernel then resets the connection, and a client still sending loses the answer (a write
  * fails with {@code EPIPE}, and the answer already received goes with it; ../shared/CONTRACT.md, "Edge behaviour":
- * never a dropped connection). The application's own refusals do the same through {@code RequestEdgeFilter}.
+ * never a dropped connection). The same goes for the 413 the connector gives a {@code TRACE} with a body over 1 MiB
+ * ({@link OversizedBodyRoute}). The application's own refusals do the same through {@code RequestEdgeFilter}.
  *
  * <p>Reading stops at the client's end of stream, after {@link #IDLE_MILLIS} without a byte (a client waiting for
  * {@code 100 Continue}, or done and waiting for the close), after {@link #MOST_MILLIS} in all, or after
@@ -31,6 +38,45 @@ final class LingeringClose {
     static final long MOST_BYTES = 64L * 1024 * 1024;
 
     private LingeringClose() {}
+
+    /**
+     * Takes a connection and a closing answer (bytes as sent); writes it through {@link #answer} and returns true when
+     * the connection is a plain socket with nothing of Grizzly's still queued for it (so the answer cannot overtake an
+     * earlier one); otherwise false, and nothing is written (also when no selector could be opened for the wait).
+     */
+    static boolean answered(Connection<?> connection, byte[] answer) {
+        if (connection instanceof NIOConnection nio
+                && nio.getChannel() instanceof SocketChannel channel
+                && nio.getAsyncWriteQueue().isEmpty()) {
+            try {
+                answer(channel, answer);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Takes a filter's context and a closing answer (bytes as sent); queues the answer on the context's connection and
+     * closes the connection once it is written, or failed to be, without reading what the client still sends. For where
+     * {@link #answered} cannot write, or nothing of a request body can follow.
+     */
+    static void writeThenClose(FilterChainContext ctx, byte[] answer) {
+        Connection<?> connection = ctx.getConnection();
+        ctx.write(Buffers.wrap(ctx.getMemoryManager(), answer), new EmptyCompletionHandler<WriteResult>() {
+            @Override
+            public void completed(WriteResult result) {
+                connection.closeSilently();
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                connection.closeSilently();
+            }
+        });
+    }
 
     /**
      * Takes the connection's socket (non-blocking, registered with the connector's selector, with nothing of its own

@@ -5,12 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
-import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.util.MimeHeaders;
 
 /**
@@ -19,13 +19,15 @@ import org.glassfish.grizzly.http.util.MimeHeaders;
  * as it answers every other such request (contract, "Edge behaviour": a body over 1 MiB gets 413 on any method, before
  * routing and before the query is read). Without it the web container answers some of them itself before the
  * application runs: 404 for a path whose escapes do not decode or that names {@code /WEB-INF/}, 417 for an
- * {@code Expect} it does not know, 405 for {@code TRACE}.
+ * {@code Expect} it does not know.
  *
- * <p>The path becomes its first segment ({@link #contextRoot}), {@code TRACE} becomes {@code POST}, the query is dropped, and so is every header but
- * those the answer and HTTP need ({@link #KEPT}, and {@code Expect}, which becomes {@code 100-continue}). {@code Content-Length},
- * {@code Polar-Version} and the body stay: the application answers 413 from the declared length, unread, echoing the
- * version. A request with a header byte outside ASCII is still refused by the server before this filter sees it: 400
- * with a JSON body (the contract lets the server answer a request head it cannot read).
+ * <p>The path becomes its first segment ({@link #contextRoot}), the query is dropped, and so is every header but
+ * those the answer and HTTP need ({@link #KEPT}, and {@code Expect}, which becomes {@code 100-continue}).
+ * {@code Content-Length}, {@code Polar-Version} and the body stay: the application answers 413 from the declared length,
+ * echoing the version, and discards the rest of the body. A {@code TRACE} is answered 413 here (without the version,
+ * as the connector's other refusals), since the codec never delivers its body to the application. A request with a
+ * header byte outside ASCII is still refused by the server before this filter sees it: 400 with a JSON body (the
+ * contract lets the server answer a request head it cannot read).
  */
 public final class OversizedBodyRoute extends BaseFilter {
 
@@ -37,16 +39,17 @@ public final class OversizedBodyRoute extends BaseFilter {
 
     /**
      * Takes a parsed piece of a request; rewrites the head of one that declares too large a body (again for each
-     * piece of its body, which changes nothing), and passes it on.
+     * piece of its body, which changes nothing), and passes it on. A request whose declared body the codec does not
+     * read ({@code TRACE}) is answered here instead, and the chain stops.
      */
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
         if (ctx.getMessage() instanceof HttpContent content
                 && content.getHttpHeader() instanceof HttpRequestPacket request
                 && request.getContentLength() > MAX_BYTES) {
-            if (request.getMethod() == Method.TRACE) {
-                // Answered 405 by the web container itself; any method that reaches the application gets the 413.
-                request.setMethod(Method.POST);
+            if (!request.isExpectContent()) {
+                answerUnread(ctx);
+                return ctx.getStopAction();
             }
             request.setRequestURI(contextRoot(request.getRequestURI()));
             request.setQueryString(null);
@@ -55,6 +58,25 @@ public final class OversizedBodyRoute extends BaseFilter {
             request.setContentType((String) null);
         }
         return ctx.getInvokeAction();
+    }
+
+    /**
+     * Answers 413 on a connection whose request's body the codec will not deliver, and closes it. Grizzly reads no body
+     * for a {@code TRACE} (its method allows none) and parses the declared body as the next request, so the
+     * application, reached with it, could not read and discard the rest of the upload after its 413: the connection
+     * closed with the body arriving, and a client still sending lost the answer to a reset (1 in 20 such requests
+     * with a 20 MB body). Here the answer is written with a lingering close ({@link LingeringClose}), which discards
+     * what the client still sends; where it cannot be (a write of Grizzly's still queued), the answer is queued and
+     * the connection closed once it is written.
+     */
+    private static void answerUnread(FilterChainContext ctx) {
+        Connection<?> connection = ctx.getConnection();
+        byte[] answer = BodilessAnswer.payloadTooLarge();
+        if (LingeringClose.answered(connection, answer)) {
+            connection.closeSilently();
+        } else {
+            LingeringClose.writeThenClose(ctx, answer);
+        }
     }
 
     /**

@@ -305,6 +305,15 @@ class EdgeIT extends ApiTest {
         assertJsonError(unknownVersion, 413, "PayloadTooLarge", null);
         // What the web container would answer by itself: TRACE (405), an Expect it does not know (417).
         assertJsonError(raw.send("TRACE", "/v1/customer-seats", big, auth), 413, "PayloadTooLarge", null);
+        // 20 MB sent whole, whatever the answer: the server reads and discards what it refused, so the writes all
+        // succeed and the 413 is there to read. The server's codec reads no body for a TRACE; the application, reached
+        // with it, answered and closed with the body still arriving, and the connection was reset (1 in 20 such
+        // requests from a client that stops sending at the answer, every time from this one).
+        byte[] huge = new byte[20_000_000];
+        Arrays.fill(huge, (byte) 'a');
+        String traceHead = "TRACE " + raw.prefix() + "/v1/customer-seats?%=% HTTP/1.1\r\nHost: localhost\r\n" + auth
+                + "\r\nContent-Length: " + huge.length + "\r\nConnection: close\r\n\r\n";
+        assertJsonError(raw.sendInParts(1, 0, bytes(traceHead), huge).get(0), 413, "PayloadTooLarge", null);
         assertJsonError(raw.send("POST", "/v1/customer-seats", big, auth, "Expect: foo"), 413, "PayloadTooLarge", null);
         // The head alone, the body 300 ms after it: the server has then read a head awaiting an acknowledgement, and
         // it answered 417 for an expectation it does not know (every time; and 45 of 600 requests sent whole by four
