@@ -15,10 +15,10 @@
 //
 // --server (payara, the default, or wildfly) names the server under test. On Payara Micro every answer is held to the
 // rules (the connector add-on of server-config/payara gives the server's own refusals their JSON body). On WildFly,
-// three kinds are answered by Undertow itself before any application code, where no setting makes the answer JSON;
+// two kinds are answered by Undertow itself before any application code, where no setting makes the answer JSON;
 // the run counts those apart instead of as failures, and prints them: a request line with a raw space and a missing
-// or malformed Host header (an empty 400 from its parser), a body that stops arriving (the connection is closed at
-// the read timeout), and a body over 1 MiB to a path under /WEB-INF/ (Undertow's own 404, JSON, before any filter).
+// or malformed Host header (an empty 400 from its parser), and a body that stops arriving (the connection is closed
+// at the read timeout). A path under /WEB-INF/ is the application's there too (server-config/wildfly rewrites it).
 import net from "node:net";
 
 const MiB = 1024 * 1024;
@@ -510,8 +510,6 @@ function makeRequest(r, route, f, operator, prefix) {
   // A declared body over 1 MiB is answered 413 before anything else is read, unless the request line or a header is
   // one the server refuses to read (a raw space, a malformed Host, a byte outside ASCII: the server answers 400 itself,
   // as the contract allows) or the target is past a server's own limit.
-  // Undertow answers a path under /WEB-INF/ or /META-INF/ itself (404 JSON) before any filter sees its body.
-  if (declared > MiB && /\/(WEB|META)-INF(\/|$)/i.test(path)) serverLimits.wildfly = "a body over 1 MiB to /WEB-INF/ (404)";
   const expect413 = declared > MiB && !/\s/.test(id) && host === "localhost" && !longPath && /^[\x00-\x7f]*$/.test(headers.join(""));
   return { method, path, body, stopAfter, serverLimits, head, version, expect413 };
 }

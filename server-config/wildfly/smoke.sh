@@ -299,6 +299,10 @@ check "GET /openapi" 200 'organizations:create' "$base_url/openapi"
 check "GET / (no welcome page)" 404 '"ResourceNotFound"' "$base_url/"
 check "GET /nothing-here" 404 '"ResourceNotFound"' "$base_url/nothing-here"
 check "GET /seatkeeper/WEB-INF/web.xml" 404 '"ResourceNotFound"' "$base_url/seatkeeper/WEB-INF/web.xml"
+# Rewritten to the application (configure-edge.cli), which answers 413 first and discards the body it did not read.
+head -c 2000000 /dev/zero > "$run_dir/big-body"
+check "POST /seatkeeper/WEB-INF/web.xml (2 MB body)" 413 '"PayloadTooLarge"' -X POST \
+    -H 'Content-Type: application/json' --data-binary @"$run_dir/big-body" "$base_url/seatkeeper/WEB-INF/web.xml"
 
 # The seat flow end to end, so that what differs between Hibernate and EclipseLink (row locks by native query,
 # enum and UUID binding, mapped superclasses, observers in the transaction) is exercised on WildFly too.
