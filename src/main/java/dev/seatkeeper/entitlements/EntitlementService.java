@@ -64,15 +64,14 @@ public class EntitlementService {
      * {@link FeatureNotEnabled}, and {@link SeatNotClaimed} for a pending or revoked seat.
      */
     public Entitlement issue(Requester requester, UUID seatId) {
-        // The named query reads the seat's organization beside it (a row of two), so the settings check below finds
-        // the organization in the persistence context.
+        // The named query fetches the seat's organization with it, so the settings check below finds the
+        // organization in the persistence context.
         CustomerSeat seat = em
-                .createNamedQuery("CustomerSeat.withContainer", Object[].class)
+                .createNamedQuery("CustomerSeat.withContainer", CustomerSeat.class)
                 .setParameter("id", seatId)
                 .getResultList()
                 .stream()
                 .findFirst()
-                .map(row -> (CustomerSeat) row[0])
                 .filter(found -> found.organizationId().equals(requester.organizationId()))
                 .filter(found -> requester
                         .customerId()

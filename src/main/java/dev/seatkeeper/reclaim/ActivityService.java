@@ -143,10 +143,9 @@ public class ActivityService {
     /** The seat with its container and holder (CustomerSeat.withContainer), whoever's it is; empty if none. */
     private Stream<CustomerSeat> withContainer(UUID seatId) {
         return em
-                .createNamedQuery("CustomerSeat.withContainer", Object[].class)
+                .createNamedQuery("CustomerSeat.withContainer", CustomerSeat.class)
                 .setParameter("id", seatId)
                 .getResultList()
-                .stream()
-                .map(row -> (CustomerSeat) row[0]);
+                .stream();
     }
 }

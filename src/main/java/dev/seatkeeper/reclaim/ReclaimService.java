@@ -95,17 +95,16 @@ public class ReclaimService {
         if (RowLock.lockById(em, "customer_seats", seatId).isEmpty()) {
             return false;
         }
-        Object[] row = em.createNamedQuery("CustomerSeat.withContainer", Object[].class)
+        var seat = em.createNamedQuery("CustomerSeat.withContainer", CustomerSeat.class)
                 .setParameter("id", seatId)
                 .getSingleResult();
-        var seat = (CustomerSeat) row[0];
-        SeatReclaimPolicy policy = ((Organization) row[1]).seatReclaim();
+        SeatReclaimPolicy policy = seat.organization().seatReclaim();
         var step = ReclaimRule.next(facts(seat), policy, now).filter(s -> s.dueAt(now));
         if (step.isEmpty()) {
             return false;
         }
         switch (step.get().action()) {
-            case WARN -> warn(seat, (Organization) row[1], step.get().reclaimAt());
+            case WARN -> warn(seat, seat.organization(), step.get().reclaimAt());
             case RECLAIM -> revoker.revokeLocked(seat, RevocationReason.INACTIVITY);
             case UNCLAIMED -> revoker.revokeLocked(seat, RevocationReason.UNCLAIMED);
             case WITHDRAW -> seat.withdrawReclaim();

@@ -3,6 +3,7 @@ package dev.seatkeeper.seats;
 import dev.seatkeeper.customers.Customer;
 import dev.seatkeeper.customers.EmailAddress;
 import dev.seatkeeper.customers.Member;
+import dev.seatkeeper.organizations.Organization;
 import dev.seatkeeper.platform.BaseEntity;
 import dev.seatkeeper.platform.JsonText;
 import dev.seatkeeper.platform.Timestamps;
@@ -22,6 +23,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToOne;
 import jakarta.persistence.PrimaryKeyJoinColumn;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -43,26 +45,47 @@ import java.util.UUID;
             @Index(name = "ix_seats_customer_status", columnList = "customer_id, status")
         })
 // A seat with everything a seat operation reads of it, in one query: its container with the container's customer and
-// product, and its holder. Loaded one relation at a time (as em.find does), a claim read the database six times.
-// Both queries read the seat's organization in the same statement: read on its own, through OrganizationService, it
-// was a fifth of a claim-info request's CPU in a profile of the benchmark's load (bench/), and one statement more in
-// each claim and revoke.
+// product, its holder, and its organization. Loaded one relation at a time (as em.find does), a claim read the
+// database six times; read on its own, through OrganizationService, the organization was a fifth of a claim-info
+// request's CPU in a profile of the benchmark's load (bench/), and one statement more in each claim and revoke.
+// EclipseLink (Payara) does not follow a fetch join through the alias of another (sub.product): it read the
+// container's product in a statement of its own, one round trip more in every claim info, claim and revoke on
+// PostgreSQL (its statement log). Its left-join-fetch hints name the product's paths; Hibernate (WildFly) follows the
+// aliases and ignores the hints. The container's customer has no hint: with one, EclipseLink 4.0 left it null when
+// the seat's own customer was the same row, as it is in the member model, where the persistence context already
+// holds it from s.customer; in the legacy model it is read by a statement of its own.
 @NamedQuery(
         name = "CustomerSeat.invitationByTokenHash",
-        query = "select s, org" + CustomerSeat.FROM_WITH_CONTAINER
-                + ", Organization org where org.id = s.organizationId and s.invitationTokenHash = :hash")
+        query = "select s" + CustomerSeat.FROM_WITH_CONTAINER + " where s.invitationTokenHash = :hash",
+        hints = {
+            @QueryHint(name = CustomerSeat.LEFT_FETCH, value = "s.subscription.product"),
+            @QueryHint(name = CustomerSeat.LEFT_FETCH, value = "s.oneTimeOrder.product")
+        })
 @NamedQuery(
         name = "CustomerSeat.withContainer",
-        query = "select s, org" + CustomerSeat.FROM_WITH_CONTAINER
-                + ", Organization org where org.id = s.organizationId and s.id = :id")
+        query = "select s" + CustomerSeat.FROM_WITH_CONTAINER + " where s.id = :id",
+        hints = {
+            @QueryHint(name = CustomerSeat.LEFT_FETCH, value = "s.subscription.product"),
+            @QueryHint(name = CustomerSeat.LEFT_FETCH, value = "s.oneTimeOrder.product")
+        })
 public class CustomerSeat extends BaseEntity {
     static final String FROM_WITH_CONTAINER = " from CustomerSeat s left join fetch s.subscription sub"
             + " left join fetch sub.customer left join fetch sub.product left join fetch s.oneTimeOrder o"
             + " left join fetch o.customer left join fetch o.product left join fetch s.member left join fetch s.customer"
-            + " left join fetch s.activity";
+            + " left join fetch s.activity join fetch s.organization";
+    /** EclipseLink's query hint for a nested outer fetch join ({@code eclipselink.left-join-fetch}). */
+    static final String LEFT_FETCH = "eclipselink.left-join-fetch";
 
     @Column(name = "organization_id", nullable = false)
     private UUID organizationId;
+    /**
+     * The same column as a relation, read-only: {@link #FROM_WITH_CONTAINER} fetches it with the seat, so that the
+     * organization check every seat operation makes next reads nothing more. Not set on a seat made in this
+     * transaction.
+     */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "organization_id", insertable = false, updatable = false)
+    private Organization organization;
 
     @ManyToOne
     @JoinColumn(name = "subscription_id")
@@ -252,6 +275,14 @@ public class CustomerSeat extends BaseEntity {
 
     public UUID organizationId() {
         return organizationId;
+    }
+
+    /**
+     * The seat's organization, as the named queries {@code CustomerSeat.withContainer} and
+     * {@code CustomerSeat.invitationByTokenHash} fetch it; {@code null} on a seat made in this transaction.
+     */
+    public Organization organization() {
+        return organization;
     }
 
     public Subscription subscription() {

@@ -53,10 +53,10 @@ public class SeatClaimService {
      * unknown, used or expired token, {@link FeatureNotEnabled} when the organization has seat-based pricing off.
      */
     public SeatInvitation invitation(String token) {
-        SeatInvitation invitation = em.createNamedQuery("CustomerSeat.invitationByTokenHash", Object[].class)
+        SeatInvitation invitation = em.createNamedQuery("CustomerSeat.invitationByTokenHash", CustomerSeat.class)
                 .setParameter("hash", hasher.hash(token))
                 .getResultStream()
-                .map(row -> new SeatInvitation((CustomerSeat) row[0], (Organization) row[1]))
+                .map(seat -> new SeatInvitation(seat, seat.organization()))
                 .findFirst()
                 .filter(i -> i.seat().canBeClaimedAt(Timestamps.now()))
                 .orElseThrow(() -> new ResourceNotFound(InvalidInvitationToken.DETAIL));

@@ -97,9 +97,8 @@ class SeatLocks {
      * transaction's persistence context, so that check ({@code OrganizationService.get}) reads no more.
      */
     private CustomerSeat loadSeat(UUID id) {
-        Object[] row = em.createNamedQuery("CustomerSeat.withContainer", Object[].class)
+        return em.createNamedQuery("CustomerSeat.withContainer", CustomerSeat.class)
                 .setParameter("id", id)
                 .getSingleResult();
-        return (CustomerSeat) row[0];
     }
 }

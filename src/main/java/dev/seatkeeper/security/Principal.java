@@ -1,5 +1,6 @@
 package dev.seatkeeper.security;
 
+import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.UUID;
 
@@ -37,8 +38,13 @@ public sealed interface Principal {
 
         UUID customerId();
 
-        /** The session the user is calling with. */
-        UUID sessionId();
+        /** The session the user is calling with, as read when its token was resolved. */
+        CallingSession session();
+
+        /** The id of the session the user is calling with. */
+        default UUID sessionId() {
+            return session().id();
+        }
 
         /** Billing customers, owners and billing managers may manage seats; plain members may only look. */
         boolean managesBilling();
@@ -54,8 +60,15 @@ public sealed interface Principal {
         }
     }
 
+    /**
+     * The portal session a portal user calls with: its id, when it expires (UTC) and the return URL it was made with
+     * ({@code null} when none). Read with the token, so that the introspection route (contract, "Customer portal")
+     * answers without reading the session a second time.
+     */
+    record CallingSession(UUID id, OffsetDateTime expiresAt, String returnUrl) {}
+
     /** The billing customer itself, through a customer session. */
-    record CustomerSessionUser(UUID organizationId, UUID customerId, UUID sessionId) implements PortalUser {
+    record CustomerSessionUser(UUID organizationId, UUID customerId, CallingSession session) implements PortalUser {
         @Override
         public boolean managesBilling() {
             return true;
@@ -67,6 +80,6 @@ public sealed interface Principal {
      * decided by {@code customers.MemberRole} when the session is resolved.
      */
     record MemberSessionUser(
-            UUID organizationId, UUID customerId, UUID memberId, boolean managesBilling, UUID sessionId)
+            UUID organizationId, UUID customerId, UUID memberId, boolean managesBilling, CallingSession session)
             implements PortalUser {}
 }

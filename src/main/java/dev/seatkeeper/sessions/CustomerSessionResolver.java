@@ -24,6 +24,6 @@ public class CustomerSessionResolver extends SessionTokenResolver<CustomerSessio
     @Override
     Principal principal(CustomerSession session) {
         return new Principal.CustomerSessionUser(
-                session.organizationId(), session.customer().id(), session.id());
+                session.organizationId(), session.customer().id(), calling(session));
     }
 }

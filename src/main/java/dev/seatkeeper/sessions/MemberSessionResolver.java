@@ -32,6 +32,6 @@ public class MemberSessionResolver extends SessionTokenResolver<MemberSession> {
                 member.customer().id(),
                 member.id(),
                 member.role().managesBilling(),
-                session.id());
+                calling(session));
     }
 }

@@ -23,6 +23,11 @@ abstract class SessionTokenResolver<S extends PortalSession> implements TokenRes
     /** The principal a live session of this kind stands for. */
     abstract Principal principal(S session);
 
+    /** What the principal carries of the session itself. */
+    static Principal.CallingSession calling(PortalSession session) {
+        return new Principal.CallingSession(session.id(), session.expiresAt(), session.returnUrl());
+    }
+
     @Override
     public Optional<Principal> resolve(String tokenHash, OffsetDateTime now) {
         return em.createNamedQuery(sessionType().getSimpleName() + ".byHash", sessionType())

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.seatkeeper.audit.Actor;
 import dev.seatkeeper.security.Principal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -15,10 +17,15 @@ class ActorLabelsTest {
     static final UUID MANAGER = UUID.randomUUID();
     static final UUID OWNER = UUID.randomUUID();
     static final Principal.PortalUser BILLING_CUSTOMER =
-            new Principal.CustomerSessionUser(ORGANIZATION, CUSTOMER, UUID.randomUUID());
+            new Principal.CustomerSessionUser(ORGANIZATION, CUSTOMER, session());
     static final Principal.PortalUser BILLING_MANAGER =
-            new Principal.MemberSessionUser(ORGANIZATION, CUSTOMER, MANAGER, true, UUID.randomUUID());
+            new Principal.MemberSessionUser(ORGANIZATION, CUSTOMER, MANAGER, true, session());
     static final Map<String, String> TEAM = Map.of(OWNER.toString(), "owner@example.com");
+
+    private static Principal.CallingSession session() {
+        return new Principal.CallingSession(
+                UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC).plusHours(1), null);
+    }
 
     private static String label(String type, String id, UUID subject, Principal.PortalUser viewer) {
         return ActorLabels.label(type, id, subject == null ? null : subject.toString(), viewer, TEAM);
