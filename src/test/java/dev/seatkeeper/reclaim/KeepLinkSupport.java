@@ -1,6 +1,5 @@
 package dev.seatkeeper.reclaim;
 
-import dev.seatkeeper.organizations.Organization;
 import dev.seatkeeper.seats.CustomerSeat;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -34,17 +33,17 @@ public class KeepLinkSupport {
     @Path("/{seatId}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response keepLink(@PathParam("seatId") String seatId) {
-        var row = em.createNamedQuery("CustomerSeat.withContainer", Object[].class)
+        var found = em.createNamedQuery("CustomerSeat.withContainer", CustomerSeat.class)
                 .setParameter("id", UUID.fromString(seatId))
                 .getResultList();
-        if (row.isEmpty()) {
+        if (found.isEmpty()) {
             return Response.status(404).build();
         }
-        var seat = (CustomerSeat) row.get(0)[0];
+        var seat = found.get(0);
         if (seat.reclaimAt() == null || seat.member() == null) {
             return Response.status(409).build();
         }
-        String url = keepLinks.link(seat, (Organization) row.get(0)[1]);
+        String url = keepLinks.link(seat, seat.organization());
         return Response.ok(Json.createObjectBuilder().add("url", url).build().toString())
                 .build();
     }
