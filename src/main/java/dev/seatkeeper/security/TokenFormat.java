@@ -2,7 +2,6 @@ package dev.seatkeeper.security;
 
 import dev.seatkeeper.platform.Randomness;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.zip.CRC32;
 
 /**
@@ -21,13 +20,10 @@ public final class TokenFormat {
 
     private TokenFormat() {}
 
+    /** A new token with this prefix: the prefix, {@value #RANDOM_LENGTH} random characters and their checksum. */
     public static String generate(String prefix) {
-        SecureRandom generator = Randomness.generator();
-        var random = new StringBuilder(RANDOM_LENGTH);
-        for (int i = 0; i < RANDOM_LENGTH; i++) {
-            random.append(ALPHABET.charAt(generator.nextInt(ALPHABET.length())));
-        }
-        return prefix + random + checksum(random.toString());
+        String random = Randomness.chars(ALPHABET, RANDOM_LENGTH);
+        return prefix + random + checksum(random);
     }
 
     /** True when the token has the prefix, the length, the alphabet and a matching checksum. */

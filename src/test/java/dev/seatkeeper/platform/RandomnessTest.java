@@ -42,6 +42,38 @@ class RandomnessTest {
     }
 
     @Test
+    void everyRandomBitOfAnIdVaries() {
+        long highSeen0 = 0, highSeen1 = 0, lowSeen0 = 0, lowSeen1 = 0;
+        for (int i = 0; i < 1_000; i++) {
+            UUID id = Randomness.newId();
+            highSeen1 |= id.getMostSignificantBits();
+            highSeen0 |= ~id.getMostSignificantBits();
+            lowSeen1 |= id.getLeastSignificantBits();
+            lowSeen0 |= ~id.getLeastSignificantBits();
+        }
+        // The 12 bits after the version and the 62 after the variant each took both values.
+        assertEquals(0x0FFFL, highSeen1 & highSeen0 & 0xFFFFL);
+        assertEquals(0x3FFFFFFFFFFFFFFFL, lowSeen1 & lowSeen0);
+    }
+
+    @Test
+    void charsComeFromTheAlphabetEachAsLikelyAsTheOthers() {
+        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        var counts = new int[128];
+        for (int i = 0; i < 1_000; i++) {
+            String drawn = Randomness.chars(alphabet, 62);
+            assertEquals(62, drawn.length());
+            drawn.chars().forEach(c -> counts[c]++);
+        }
+        // 1,000 expected of each (standard deviation about 31). Taking a byte modulo 62 without dropping the bytes
+        // from 248 up would make the first eight characters come 1,240 times each on average.
+        for (char c : alphabet.toCharArray()) {
+            assertTrue(counts[c] > 850 && counts[c] < 1_150, c + ": " + counts[c]);
+        }
+        assertEquals(62_000, Arrays.stream(counts).sum(), "nothing outside the alphabet");
+    }
+
+    @Test
     void bytesHaveTheLengthAskedFor() {
         assertEquals(32, Randomness.bytes(32).length);
         assertFalse(Arrays.equals(Randomness.bytes(16), Randomness.bytes(16)));
