@@ -64,8 +64,7 @@ public class EntitlementService {
      * {@link FeatureNotEnabled}, and {@link SeatNotClaimed} for a pending or revoked seat.
      */
     public Entitlement issue(Requester requester, UUID seatId) {
-        // The named query fetches the seat's organization with it, so the settings check below finds the
-        // organization in the persistence context.
+        // The named query fetches the seat's organization with it, for the settings check below.
         CustomerSeat seat = em
                 .createNamedQuery("CustomerSeat.withContainer", CustomerSeat.class)
                 .setParameter("id", seatId)
@@ -83,7 +82,7 @@ public class EntitlementService {
                         || !seat.member().id().equals(requester.plainMemberId().get()))) {
             throw new NotPermitted("Only the seat's holder, owners and billing managers can get its entitlement.");
         }
-        organizations.get(seat.organizationId()).requireSeatBasedPricing();
+        seat.organization().requireSeatBasedPricing();
         if (seat.status() != SeatStatus.CLAIMED) {
             throw new SeatNotClaimed();
         }

@@ -31,10 +31,10 @@ public final class Randomness {
      *
      * <p>Why not {@code nextInt(alphabet.length())} per character: every call into a {@code DRBG} generator is a whole
      * generation (several SHA-256 compressions and a {@code BigInteger} update of its state), whatever the bytes
-     * asked for. A 37-character session token cost 37 of them, about a seventh of a claim's server CPU in a JFR
-     * recording of the claim benchmark on PostgreSQL (bench/). Here the bytes come in one call, and a byte is used
-     * only below the largest multiple of the alphabet's size, so that each character stays equally likely (the
-     * others are dropped and more are drawn).
+     * asked for. A 37-character session token cost 37 of them: a sixth of the samples of a JFR recording of the claim
+     * benchmark on PostgreSQL (bench/; README, "What each change bought"). Here the bytes come in one call, and a
+     * byte is used only below the largest multiple of the alphabet's size, so that each character stays equally
+     * likely (the others are dropped and more are drawn).
      */
     public static String chars(String alphabet, int count) {
         int size = alphabet.length();

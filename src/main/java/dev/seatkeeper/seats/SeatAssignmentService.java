@@ -128,7 +128,7 @@ public class SeatAssignmentService {
         CustomerSeat seat = settings.expiredInvitationsHoldSeats()
                 ? locks.lockSeat(scope, seatId)
                 : locks.lockContainerAndSeat(scope, seatId);
-        Organization organization = organizations.get(seat.organizationId());
+        Organization organization = seat.organization();
         organization.requireSeatBasedPricing();
         if (seat.status() != SeatStatus.PENDING) {
             throw new SeatNotPending();

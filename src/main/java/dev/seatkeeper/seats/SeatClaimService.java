@@ -6,7 +6,6 @@ import dev.seatkeeper.customers.MemberAdditionService;
 import dev.seatkeeper.customers.MemberRole;
 import dev.seatkeeper.organizations.FeatureNotEnabled;
 import dev.seatkeeper.organizations.Organization;
-import dev.seatkeeper.organizations.OrganizationService;
 import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.platform.Timestamps;
 import dev.seatkeeper.security.TokenHasher;
@@ -28,9 +27,6 @@ public class SeatClaimService {
 
     @Inject
     TokenHasher hasher;
-
-    @EJB
-    OrganizationService organizations;
 
     @EJB
     MemberAdditionService members;
@@ -75,7 +71,7 @@ public class SeatClaimService {
         CustomerSeat seat = locks.lockSeatByTokenHash(hash)
                 .filter(s -> s.hasInvitation(hash) && s.canBeClaimedAt(Timestamps.now()))
                 .orElseThrow(InvalidInvitationToken::new);
-        Organization organization = organizations.get(seat.organizationId());
+        Organization organization = seat.organization();
         organization.requireSeatBasedPricing();
         if (seat.customer() == null) {
             throw new InvalidInvitationToken();

@@ -93,8 +93,8 @@ class SeatLocks {
 
     /**
      * The seat of a locked row, with its container and holder, and its organization (CustomerSeat.withContainer): one
-     * query. Every operation on a seat checks its organization's settings next; read here, the organization is in the
-     * transaction's persistence context, so that check ({@code OrganizationService.get}) reads no more.
+     * query. Every operation on a seat checks its organization's settings next, on {@code seat.organization()}, which
+     * reads no more.
      */
     private CustomerSeat loadSeat(UUID id) {
         return em.createNamedQuery("CustomerSeat.withContainer", CustomerSeat.class)

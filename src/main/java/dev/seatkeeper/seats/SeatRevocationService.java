@@ -2,10 +2,8 @@ package dev.seatkeeper.seats;
 
 import dev.seatkeeper.customers.MemberRemoved;
 import dev.seatkeeper.organizations.FeatureNotEnabled;
-import dev.seatkeeper.organizations.OrganizationService;
 import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.purchases.SubscriptionRevoked;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -24,9 +22,6 @@ public class SeatRevocationService {
     @PersistenceContext
     EntityManager em;
 
-    @EJB
-    OrganizationService organizations;
-
     @Inject
     SeatLocks locks;
 
@@ -42,7 +37,7 @@ public class SeatRevocationService {
         if (seat.status() == SeatStatus.REVOKED) {
             return seat;
         }
-        organizations.get(seat.organizationId()).requireSeatBasedPricing();
+        seat.organization().requireSeatBasedPricing();
         revoker.revokeLocked(seat, RevocationReason.MANUAL);
         return seat;
     }

@@ -1,10 +1,8 @@
 package dev.seatkeeper.seats;
 
 import dev.seatkeeper.organizations.FeatureNotEnabled;
-import dev.seatkeeper.organizations.OrganizationService;
 import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.purchases.Subscription;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,9 +26,6 @@ public class SeatScheduleService {
 
     @PersistenceContext
     EntityManager em;
-
-    @EJB
-    OrganizationService organizations;
 
     @Inject
     SeatLocks locks;
@@ -57,7 +52,7 @@ public class SeatScheduleService {
         if (seat.status() == SeatStatus.REVOKED) {
             return seat;
         }
-        organizations.get(seat.organizationId()).requireSeatBasedPricing();
+        seat.organization().requireSeatBasedPricing();
         if (at.instant().isPresent()) {
             seat.scheduleRevocation(at.instant().get(), ScheduledRevocation.SCHEDULED);
         } else if (seat.container() instanceof Subscription subscription && subscription.currentPeriodEnd() != null) {
@@ -80,7 +75,7 @@ public class SeatScheduleService {
      */
     public CustomerSeat cancel(SeatScope scope, UUID seatId) {
         CustomerSeat seat = locks.lockSeat(scope, seatId);
-        organizations.get(seat.organizationId()).requireSeatBasedPricing();
+        seat.organization().requireSeatBasedPricing();
         if (seat.revokesAt() == null) {
             throw new NoScheduledRevocation();
         }

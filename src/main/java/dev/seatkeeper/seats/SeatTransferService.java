@@ -3,10 +3,8 @@ package dev.seatkeeper.seats;
 import dev.seatkeeper.organizations.EmailDomainNotAllowed;
 import dev.seatkeeper.organizations.FeatureNotEnabled;
 import dev.seatkeeper.organizations.Organization;
-import dev.seatkeeper.organizations.OrganizationService;
 import dev.seatkeeper.platform.ResourceNotFound;
 import dev.seatkeeper.purchases.SeatContainer;
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -24,9 +22,6 @@ import java.util.UUID;
 public class SeatTransferService {
     @PersistenceContext
     EntityManager em;
-
-    @EJB
-    OrganizationService organizations;
 
     @Inject
     SeatLocks locks;
@@ -63,7 +58,7 @@ public class SeatTransferService {
      */
     public TransferredSeat transfer(SeatScope scope, UUID seatId, SeatTransfer request) {
         CustomerSeat seat = locks.lockContainerAndSeat(scope, seatId);
-        Organization organization = organizations.get(seat.organizationId());
+        Organization organization = seat.organization();
         organization.requireSeatBasedPricing();
         if (seat.status() == SeatStatus.REVOKED) {
             throw new SeatNotTransferable();

@@ -62,8 +62,8 @@ public sealed interface Principal {
 
     /**
      * The portal session a portal user calls with: its id, when it expires (UTC) and the return URL it was made with
-     * ({@code null} when none). Read with the token, so that the introspection route (contract, "Customer portal")
-     * answers without reading the session a second time.
+     * ({@code null} when none). Read with the token, so that the introspection route (Polar's
+     * {@code customer_portal:customer-session:introspect}) answers without reading the session a second time.
      */
     record CallingSession(UUID id, OffsetDateTime expiresAt, String returnUrl) {}
 
