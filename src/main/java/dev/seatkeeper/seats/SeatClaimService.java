@@ -44,20 +44,20 @@ public class SeatClaimService {
     SeatHistory history;
 
     /**
-     * The pending seat an invitation token names, with its organization. Read-only: opening the link (as mail
-     * scanners do) changes nothing. Raises {@link ResourceNotFound} ("Invalid or expired invitation token") for an
-     * unknown, used or expired token, {@link FeatureNotEnabled} when the organization has seat-based pricing off.
+     * The pending seat an invitation token names, with its container, product and organization (the organization
+     * that sells it: {@code seat.organization()}). Read-only: opening the link (as mail scanners do) changes nothing.
+     * Raises {@link ResourceNotFound} ("Invalid or expired invitation token") for an unknown, used or expired token,
+     * {@link FeatureNotEnabled} when the organization has seat-based pricing off.
      */
-    public SeatInvitation invitation(String token) {
-        SeatInvitation invitation = em.createNamedQuery("CustomerSeat.invitationByTokenHash", CustomerSeat.class)
+    public CustomerSeat invitation(String token) {
+        CustomerSeat seat = em.createNamedQuery("CustomerSeat.invitationByTokenHash", CustomerSeat.class)
                 .setParameter("hash", hasher.hash(token))
                 .getResultStream()
-                .map(seat -> new SeatInvitation(seat, seat.organization()))
                 .findFirst()
-                .filter(i -> i.seat().canBeClaimedAt(Timestamps.now()))
+                .filter(s -> s.canBeClaimedAt(Timestamps.now()))
                 .orElseThrow(() -> new ResourceNotFound(InvalidInvitationToken.DETAIL));
-        invitation.organization().requireSeatBasedPricing();
-        return invitation;
+        seat.organization().requireSeatBasedPricing();
+        return seat;
     }
 
     /**

@@ -166,10 +166,11 @@ public final class SeatResponses {
             String organizationSlug,
             String customerEmail,
             boolean canClaim) {
-        public static ClaimInfoResponse of(SeatInvitation invitation) {
-            var product = invitation.seat().container().product();
-            var organization = invitation.organization();
-            String email = invitation.seat().customerEmail();
+        /** From the seat an invitation names (as {@code SeatClaimService.invitation} reads it). */
+        public static ClaimInfoResponse of(CustomerSeat invited) {
+            var product = invited.container().product();
+            var organization = invited.organization();
+            String email = invited.customerEmail();
             return new ClaimInfoResponse(
                     product.name(),
                     product.id(),
