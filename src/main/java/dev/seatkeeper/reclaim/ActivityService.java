@@ -100,7 +100,9 @@ public class ActivityService {
         }
         latest.entrySet().removeIf(e -> !moves(stored.get(e.getKey()), e.getValue()));
         warned.retainAll(latest.keySet());
-        ActivityWrites.write(connections, em, latest, warned);
+        var unreported =
+                latest.keySet().stream().filter(id -> stored.get(id) == null).toList();
+        ActivityWrites.write(connections, em, latest, warned, unreported);
         return new Outcome(accepted, ignored);
     }
 
@@ -134,7 +136,11 @@ public class ActivityService {
         organizations.get(organizationId).requireSeatBasedPricing();
         // A revoked seat takes no activity: the write leaves it out, as a report of it would be ignored.
         ActivityWrites.write(
-                connections, em, Map.of(seat.id(), now), seat.reclaimAt() == null ? Set.of() : Set.of(seat.id()));
+                connections,
+                em,
+                Map.of(seat.id(), now),
+                seat.reclaimAt() == null ? Set.of() : Set.of(seat.id()),
+                seat.lastActiveAt() == null ? Set.of(seat.id()) : Set.of());
         // Read again as stored: the activity row and the seat's own were written beside the persistence context.
         em.clear();
         return withContainer(seatId).findFirst().orElseThrow();

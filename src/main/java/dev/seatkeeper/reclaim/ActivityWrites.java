@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * The forward-only write of reported activity (contract, "Beyond Polar: activity and reclaim of idle seats"). Every
@@ -29,6 +30,13 @@ import java.util.UUID;
  * {@link ReclaimService#apply}) either finishes first, and then the seat is revoked and gets no time, or waits and
  * then finds the new activity. A seat warned by the scheduler between the caller's read and this write keeps its
  * warning until the scheduler's next run withdraws it (the activity is recorded either way).
+ *
+ * <p>A seat's first activity row is written under the seat's row lock too. A revocation marks the seat's activity row
+ * revoked ({@code seats/SeatRevoker}) while it holds that lock, and reports of a reported seat are judged from that
+ * row ({@link ReportedSeats}); a first row inserted beside a revocation that had found no row to mark would have
+ * stayed unrevoked, and reports within its minute would have been accepted for a revoked seat ever after. Locked
+ * first, the insert waits for the revocation and then leaves the revoked seat out, or the revocation waits and then
+ * marks the new row. Only first reports pay for it: in a steady stream of reports they are none.
  *
  * <p>The times are joined to the seats on the primary key as two arrays unnested into rows (ids, times as text), a
  * constant statement whatever the batch's size: PostgreSQL's {@code INSERT ... ON CONFLICT DO UPDATE}, H2's
@@ -58,17 +66,37 @@ final class ActivityWrites {
 
     private ActivityWrites() {}
 
+    /**
+     * Locks the seats' own rows, in the order of their ids (the order every write here takes them in, so that two
+     * batches wait for each other instead of deadlocking). No statement when there are none.
+     */
+    private static void lock(EntityManager em, Collection<UUID> warned, Collection<UUID> unreported) {
+        if (warned.isEmpty() && unreported.isEmpty()) {
+            return;
+        }
+        String[] ids = Stream.concat(warned.stream(), unreported.stream())
+                .map(UUID::toString)
+                .distinct()
+                .sorted()
+                .toArray(String[]::new);
+        em.createNativeQuery("SELECT id FROM customer_seats WHERE id = ANY(CAST(?1 AS "
+                        + (ServiceDataSource.isPostgresql() ? "uuid[]" : "VARCHAR ARRAY") + ")) ORDER BY id FOR UPDATE")
+                .setParameter(1, ids)
+                .getResultList();
+    }
+
     /** The condition that {@code newTime} is at least {@link ActivityService#COALESCE} past {@code stored}. */
     private static String forward(String stored, String newTime) {
         return stored + " <= " + newTime + " - INTERVAL '" + ActivityService.COALESCE.toSeconds() + "' SECOND";
     }
 
     /**
-     * Moves each seat to its time where the rules allow, in the caller's transaction, after clearing the pending
-     * reclaim of the warned ones.
+     * Moves each seat to its time where the rules allow, in the caller's transaction, after locking the seats that are
+     * warned or have no activity row yet and clearing the pending reclaim of the warned ones.
      *
      * @param times the new {@code last_active_at} per seat id (UTC; at most {@value ActivityReport#MAX_ITEMS} seats)
      * @param warned the seats of {@code times} that were read with a pending {@code reclaim_at}
+     * @param unreported the seats of {@code times} that were read without an activity row
      * @return how many seats were written
      * @throws jakarta.persistence.PersistenceException if the database refuses (a lock timeout answers 503)
      */
@@ -76,7 +104,9 @@ final class ActivityWrites {
             TransactionConnection connections,
             EntityManager em,
             Map<UUID, OffsetDateTime> times,
-            Collection<UUID> warned) {
+            Collection<UUID> warned,
+            Collection<UUID> unreported) {
+        lock(em, warned, unreported);
         warned.stream()
                 .sorted(Comparator.comparing(UUID::toString))
                 .forEach(id -> em.createNativeQuery(

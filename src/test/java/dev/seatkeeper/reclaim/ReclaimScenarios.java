@@ -17,6 +17,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -33,13 +35,14 @@ public final class ReclaimScenarios {
     private final Fixtures fixtures;
     final Fixtures.Tenant tenant;
     final String customerId;
+    final String productId;
     final String subscriptionId;
 
     public ReclaimScenarios(Api api, Fixtures fixtures) {
         this.api = api;
         this.fixtures = fixtures;
         this.tenant = fixtures.tenant(true, true);
-        String productId = fixtures.product(tenant, "month").getString("id");
+        this.productId = fixtures.product(tenant, "month").getString("id");
         this.customerId = fixtures.customer(tenant, Fixtures.email("billing")).getString("id");
         this.subscriptionId =
                 fixtures.subscription(tenant, productId, customerId, 10).getString("id");
@@ -556,5 +559,76 @@ public final class ReclaimScenarios {
                 setPolicy(Json.createObjectBuilder().add("inactive_after_days", 30))
                         .status());
         await(third, s -> s.isNull("reclaim_at"), "warning withdrawn after the policy change");
+    }
+
+    /**
+     * "Keep my seat" on a seat already revoked (the warning's link clicked after the reclaim, or a seat the
+     * organization revoked) changes nothing: a revoked seat keeps its dates only, so its former holder is no longer
+     * its holder (403 NotPermitted, while their session lives on through another seat), and the seat gets no time.
+     * A holder left without a seat has no session any more (401).
+     */
+    public void keepingARevokedSeatChangesNothing() {
+        String email = Fixtures.email("two-seats");
+        var first =
+                fixtures.claim(fixtures.assign(tenant, subscriptionId, email).getString("invitation_token"));
+        String firstId = first.getJsonObject("seat").getString("id");
+        String other = fixtures.subscription(tenant, productId, customerId, 2).getString("id");
+        String session = fixtures.claim(fixtures.assign(tenant, other, email).getString("invitation_token"))
+                .getString("customer_session_token");
+        assertEquals(
+                200, api.delete("/v1/customer-seats/" + firstId, tenant.token()).status());
+
+        var kept = api.post("/v1/customer-portal/seats/" + firstId + "/activity", session, "");
+        assertEquals(403, kept.status(), kept.toString());
+        assertEquals("NotPermitted", kept.json().getString("error"), kept.toString());
+        var stored = seat(firstId);
+        assertEquals("revoked", stored.getString("status"));
+        assertTrue(stored.isNull("last_active_at"), "a revoked seat gets no time: " + stored);
+        assertEquals(200, api.get(INTROSPECT, session).status(), "the other seat keeps the session");
+
+        var alone = claimed("one-seat");
+        String aloneId = alone.getJsonObject("seat").getString("id");
+        assertEquals(
+                200, api.delete("/v1/customer-seats/" + aloneId, tenant.token()).status());
+        var ended = api.post(
+                "/v1/customer-portal/seats/" + aloneId + "/activity", alone.getString("customer_session_token"), "");
+        assertEquals(401, ended.status(), ended.toString());
+        assertTrue(seat(aloneId).isNull("last_active_at"));
+    }
+
+    /**
+     * A seat's first report racing its revocation (contract: a revoked seat's reports are ignored): the report waits
+     * for the revocation, which holds the seat's row lock, and then leaves the revoked seat without an activity row;
+     * the seat's later reports are ignored as revoked whatever their time. (Before the report took that lock, it wrote
+     * an unrevoked first row beside the revocation, and reports within that row's minute were accepted ever after.)
+     */
+    public void aFirstReportRacingARevocationLeavesTheSeatRevoked() throws Exception {
+        String seatId = claimed("raced").getJsonObject("seat").getString("id");
+        String hold = "/test-support/seats/" + seatId + "/revocation/hold";
+        var revocation = CompletableFuture.supplyAsync(() -> api.post(hold, tenant.token(), ""));
+        assertEquals(204, api.get(hold, null).status(), "the revocation is held");
+        var at = OffsetDateTime.now(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .minusSeconds(30);
+        var first = CompletableFuture.supplyAsync(
+                () -> report(Json.createObjectBuilder().add("seat_id", seatId).add("at", at.toString())));
+        sleep(700);
+        assertFalse(first.isDone(), "the first report waits for the revocation holding the seat");
+        assertEquals(204, api.delete(hold, null).status());
+        assertEquals(204, revocation.get(15, TimeUnit.SECONDS).status(), "the revocation committed");
+        var answered = first.get(15, TimeUnit.SECONDS);
+        assertEquals(200, answered.status(), answered.toString());
+
+        var later = report(Json.createObjectBuilder()
+                .add("seat_id", seatId)
+                .add("at", at.plusSeconds(10).toString()));
+        assertEquals(200, later.status(), later.toString());
+        assertEquals(0, later.json().getInt("accepted"), later.toString());
+        assertEquals(
+                "revoked_seat",
+                later.json().getJsonArray("ignored").getJsonObject(0).getString("reason"));
+        var stored = seat(seatId);
+        assertEquals("revoked", stored.getString("status"));
+        assertTrue(stored.isNull("last_active_at"), "the revoked seat has no time: " + stored);
     }
 }

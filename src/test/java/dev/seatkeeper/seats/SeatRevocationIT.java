@@ -992,6 +992,16 @@ class SeatRevocationIT extends ApiTest {
         new ReclaimScenarios(api, fixtures).idleSeatsAreWarnedKeptOrReclaimed();
     }
 
+    @Test
+    void keepingARevokedSeatChangesNothing() {
+        new ReclaimScenarios(api, fixtures).keepingARevokedSeatChangesNothing();
+    }
+
+    @Test
+    void aFirstReportRacingARevocationLeavesTheSeatRevoked() throws Exception {
+        new ReclaimScenarios(api, fixtures).aFirstReportRacingARevocationLeavesTheSeatRevoked();
+    }
+
     // The audit trail (contract, "Beyond Polar: audit trail"); the scenarios are in audit/AuditScenarios, run on this
     // class's server.
 

@@ -1,6 +1,11 @@
 package dev.seatkeeper.testing;
 
 import dev.seatkeeper.events.Event;
+import dev.seatkeeper.seats.SeatRevocationService;
+import dev.seatkeeper.seats.SeatScope;
+import dev.seatkeeper.security.Caller;
+import dev.seatkeeper.security.RequiresScope;
+import dev.seatkeeper.security.Scope;
 import dev.seatkeeper.security.TokenHasher;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -45,10 +50,24 @@ public class TestSupportResource {
     @EJB
     ClaimHolder claimHolder;
 
+    @EJB
+    SeatRevocationService revocations;
+
+    @Inject
+    Caller caller;
+
     /** The claims held open by {@link #holdClaim}: the release latch and the holder's outcome, by token. */
     private static final Map<String, HeldClaim> HELD_CLAIMS = new ConcurrentHashMap<>();
 
     private record HeldClaim(CountDownLatch release, Future<Boolean> releasedByTest) {}
+
+    /** The revocations held open by {@link #holdRevocation}, by seat id. */
+    private static final Map<UUID, HeldRevocation> HELD_REVOCATIONS = new ConcurrentHashMap<>();
+
+    /** How long a forgotten revocation is held at most, in seconds: below the database's lock timeout (10 s). */
+    private static final int MAX_REVOCATION_HOLD_SECONDS = 8;
+
+    private record HeldRevocation(CountDownLatch held, CountDownLatch release) {}
 
     /** The holds of {@link #holdSubscriptionLock} not yet released, by subscription id. */
     private static final Map<UUID, CountDownLatch> HOLDS = new ConcurrentHashMap<>();
@@ -116,6 +135,49 @@ public class TestSupportResource {
                         .build()
                         .toString())
                 .build();
+    }
+
+    /**
+     * Revokes a seat as the organization's {@code DELETE /v1/customer-seats/{id}} does (the caller's organization
+     * token), then keeps the request's transaction open (the seat's row lock held, nothing committed) until {@link
+     * #releaseRevocation} or {@link #MAX_REVOCATION_HOLD_SECONDS} seconds, and commits: 204 when the test released it,
+     * 409 when its time ran out first. {@link #awaitRevocationHeld} tells when the revocation has done its work.
+     */
+    @POST
+    @Path("/seats/{id}/revocation/hold")
+    @RequiresScope(Scope.CUSTOMER_SEATS_WRITE)
+    public Response holdRevocation(@PathParam("id") String id) throws InterruptedException {
+        UUID seatId = UUID.fromString(id);
+        var hold = HELD_REVOCATIONS.computeIfAbsent(
+                seatId, k -> new HeldRevocation(new CountDownLatch(1), new CountDownLatch(1)));
+        revocations.revoke(SeatScope.organization(caller.organizationId()), seatId);
+        hold.held().countDown();
+        boolean released = hold.release().await(MAX_REVOCATION_HOLD_SECONDS, TimeUnit.SECONDS);
+        HELD_REVOCATIONS.remove(seatId);
+        return Response.status(released ? 204 : 409).build();
+    }
+
+    /** Waits (at most 5 s) until a revocation of {@link #holdRevocation} is held: 204, or 503. */
+    @GET
+    @Path("/seats/{id}/revocation/hold")
+    public Response awaitRevocationHeld(@PathParam("id") String id) throws InterruptedException {
+        UUID seatId = UUID.fromString(id);
+        var hold = HELD_REVOCATIONS.computeIfAbsent(
+                seatId, k -> new HeldRevocation(new CountDownLatch(1), new CountDownLatch(1)));
+        return Response.status(hold.held().await(5, TimeUnit.SECONDS) ? 204 : 503)
+                .build();
+    }
+
+    /** Releases a revocation of {@link #holdRevocation}: 204 (its request then commits and answers), or 404. */
+    @DELETE
+    @Path("/seats/{id}/revocation/hold")
+    public Response releaseRevocation(@PathParam("id") String id) {
+        var hold = HELD_REVOCATIONS.get(UUID.fromString(id));
+        if (hold == null) {
+            return Response.status(404).build();
+        }
+        hold.release().countDown();
+        return Response.noContent().build();
     }
 
     /**
