@@ -123,13 +123,14 @@ function print(kind, rate, seconds, phases) {
     `over before | claim p99 alone / beside | batches/s | reports/s | batch p50 | batch p99 | ` +
     `server CPU / batch (est.) | batches behind schedule | errors |`);
   console.log(`|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|`);
+  // Errors per row: its phases, the one alone before counted in the first row only (it closes the row above).
   for (const { round, alone, beside, after, activity: a } of phases) {
     const ratio = beside.throughput / ((alone.throughput + after.throughput) / 2);
     console.log(`| ${round} | ${alone.throughput.toFixed(0)}/s | ${beside.throughput.toFixed(0)}/s | ` +
       `${after.throughput.toFixed(0)}/s | ${ratio.toFixed(2)} | ≥ ${TARGET.toFixed(2)}: ${ratio >= TARGET ? "met" : "not met"} | ` +
       `${(beside.throughput / alone.throughput).toFixed(2)} | ${alone.p99.toFixed(0)} / ${beside.p99.toFixed(0)} ms | ` +
       `${a.batchesPerSecond.toFixed(1)} | ${a.reportsPerSecond.toFixed(0)} | ${a.p50.toFixed(0)} ms | ${a.p99.toFixed(0)} ms | ` +
-      `${a.cpuPerBatch.toFixed(1)} ms | ${a.skipped} | ${alone.errors + beside.errors + after.errors + a.errors} |`);
+      `${a.cpuPerBatch.toFixed(1)} ms | ${a.skipped} | ${(round === 1 ? alone.errors : 0) + beside.errors + after.errors + a.errors} |`);
   }
   console.log("");
 }

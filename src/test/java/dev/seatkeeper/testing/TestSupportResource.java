@@ -148,8 +148,7 @@ public class TestSupportResource {
     @RequiresScope(Scope.CUSTOMER_SEATS_WRITE)
     public Response holdRevocation(@PathParam("id") String id) throws InterruptedException {
         UUID seatId = UUID.fromString(id);
-        var hold = HELD_REVOCATIONS.computeIfAbsent(
-                seatId, k -> new HeldRevocation(new CountDownLatch(1), new CountDownLatch(1)));
+        var hold = revocationHold(seatId);
         revocations.revoke(SeatScope.organization(caller.organizationId()), seatId);
         hold.held().countDown();
         boolean released = hold.release().await(MAX_REVOCATION_HOLD_SECONDS, TimeUnit.SECONDS);
@@ -161,11 +160,14 @@ public class TestSupportResource {
     @GET
     @Path("/seats/{id}/revocation/hold")
     public Response awaitRevocationHeld(@PathParam("id") String id) throws InterruptedException {
-        UUID seatId = UUID.fromString(id);
-        var hold = HELD_REVOCATIONS.computeIfAbsent(
-                seatId, k -> new HeldRevocation(new CountDownLatch(1), new CountDownLatch(1)));
-        return Response.status(hold.held().await(5, TimeUnit.SECONDS) ? 204 : 503)
+        return Response.status(revocationHold(UUID.fromString(id)).held().await(5, TimeUnit.SECONDS) ? 204 : 503)
                 .build();
+    }
+
+    /** The seat's hold, made by whichever of {@link #holdRevocation} and {@link #awaitRevocationHeld} comes first. */
+    private static HeldRevocation revocationHold(UUID seatId) {
+        return HELD_REVOCATIONS.computeIfAbsent(
+                seatId, k -> new HeldRevocation(new CountDownLatch(1), new CountDownLatch(1)));
     }
 
     /** Releases a revocation of {@link #holdRevocation}: 204 (its request then commits and answers), or 404. */
