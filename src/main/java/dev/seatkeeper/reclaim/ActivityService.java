@@ -74,7 +74,7 @@ public class ActivityService {
      */
     public Outcome report(UUID organizationId, ActivityReport report, OffsetDateTime now) {
         organizations.get(organizationId).requireSeatBasedPricing();
-        var seats = ReportedSeats.find(em, organizationId, report.items(), now);
+        var seats = ReportedSeats.find(em, organizationId, report.items());
         var ignored = new ArrayList<Ignored>();
         // The latest time reported per seat, kept where it is at least a minute past the stored one.
         var latest = new HashMap<UUID, OffsetDateTime>();
@@ -93,7 +93,7 @@ public class ActivityService {
             }
             accepted++;
             stored.put(seat.get().id(), seat.get().lastActiveAt());
-            if (seat.get().reclaimAt() != null) {
+            if (seat.get().warned()) {
                 warned.add(seat.get().id());
             }
             latest.merge(seat.get().id(), at, ReclaimRule::later);

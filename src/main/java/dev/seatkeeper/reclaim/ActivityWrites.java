@@ -40,7 +40,12 @@ import java.util.stream.Stream;
  *
  * <p>The times are joined to the seats on the primary key as two arrays unnested into rows (ids, times as text), a
  * constant statement whatever the batch's size: PostgreSQL's {@code INSERT ... ON CONFLICT DO UPDATE}, H2's
- * {@code MERGE ... USING}. The rows are listed in the order of their ids (the order of both databases' primary keys:
+ * {@code MERGE ... USING}. On H2 the seats that already have their activity row are written by a statement of their
+ * own, which reads neither the seats' rows nor their index: the row's {@code revoked} (V13) stands for the seat's
+ * status, and on H2 each seat looked up in {@code customer_seats} read about two pages from the file beside the claims
+ * (README, "The activity line, measured"). PostgreSQL meets the line with the one statement and keeps it. The
+ * pending warning a write clears is also cleared in the activity row ({@code warned}, V15), after the times. The rows
+ * are listed in the order of their ids (the order of both databases' primary keys:
  * PostgreSQL compares {@code uuid} bytes, H2 the lower-case text), so that two batches naming some of the same seats
  * lock them in the same order and one waits for the other instead of deadlocking. The statement runs on the
  * transaction's JDBC connection ({@link TransactionConnection}): H2 fails a {@code MERGE} that inserts a seat's first
@@ -57,12 +62,18 @@ final class ActivityWrites {
             + " FROM unnest(CAST(? AS uuid[]), CAST(? AS timestamp[])) AS v (id, at)" + HELD
             + " ORDER BY v.id ON CONFLICT (seat_id) DO UPDATE SET last_active_at = EXCLUDED.last_active_at WHERE "
             + forward(SeatActivity.TABLE + ".last_active_at", "EXCLUDED.last_active_at");
-    private static final String H2 = "MERGE INTO " + SeatActivity.TABLE + " a USING (SELECT v.id, v.at,"
+    /** H2, seats without their activity row yet (a row inserted since they were read is updated instead). */
+    private static final String H2_FIRST = "MERGE INTO " + SeatActivity.TABLE + " a USING (SELECT v.id, v.at,"
             + " s.organization_id AS org FROM UNNEST(CAST(? AS VARCHAR ARRAY), CAST(? AS TIMESTAMP ARRAY))"
             + " AS v (id, at)" + HELD + ") AS v"
             + " ON a.seat_id = v.id WHEN MATCHED AND " + forward("a.last_active_at", "v.at")
             + " THEN UPDATE SET last_active_at = v.at"
             + " WHEN NOT MATCHED THEN INSERT (seat_id, organization_id, last_active_at) VALUES (v.id, v.org, v.at)";
+    /** H2, seats that have their row: the row's own {@code revoked} stands for the seat's status (V13). */
+    private static final String H2_REPORTED = "MERGE INTO " + SeatActivity.TABLE + " a USING (SELECT v.id, v.at"
+            + " FROM UNNEST(CAST(? AS VARCHAR ARRAY), CAST(? AS TIMESTAMP ARRAY)) AS v (id, at)) AS v"
+            + " ON a.seat_id = v.id WHEN MATCHED AND NOT a.revoked AND " + forward("a.last_active_at", "v.at")
+            + " THEN UPDATE SET last_active_at = v.at";
 
     private ActivityWrites() {}
 
@@ -92,11 +103,13 @@ final class ActivityWrites {
 
     /**
      * Moves each seat to its time where the rules allow, in the caller's transaction, after locking the seats that are
-     * warned or have no activity row yet and clearing the pending reclaim of the warned ones.
+     * warned or have no activity row yet and clearing the pending reclaim of the warned ones (in their own rows, and
+     * in their activity rows once the times are written).
      *
      * @param times the new {@code last_active_at} per seat id (UTC; at most {@value ActivityReport#MAX_ITEMS} seats)
      * @param warned the seats of {@code times} that were read with a pending {@code reclaim_at}
-     * @param unreported the seats of {@code times} that were read without an activity row
+     * @param unreported the seats of {@code times} that were read without an activity row (all others have one: rows
+     *     are never deleted)
      * @return how many seats were written
      * @throws jakarta.persistence.PersistenceException if the database refuses (a lock timeout answers 503)
      */
@@ -117,7 +130,38 @@ final class ActivityWrites {
         if (times.isEmpty()) {
             return 0;
         }
-        var sorted = times.entrySet().stream()
+        int written;
+        if (ServiceDataSource.isPostgresql()) {
+            written = run(connections, em, POSTGRESQL, times.entrySet());
+        } else {
+            var first = times.entrySet().stream()
+                    .filter(e -> unreported.contains(e.getKey()))
+                    .toList();
+            var reported = times.entrySet().stream()
+                    .filter(e -> !unreported.contains(e.getKey()))
+                    .toList();
+            written = run(connections, em, H2_REPORTED, reported) + run(connections, em, H2_FIRST, first);
+        }
+        // After the times, so that the activity rows are locked in the order of their ids, as by any other batch.
+        warned.stream()
+                .sorted(Comparator.comparing(UUID::toString))
+                .forEach(id -> em.createNativeQuery(
+                                "UPDATE " + SeatActivity.TABLE + " SET warned = FALSE WHERE seat_id = ?1")
+                        .setParameter(1, id)
+                        .executeUpdate());
+        return written;
+    }
+
+    /** Runs one of the statements above on {@code times} (none: no statement); returns how many rows it wrote. */
+    private static int run(
+            TransactionConnection connections,
+            EntityManager em,
+            String sql,
+            Collection<Map.Entry<UUID, OffsetDateTime>> times) {
+        if (times.isEmpty()) {
+            return 0;
+        }
+        var sorted = times.stream()
                 .sorted(Comparator.comparing(e -> e.getKey().toString()))
                 .toList();
         // Two arrays of text, not a parameter per value: one statement text whatever the batch's size. (Bound through
@@ -127,7 +171,6 @@ final class ActivityWrites {
         String[] at = sorted.stream()
                 .map(e -> TEXT.format(e.getValue().withOffsetSameInstant(ZoneOffset.UTC)))
                 .toArray(String[]::new);
-        String sql = ServiceDataSource.isPostgresql() ? POSTGRESQL : H2;
         return connections.run(em, "customer_seats", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 statement.setObject(1, ids);

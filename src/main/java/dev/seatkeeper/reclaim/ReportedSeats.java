@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,19 +28,17 @@ final class ReportedSeats {
 
     /**
      * What the judgement of an item needs of its seat; {@code lastActiveAt} (UTC) is null until reported,
-     * {@code reclaimAt} (UTC) unless a warning is pending, and also null for a seat the batch does not move (its
-     * warning, if any, is only cleared by a write).
+     * {@code warned} whether an inactivity warning is pending ({@code reclaim_at} set), which a write clears.
      */
-    record Seat(UUID id, boolean revoked, OffsetDateTime lastActiveAt, OffsetDateTime reclaimAt) {}
+    record Seat(UUID id, boolean revoked, OffsetDateTime lastActiveAt, boolean warned) {}
 
     /**
      * The seat of each item, by the item's index (empty: no such seat of the organization). An item by person and
      * container names the person's held seat in the container if there is one, else the newest (a revoked seat
-     * keeps its person). {@code now} (UTC) is the request's time, which an item without {@code at} reports.
+     * keeps its person).
      */
-    static List<Optional<Seat>> find(
-            EntityManager em, UUID organizationId, List<ActivityReport.Item> items, OffsetDateTime now) {
-        var byId = byId(em, organizationId, items, now);
+    static List<Optional<Seat>> find(EntityManager em, UUID organizationId, List<ActivityReport.Item> items) {
+        var byId = byId(em, organizationId, items);
         // Items by person, grouped by the columns they name: "person column|container column" -> indexes.
         var groups = new LinkedHashMap<String, List<Integer>>();
         for (int i = 0; i < items.size(); i++) {
@@ -60,60 +59,35 @@ final class ReportedSeats {
     }
 
     /**
-     * The seats named by id. A seat already reported is judged from its activity row alone (V13: the row carries the
-     * seat's organization and whether it is revoked), unless the batch moves its time: in a steady stream of reports
-     * most fall within the minute of the stored time ({@link ActivityService#moves}) and write nothing. The others,
-     * seats without a row and seats the batch moves, are read from the seats' own rows ({@link #fromSeats}), which
-     * also give the pending warning a write clears. Both are one statement each, whatever the batch's size: the ids
-     * are one array parameter unnested into rows, in the order of the index. A seat of another organization is left
-     * out, as an unknown one.
+     * The seats named by id. A seat already reported is judged from its activity row alone: the row carries the
+     * seat's organization, whether it is revoked (V13) and whether a warning is pending (V15), which is all the
+     * judgement and the write need. Only the seats without a row, never reported, are read from the seats' own rows
+     * ({@link #fromSeats}). Both are one statement each, whatever the batch's size: the ids are one array parameter
+     * unnested into rows, in the order of the index. A seat of another organization is left out, as an unknown one.
      */
-    private static Map<UUID, Seat> byId(
-            EntityManager em, UUID organizationId, List<ActivityReport.Item> items, OffsetDateTime now) {
-        // The latest counted time per seat named by id: a time past the future tolerance is ignored, and a seat with
-        // none but such times (OffsetDateTime.MIN) needs no write.
-        var latest = new HashMap<String, OffsetDateTime>();
+    private static Map<UUID, Seat> byId(EntityManager em, UUID organizationId, List<ActivityReport.Item> items) {
+        var ids = new HashSet<String>();
         for (var item : items) {
-            if (item.seatId().isPresent()) {
-                OffsetDateTime at = item.at().orElse(now);
-                latest.merge(
-                        item.seatId().get().toString(),
-                        ActivityService.inFuture(at, now) ? OffsetDateTime.MIN : at,
-                        ReclaimRule::later);
-            }
+            item.seatId().ifPresent(id -> ids.add(id.toString()));
         }
         var found = new HashMap<UUID, Seat>();
-        if (latest.isEmpty()) {
+        if (ids.isEmpty()) {
             return found;
         }
-        var unsettled = new ArrayList<String>();
-        List<?> rows = em.createNativeQuery("SELECT a.seat_id, a.organization_id, a.revoked, a.last_active_at FROM "
-                        + named() + " JOIN " + SeatActivity.TABLE + " a ON a.seat_id = u.id")
-                .setParameter(1, sorted(latest.keySet()))
+        List<?> rows = em.createNativeQuery("SELECT a.seat_id, a.organization_id, a.revoked, a.last_active_at, a.warned"
+                        + " FROM " + named() + " JOIN " + SeatActivity.TABLE + " a ON a.seat_id = u.id")
+                .setParameter(1, sorted(ids))
                 .getResultList();
-        var reported = new HashMap<String, Object[]>();
         for (Object result : rows) {
             var row = (Object[]) result;
-            reported.put(row[0].toString(), row);
+            String id = row[0].toString();
+            ids.remove(id);
+            if (organizationId.toString().equals(row[1].toString())) { // else another organization's seat: unknown
+                var seat = UUID.fromString(id);
+                found.put(seat, new Seat(seat, (Boolean) row[2], Timestamps.column(row[3]), (Boolean) row[4]));
+            }
         }
-        latest.forEach((id, at) -> {
-            var row = reported.get(id);
-            if (row == null) {
-                unsettled.add(id);
-                return;
-            }
-            if (!organizationId.toString().equals(row[1].toString())) {
-                return; // another organization's seat: unknown
-            }
-            boolean revoked = (Boolean) row[2];
-            OffsetDateTime stored = Timestamps.column(row[3]);
-            if (revoked || !ActivityService.moves(stored, at)) {
-                found.put(UUID.fromString(id), new Seat(UUID.fromString(id), revoked, stored, null));
-            } else {
-                unsettled.add(id);
-            }
-        });
-        found.putAll(fromSeats(em, organizationId, unsettled));
+        found.putAll(fromSeats(em, organizationId, ids));
         return found;
     }
 
@@ -121,7 +95,7 @@ final class ReportedSeats {
      * The seats of {@code ids} as their own rows hold them, read on the primary key. As a JPQL {@code in} list of up
      * to 1,000 parameters H2 compared every row found with the whole list, twice.
      */
-    private static Map<UUID, Seat> fromSeats(EntityManager em, UUID organizationId, List<String> ids) {
+    private static Map<UUID, Seat> fromSeats(EntityManager em, UUID organizationId, Collection<String> ids) {
         var found = new HashMap<UUID, Seat>();
         if (ids.isEmpty()) {
             return found;
@@ -141,7 +115,7 @@ final class ReportedSeats {
                                 id,
                                 SeatStatus.valueOf(row[1].toString()) == SeatStatus.REVOKED,
                                 Timestamps.column(row[2]),
-                                Timestamps.column(row[3])));
+                                row[3] != null));
             }
         }
         return found;
@@ -189,7 +163,7 @@ final class ReportedSeats {
         var seats = new HashMap<List<Object>, Seat>();
         best.forEach((key, row) -> {
             boolean revoked = row[1] == SeatStatus.REVOKED;
-            seats.put(key, new Seat((UUID) row[0], revoked, (OffsetDateTime) row[2], (OffsetDateTime) row[6]));
+            seats.put(key, new Seat((UUID) row[0], revoked, (OffsetDateTime) row[2], row[6] != null));
         });
         return seats;
     }

@@ -12,9 +12,10 @@ import java.util.UUID;
  * from its first report on, in a narrow table of its own (V12) that the activity route rewrites about once a minute
  * per seat for a fraction of what rewriting the wide seat row cost. A seat reads it as {@link
  * CustomerSeat#lastActiveAt()}. Read-only through JPA: only the activity route's statements write it
- * (reclaim/ActivityWrites), so a seat operation never inserts or joins it unless it needs the time. Two more columns
- * (V13) are for the activity route's native statements alone and not mapped: the seat's {@code organization_id},
- * and {@code revoked}, which {@link SeatRevoker} sets when it revokes the seat.
+ * (reclaim/ActivityWrites), so a seat operation never inserts or joins it unless it needs the time. Three more
+ * columns are for the activity route's native statements alone and not mapped: the seat's {@code organization_id}
+ * and {@code revoked} (V13), which {@link SeatRevoker} sets when it revokes the seat, and {@code warned} (V15), which
+ * follows the seat's pending {@code reclaim_at} (reclaim/ReclaimService, reclaim/ActivityWrites).
  */
 @Entity
 @Table(name = SeatActivity.TABLE)

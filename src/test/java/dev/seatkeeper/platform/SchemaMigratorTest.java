@@ -37,7 +37,8 @@ class SchemaMigratorTest {
             "11 SQL seat steps",
             "12 SQL seat activity",
             "13 SQL seat activity owner and revocation",
-            "14 SQL seat id state index dropped");
+            "14 SQL seat id state index dropped",
+            "15 SQL seat activity warning");
 
     private static JdbcDataSource freshDatabase() {
         var ds = new JdbcDataSource();
@@ -57,8 +58,8 @@ class SchemaMigratorTest {
     void anEmptyDatabaseGetsEveryMigration() throws SQLException {
         var ds = freshDatabase();
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(14, result.migrationsExecuted);
-        assertEquals("14", result.targetSchemaVersion);
+        assertEquals(15, result.migrationsExecuted);
+        assertEquals("15", result.targetSchemaVersion);
         assertEquals(ALL_MIGRATIONS, history(ds));
         assertEquals(0, count(ds, "SELECT COUNT(*) FROM customer_seats"));
     }
@@ -68,7 +69,7 @@ class SchemaMigratorTest {
         var ds = previousReleaseDatabase();
         long seats = count(ds, "SELECT COUNT(*) FROM customer_seats");
         var result = SchemaMigrator.migrate(ds);
-        assertEquals(13, result.migrationsExecuted, "baselined at 1, then migrated to 14");
+        assertEquals(14, result.migrationsExecuted, "baselined at 1, then migrated to 15");
         assertEquals(
                 List.of(
                         "1 BASELINE schema of an earlier release (JPA schema generation)",
@@ -84,7 +85,8 @@ class SchemaMigratorTest {
                         "11 SQL seat steps",
                         "12 SQL seat activity",
                         "13 SQL seat activity owner and revocation",
-                        "14 SQL seat id state index dropped"),
+                        "14 SQL seat id state index dropped",
+                        "15 SQL seat activity warning"),
                 history(ds));
         assertEquals(4, seats);
         assertEquals(seats, count(ds, "SELECT COUNT(*) FROM customer_seats"));
@@ -172,6 +174,25 @@ class SchemaMigratorTest {
                     "the row of " + seat + " has its seat's organization and revocation");
         }
         assertEquals(1, count(ds, "SELECT COUNT(*) FROM seat_activity WHERE revoked"));
+    }
+
+    @Test
+    void versionFifteenMarksTheActivityRowsOfWarnedSeats() throws SQLException {
+        var ds = previousReleaseDatabase();
+        SchemaMigrator.migrate(ds, MigrationVersion.fromVersion("14"));
+        String warned = string(ds, "SELECT MIN(id) FROM customer_seats");
+        String quiet = string(ds, "SELECT MAX(id) FROM customer_seats");
+        update(
+                ds,
+                "UPDATE customer_seats SET reclaim_at = TIMESTAMP '2026-03-04 05:06:07' WHERE id = '" + warned + "'");
+        update(
+                ds,
+                "INSERT INTO seat_activity (seat_id, organization_id, last_active_at) SELECT id, organization_id,"
+                        + " TIMESTAMP '2026-03-01 05:06:07' FROM customer_seats WHERE id IN ('" + warned + "', '"
+                        + quiet + "')");
+        SchemaMigrator.migrate(ds);
+        assertEquals(warned, string(ds, "SELECT seat_id FROM seat_activity WHERE warned"));
+        assertEquals(1, count(ds, "SELECT COUNT(*) FROM seat_activity WHERE NOT warned"));
     }
 
     @Test
