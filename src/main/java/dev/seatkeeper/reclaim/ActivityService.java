@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * statements: its seats are found with a few set-based queries ({@link ReportedSeats}) and written with one statement
  * on the seats' activity rows whose condition carries the forward-only rule ({@link ActivityWrites}), so racing
  * reports of one seat keep the latest and no row is read under a lock. Claims never wait for it: it writes the seats'
- * own rows only to clear a pending reclaim.
+ * own rows only to clear a pending reclaim (two statements more per warned seat).
  */
 @Stateless
 public class ActivityService {

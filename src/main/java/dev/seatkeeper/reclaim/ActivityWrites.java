@@ -40,10 +40,11 @@ import java.util.stream.Stream;
  *
  * <p>The times are joined to the seats on the primary key as two arrays unnested into rows (ids, times as text), a
  * constant statement whatever the batch's size: PostgreSQL's {@code INSERT ... ON CONFLICT DO UPDATE}, H2's
- * {@code MERGE ... USING}. On H2 the seats that already have their activity row are written by a statement of their
- * own, which reads neither the seats' rows nor their index: the row's {@code revoked} (V13) stands for the seat's
- * status, and on H2 each seat looked up in {@code customer_seats} read about two pages from the file beside the claims
- * (README, "The activity line, measured"). PostgreSQL meets the line with the one statement and keeps it. The
+ * {@code MERGE ... USING}. On H2 a batch whose seats all have their activity row (in a steady stream of reports,
+ * every batch) is written by a statement that reads neither the seats' rows nor their index: the row's
+ * {@code revoked} (V13) stands for the seat's status, and on H2 each seat looked up in {@code customer_seats} read
+ * about two pages from the file beside the claims (README, "The activity line, measured"); a batch with a first row
+ * takes the statement that joins them. PostgreSQL meets the line with the one joining statement and keeps it. The
  * pending warning a write clears is also cleared in the activity row ({@code warned}, V15), after the times. The rows
  * are listed in the order of their ids (the order of both databases' primary keys:
  * PostgreSQL compares {@code uuid} bytes, H2 the lower-case text), so that two batches naming some of the same seats
@@ -107,7 +108,8 @@ final class ActivityWrites {
      * in their activity rows once the times are written).
      *
      * @param times the new {@code last_active_at} per seat id (UTC; at most {@value ActivityReport#MAX_ITEMS} seats)
-     * @param warned the seats of {@code times} that were read with a pending {@code reclaim_at}
+     * @param warned the seats of {@code times} that were read with a pending warning (their {@code reclaim_at}, or
+     *     their activity row's {@code warned})
      * @param unreported the seats of {@code times} that were read without an activity row (all others have one: rows
      *     are never deleted)
      * @return how many seats were written
@@ -130,38 +132,26 @@ final class ActivityWrites {
         if (times.isEmpty()) {
             return 0;
         }
-        int written;
-        if (ServiceDataSource.isPostgresql()) {
-            written = run(connections, em, POSTGRESQL, times.entrySet());
-        } else {
-            var first = times.entrySet().stream()
-                    .filter(e -> unreported.contains(e.getKey()))
-                    .toList();
-            var reported = times.entrySet().stream()
-                    .filter(e -> !unreported.contains(e.getKey()))
-                    .toList();
-            written = run(connections, em, H2_REPORTED, reported) + run(connections, em, H2_FIRST, first);
-        }
-        // After the times, so that the activity rows are locked in the order of their ids, as by any other batch.
+        // One statement on H2 too, so that the activity rows are locked in the order of their ids across the batch:
+        // the rows locked by two statements, each in that order, could deadlock with another batch that read one of
+        // these seats' first rows as already there.
+        String sql = ServiceDataSource.isPostgresql() ? POSTGRESQL : unreported.isEmpty() ? H2_REPORTED : H2_FIRST;
+        int written = run(connections, em, sql, times);
+        // Rows the statement already locked, in the same order: a warned seat is held (its own row is locked above,
+        // so no revocation can come between), and a revoked one, left out by the statement, may keep its flag.
         warned.stream()
                 .sorted(Comparator.comparing(UUID::toString))
-                .forEach(id -> em.createNativeQuery(
-                                "UPDATE " + SeatActivity.TABLE + " SET warned = FALSE WHERE seat_id = ?1")
+                .forEach(id -> em.createNativeQuery("UPDATE " + SeatActivity.TABLE
+                                + " SET warned = FALSE WHERE seat_id = ?1 AND NOT revoked")
                         .setParameter(1, id)
                         .executeUpdate());
         return written;
     }
 
-    /** Runs one of the statements above on {@code times} (none: no statement); returns how many rows it wrote. */
+    /** Runs one of the statements above on {@code times}; returns how many rows it wrote. */
     private static int run(
-            TransactionConnection connections,
-            EntityManager em,
-            String sql,
-            Collection<Map.Entry<UUID, OffsetDateTime>> times) {
-        if (times.isEmpty()) {
-            return 0;
-        }
-        var sorted = times.stream()
+            TransactionConnection connections, EntityManager em, String sql, Map<UUID, OffsetDateTime> times) {
+        var sorted = times.entrySet().stream()
                 .sorted(Comparator.comparing(e -> e.getKey().toString()))
                 .toList();
         // Two arrays of text, not a parameter per value: one statement text whatever the batch's size. (Bound through
