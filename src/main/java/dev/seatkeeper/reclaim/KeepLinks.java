@@ -1,6 +1,5 @@
 package dev.seatkeeper.reclaim;
 
-import dev.seatkeeper.organizations.Organization;
 import dev.seatkeeper.platform.Settings;
 import dev.seatkeeper.platform.Timestamps;
 import dev.seatkeeper.seats.CustomerSeat;
@@ -33,16 +32,16 @@ class KeepLinks {
     TokenHasher hasher;
 
     /** The e-mail to send for a seat just warned; empty when no mail goes out (no SMTP, no holder, no address). */
-    Optional<ReclaimWarned> forWarning(CustomerSeat seat, Organization organization) {
+    Optional<ReclaimWarned> forWarning(CustomerSeat seat) {
         if (settings.smtp().isEmpty() || seat.member() == null || seat.customerEmail() == null) {
             return Optional.empty();
         }
         return Optional.of(new ReclaimWarned(
                 seat.customerEmail(),
                 seat.container().product().name(),
-                organization.name(),
+                seat.organization().name(),
                 seat.reclaimAt(),
-                link(seat, organization)));
+                link(seat)));
     }
 
     /**
@@ -50,12 +49,12 @@ class KeepLinks {
      * stored in the caller's transaction, lasting until {@code reclaim_at} or SEATKEEPER_SESSION_TTL from now,
      * whichever is later.
      */
-    String link(CustomerSeat seat, Organization organization) {
+    String link(CustomerSeat seat) {
         String token = TokenFormat.generate(TokenFormat.MEMBER_SESSION);
         OffsetDateTime minimum = Timestamps.now().plus(settings.sessionTtl());
         OffsetDateTime expiresAt = seat.reclaimAt().isAfter(minimum) ? seat.reclaimAt() : minimum;
         em.persist(new MemberSession(seat.member(), hasher.hash(token), expiresAt, null));
-        return settings.publicUrl() + "/" + organization.slug() + "/portal?customer_session_token=" + token
+        return settings.publicUrl() + "/" + seat.organization().slug() + "/portal?customer_session_token=" + token
                 + "&keep_seat=" + seat.id();
     }
 }

@@ -105,7 +105,7 @@ public class ReclaimService {
             return false;
         }
         switch (step.get().action()) {
-            case WARN -> warn(seat, seat.organization(), step.get().reclaimAt());
+            case WARN -> warn(seat, step.get().reclaimAt());
             case RECLAIM -> revoker.revokeLocked(seat, RevocationReason.INACTIVITY);
             case UNCLAIMED -> revoker.revokeLocked(seat, RevocationReason.UNCLAIMED);
             case WITHDRAW -> {
@@ -129,12 +129,12 @@ public class ReclaimService {
                 .executeUpdate();
     }
 
-    private void warn(CustomerSeat seat, Organization organization, OffsetDateTime reclaimAt) {
+    private void warn(CustomerSeat seat, OffsetDateTime reclaimAt) {
         seat.warnOfReclaim(reclaimAt);
         markActivityWarned(seat, true);
         events.record(seat.organizationId(), INACTIVITY_WARNING, CustomerSeatResponse.of(seat));
         history.reclaimWarned(seat);
-        keepLinks.forWarning(seat, organization).ifPresent(warnings::fire);
+        keepLinks.forWarning(seat).ifPresent(warnings::fire);
     }
 
     /** The seat as {@link ReclaimRule} reads it. */

@@ -43,7 +43,7 @@ public class KeepLinkSupport {
         if (seat.reclaimAt() == null || seat.member() == null) {
             return Response.status(409).build();
         }
-        String url = keepLinks.link(seat, seat.organization());
+        String url = keepLinks.link(seat);
         return Response.ok(Json.createObjectBuilder().add("url", url).build().toString())
                 .build();
     }
