@@ -122,13 +122,13 @@ final class ActivityWrites {
             Collection<UUID> warned,
             Collection<UUID> unreported) {
         lock(em, warned, unreported);
-        warned.stream()
-                .sorted(Comparator.comparing(UUID::toString))
-                .forEach(id -> em.createNativeQuery(
-                                "UPDATE customer_seats SET reclaim_at = NULL WHERE id = ?1 AND reclaim_at IS NOT NULL"
-                                        + " AND status <> 'REVOKED'")
-                        .setParameter(1, id)
-                        .executeUpdate());
+        var warnedInOrder =
+                warned.stream().sorted(Comparator.comparing(UUID::toString)).toList();
+        warnedInOrder.forEach(id -> em.createNativeQuery(
+                        "UPDATE customer_seats SET reclaim_at = NULL WHERE id = ?1 AND reclaim_at IS NOT NULL"
+                                + " AND status <> 'REVOKED'")
+                .setParameter(1, id)
+                .executeUpdate());
         if (times.isEmpty()) {
             return 0;
         }
@@ -139,13 +139,21 @@ final class ActivityWrites {
         int written = run(connections, em, sql, times);
         // Rows the statement already locked, in the same order: a warned seat is held (its own row is locked above,
         // so no revocation can come between), and a revoked one, left out by the statement, may keep its flag.
-        warned.stream()
-                .sorted(Comparator.comparing(UUID::toString))
-                .forEach(id -> em.createNativeQuery("UPDATE " + SeatActivity.TABLE
-                                + " SET warned = FALSE WHERE seat_id = ?1 AND NOT revoked")
-                        .setParameter(1, id)
-                        .executeUpdate());
+        warnedInOrder.forEach(id -> markWarned(em, id, false));
         return written;
+    }
+
+    /**
+     * Sets the seat's activity row's {@code warned} (V15), which follows the seat's pending {@code reclaim_at}: by the
+     * scheduler's warning and withdrawal ({@link ReclaimService}) and by a report that clears the warning. The caller
+     * holds the seat's row lock. No row (a seat never reported), or a revoked seat's row (its {@code revoked} decides
+     * first): nothing written.
+     */
+    static void markWarned(EntityManager em, UUID seatId, boolean warned) {
+        em.createNativeQuery("UPDATE " + SeatActivity.TABLE + " SET warned = ?1 WHERE seat_id = ?2 AND NOT revoked")
+                .setParameter(1, warned)
+                .setParameter(2, seatId)
+                .executeUpdate();
     }
 
     /** Runs one of the statements above on {@code times}; returns how many rows it wrote. */

@@ -6,7 +6,6 @@ import dev.seatkeeper.organizations.SeatReclaimPolicy;
 import dev.seatkeeper.platform.RowLock;
 import dev.seatkeeper.seats.CustomerSeat;
 import dev.seatkeeper.seats.RevocationReason;
-import dev.seatkeeper.seats.SeatActivity;
 import dev.seatkeeper.seats.SeatHistory;
 import dev.seatkeeper.seats.SeatResponses.CustomerSeatResponse;
 import dev.seatkeeper.seats.SeatRevoker;
@@ -110,28 +109,15 @@ public class ReclaimService {
             case UNCLAIMED -> revoker.revokeLocked(seat, RevocationReason.UNCLAIMED);
             case WITHDRAW -> {
                 seat.withdrawReclaim();
-                markActivityWarned(seat, false);
+                ActivityWrites.markWarned(em, seat.id(), false);
             }
         }
         return true;
     }
 
-    /**
-     * Keeps the seat's activity row's {@code warned} (V15) equal to its pending {@code reclaim_at}, as the activity
-     * route judges a reported seat from that row alone (ActivityWrites, ReportedSeats). No row, a seat never reported:
-     * nothing to write, its first report reads the seat's own row. Called under the seat's row lock, which the route
-     * also takes before it clears a warning.
-     */
-    private void markActivityWarned(CustomerSeat seat, boolean warned) {
-        em.createNativeQuery("UPDATE " + SeatActivity.TABLE + " SET warned = ?1 WHERE seat_id = ?2")
-                .setParameter(1, warned)
-                .setParameter(2, seat.id())
-                .executeUpdate();
-    }
-
     private void warn(CustomerSeat seat, OffsetDateTime reclaimAt) {
         seat.warnOfReclaim(reclaimAt);
-        markActivityWarned(seat, true);
+        ActivityWrites.markWarned(em, seat.id(), true);
         events.record(seat.organizationId(), INACTIVITY_WARNING, CustomerSeatResponse.of(seat));
         history.reclaimWarned(seat);
         keepLinks.forWarning(seat).ifPresent(warnings::fire);

@@ -15,7 +15,7 @@ import java.util.UUID;
  * (reclaim/ActivityWrites) and the flags below, so a seat operation never inserts or joins it unless it needs the time. Three more
  * columns are for the activity route's native statements alone and not mapped: the seat's {@code organization_id}
  * and {@code revoked} (V13), which {@link SeatRevoker} sets when it revokes the seat, and {@code warned} (V15), which
- * follows the seat's pending {@code reclaim_at} (reclaim/ReclaimService, reclaim/ActivityWrites).
+ * follows the seat's pending {@code reclaim_at} (reclaim/ActivityWrites.markWarned).
  */
 @Entity
 @Table(name = SeatActivity.TABLE)
